@@ -1,0 +1,60 @@
+/**
+ * The public surface of the BitMind client. It knows nothing of chat, media fetching or the Checker,
+ * so it could be published on its own.
+ */
+
+export type BitmindErrorCode =
+  'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'bad_request' | 'unavailable' | 'timeout';
+
+/** Who is waiting: a person (command, shortcut, reaction) goes ahead of background auto-scans. */
+export type Priority = 'interactive' | 'background';
+
+export interface BitmindVerdict {
+  readonly isAI: boolean;
+  readonly confidence: number;
+  readonly processingTime: number;
+}
+
+/** A file on disk to upload; bodies are streamed from it, so its size does not matter to memory. */
+export interface Upload {
+  readonly path: string;
+  readonly size: number;
+  /** The real type of the bytes (image/jpeg, image/png, image/webp, video/mp4, video/quicktime, video/x-msvideo). */
+  readonly contentType: string;
+  /** File name sent in multipart parts; never a user-controlled path. */
+  readonly filename: string;
+}
+
+export interface CallOptions {
+  readonly priority?: Priority;
+  readonly signal?: AbortSignal;
+}
+
+export interface Permissions {
+  readonly image: boolean;
+  readonly video: boolean;
+  readonly batch: boolean;
+}
+
+export interface RequestEvent {
+  readonly endpoint: string;
+  /** HTTP status, or 0 when no response arrived (reset, timeout). */
+  readonly status: number;
+  readonly durationMs: number;
+  /** 0 for the first attempt. */
+  readonly attempt: number;
+  readonly willRetry: boolean;
+}
+
+export interface BitmindApi {
+  health(options?: CallOptions): Promise<Record<string, unknown>>;
+  status(options?: CallOptions): Promise<Record<string, unknown>>;
+  /** From `/status`, read once and again after a 403. */
+  permissions(options?: CallOptions): Promise<Permissions>;
+  checkImage(upload: Upload, options?: CallOptions): Promise<BitmindVerdict>;
+  checkVideo(upload: Upload, options?: CallOptions): Promise<BitmindVerdict>;
+  /** One result per input, in input order: a verdict, or the error for that input. */
+  checkImages(uploads: readonly Upload[], options?: CallOptions): Promise<Array<BitmindVerdict | Error>>;
+  checkVideos(uploads: readonly Upload[], options?: CallOptions): Promise<Array<BitmindVerdict | Error>>;
+  close(): Promise<void>;
+}

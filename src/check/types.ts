@@ -1,0 +1,103 @@
+import type { Readable } from 'node:stream';
+
+export type MediaKind = 'image' | 'video';
+
+/** Every way a single medium can fail, as shown to a user and in `check --json`. */
+export type ErrorCode =
+  | 'unsupported_type'
+  | 'too_large'
+  | 'download_failed'
+  | 'blocked_url'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'bad_request'
+  | 'unavailable'
+  | 'timeout';
+
+export type Trigger = 'command' | 'autoscan' | 'reaction' | 'shortcut' | 'cli';
+
+/**
+ * One medium to check. The adapter that makes it knows how to open its bytes (Slack adds the bot
+ * token, Discord refreshes signed URLs, the CLI reads a file); the Checker only ever calls `open`.
+ */
+export interface MediaRef {
+  /** What a person calls it: a file name or a URL without its query string. Never used as a path. */
+  readonly name: string;
+  /** Size the platform claims, checked against the limits before any download. */
+  readonly sizeHint?: number;
+  /** Type the platform claims; informative only, the bytes decide. */
+  readonly mimeHint?: string;
+  open(signal: AbortSignal): Promise<Readable>;
+}
+
+export interface Requester {
+  readonly platform: string;
+  readonly userId: string;
+  readonly channelId: string;
+}
+
+export interface CheckRequest {
+  readonly id: string;
+  readonly trigger: Trigger;
+  readonly requester: Requester;
+  readonly media: readonly MediaRef[];
+}
+
+export interface Verdict {
+  readonly isAI: boolean;
+  readonly confidence: number;
+  readonly processingTime: number;
+}
+
+export type ItemResult =
+  | ({
+      readonly ref: MediaRef;
+      readonly kind: MediaKind;
+      readonly cached: boolean;
+      readonly simulated: boolean;
+    } & Verdict)
+  | {
+      readonly ref: MediaRef;
+      readonly kind?: MediaKind;
+      readonly error: { readonly code: ErrorCode; readonly message: string };
+    };
+
+export interface CheckReport {
+  readonly request: CheckRequest;
+  /** One result per checked medium, in the order of `request.media`. */
+  readonly items: readonly ItemResult[];
+  /** Media left out because the request held more than the per-request cap. */
+  readonly skipped: number;
+}
+
+export interface CheckProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface CheckOptions {
+  onProgress?: (progress: CheckProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** What adapters and the CLI need of the Checker. */
+export interface CheckService {
+  check(request: CheckRequest, options?: CheckOptions): Promise<CheckReport>;
+}
+
+export function isVerdict(item: ItemResult): item is Extract<ItemResult, { isAI: boolean }> {
+  return !('error' in item);
+}
+
+/** An error a user caused or can act on, carrying one of the codes above and a message fit to show. */
+export class CheckError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CheckError';
+  }
+}

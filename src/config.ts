@@ -1,0 +1,516 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { Secret } from './secret.js';
+
+/**
+ * Every setting the bot reads, in one table: the schema, the group it belongs to and one line of
+ * documentation. The README's configuration table and `.env.example` are checked against this table
+ * by a test, so none of the three can drift.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const posInt = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be above 0');
+const nonNegInt = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more');
+const httpUrl = z
+  .string()
+  .url('must be a URL such as https://example.com')
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http or https URL');
+const text = z.string().min(1);
+
+interface VarSpec {
+  readonly group: 'BitMind' | 'Checks' | 'Slack' | 'Discord' | 'Service';
+  readonly doc: string;
+  readonly schema: z.ZodType;
+  readonly secret?: boolean;
+}
+
+export const ENV_VARS = {
+  BITMIND_BASE_URL: {
+    group: 'BitMind',
+    doc: 'BitMind Enterprise API base URL.',
+    schema: httpUrl.default('https://enterprise.bitmind.ai'),
+  },
+  BITMIND_CLIENT_ID: {
+    group: 'BitMind',
+    doc: 'OAuth client id (with a secret for OAuth, or with a certificate and key for OAuth with mTLS).',
+    schema: text.optional(),
+  },
+  BITMIND_CLIENT_SECRET: {
+    group: 'BitMind',
+    doc: 'OAuth client secret.',
+    schema: text.optional(),
+    secret: true,
+  },
+  BITMIND_CLIENT_CERT: {
+    group: 'BitMind',
+    doc: 'Path to the PEM client certificate (OAuth with mTLS).',
+    schema: text.optional(),
+  },
+  BITMIND_CLIENT_KEY: {
+    group: 'BitMind',
+    doc: 'Path to the PEM private key of that certificate (OAuth with mTLS).',
+    schema: text.optional(),
+  },
+  BITMIND_CA_CERT: {
+    group: 'BitMind',
+    doc: 'Path to an extra PEM CA bundle to trust for the BitMind endpoint (private CAs, test rigs).',
+    schema: text.optional(),
+  },
+  BITMIND_API_KEY: {
+    group: 'BitMind',
+    doc: 'Legacy organization API key (enterprise-...).',
+    schema: text.optional(),
+    secret: true,
+  },
+  BITMIND_CONCURRENCY: {
+    group: 'BitMind',
+    doc: 'BitMind requests in flight at once.',
+    schema: posInt.default(4),
+  },
+  BITMIND_RATE_LIMIT: {
+    group: 'BitMind',
+    doc: 'BitMind requests per minute; match your plan (1,000/hour is about 16).',
+    schema: posInt.default(60),
+  },
+  BITMIND_RETRY_ATTEMPTS: {
+    group: 'BitMind',
+    doc: 'Attempts per call on 5xx, resets and timeouts (1 means no retry).',
+    schema: posInt.default(4),
+  },
+  BITMIND_RETRY_MAX_SECONDS: {
+    group: 'BitMind',
+    doc: 'Total time one call may spend retrying.',
+    schema: posInt.default(120),
+  },
+  BITMIND_RETRY_AFTER_DEFAULT_SECONDS: {
+    group: 'BitMind',
+    doc: 'Wait after a 429 without Retry-After (the vendor guide says 60).',
+    schema: nonNegInt.default(60),
+  },
+  BITMIND_RETRY_AFTER_MAX_SECONDS: {
+    group: 'BitMind',
+    doc: 'Longest wait honoured from a Retry-After header.',
+    schema: nonNegInt.default(300),
+  },
+  BITMIND_TIMEOUT_SECONDS: {
+    group: 'BitMind',
+    doc: 'Longest wait for a response once a request is sent (sized for 500 MB uploads).',
+    schema: posInt.default(300),
+  },
+  CHECK_MAX_MEDIA: {
+    group: 'Checks',
+    doc: 'Media checked per request; the rest are reported as skipped.',
+    schema: posInt.default(20),
+  },
+  CHECK_MAX_REQUEST_MB: {
+    group: 'Checks',
+    doc: 'Total megabytes downloaded for one request.',
+    schema: posInt.default(1000),
+  },
+  CACHE_TTL_SECONDS: {
+    group: 'Checks',
+    doc: 'How long a verdict is reused for the same bytes.',
+    schema: posInt.default(86_400),
+  },
+  CACHE_MAX_ENTRIES: { group: 'Checks', doc: 'Verdicts kept in the cache.', schema: posInt.default(10_000) },
+  USER_CHECKS_PER_HOUR: {
+    group: 'Checks',
+    doc: 'Checks one person may ask for per hour (0 turns the budget off).',
+    schema: nonNegInt.default(0),
+  },
+  DOWNLOAD_CONNECT_TIMEOUT_SECONDS: {
+    group: 'Checks',
+    doc: 'Connect timeout when downloading media.',
+    schema: posInt.default(10),
+  },
+  DOWNLOAD_IDLE_TIMEOUT_SECONDS: {
+    group: 'Checks',
+    doc: 'A download that sends nothing for this long is abandoned.',
+    schema: posInt.default(30),
+  },
+  ALLOW_PRIVATE_URLS: {
+    group: 'Checks',
+    doc: 'Allow URLs that resolve to private or loopback addresses (local development only).',
+    schema: bool.default(false),
+  },
+  AUTOSCAN_CHANNELS: {
+    group: 'Checks',
+    doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
+    schema: z.string().optional(),
+  },
+  SLACK_BOT_TOKEN: { group: 'Slack', doc: 'Bot token (xoxb-...).', schema: text.optional(), secret: true },
+  SLACK_APP_TOKEN: {
+    group: 'Slack',
+    doc: 'App-level token (xapp-...) with connections:write: turns on Socket Mode.',
+    schema: text.optional(),
+    secret: true,
+  },
+  SLACK_SIGNING_SECRET: {
+    group: 'Slack',
+    doc: 'Signing secret: turns on HTTP mode at POST /slack/events when there is no app token.',
+    schema: text.optional(),
+    secret: true,
+  },
+  SLACK_API_URL: {
+    group: 'Slack',
+    doc: 'Slack Web API base (GovSlack and tests use another).',
+    schema: httpUrl.default('https://slack.com/api/'),
+  },
+  SLACK_TRIGGER_REACTION: {
+    group: 'Slack',
+    doc: 'Reaction name that asks for a check.',
+    schema: text.default('mag'),
+  },
+  SLACK_ADMIN_USERS: {
+    group: 'Slack',
+    doc: 'Comma-separated Slack user ids who may change auto-scan besides workspace admins.',
+    schema: z.string().optional(),
+  },
+  DISCORD_TOKEN: { group: 'Discord', doc: 'Bot token.', schema: text.optional(), secret: true },
+  DISCORD_API_URL: {
+    group: 'Discord',
+    doc: 'Discord REST base.',
+    schema: httpUrl.default('https://discord.com/api'),
+  },
+  DISCORD_TRIGGER_REACTION: {
+    group: 'Discord',
+    doc: 'Emoji that asks for a check.',
+    schema: text.default('🔍'),
+  },
+  PORT: {
+    group: 'Service',
+    doc: 'Port of the HTTP server (/healthz, /readyz, /metrics, /slack/events).',
+    schema: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(0)
+      .max(65_535, 'must be at most 65535')
+      .default(3000),
+  },
+  DATA_DIR: { group: 'Service', doc: 'Where settings are kept.', schema: text.default('./data') },
+  LOG_LEVEL: {
+    group: 'Service',
+    doc: 'trace, debug, info, warn, error or fatal.',
+    schema: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  },
+  SHUTDOWN_GRACE_SECONDS: {
+    group: 'Service',
+    doc: 'Time given to checks in flight on SIGTERM.',
+    schema: posInt.default(20),
+  },
+} as const satisfies Record<string, VarSpec>;
+
+export type EnvName = keyof typeof ENV_VARS;
+type Env = { [K in EnvName]: z.output<(typeof ENV_VARS)[K]['schema']> };
+
+export type ReplyMode = 'flagged' | 'all' | 'silent';
+export type Platform = 'slack' | 'discord';
+
+/** How the bot authenticates to BitMind, decided by which variables are set. */
+export type BitmindAuthConfig =
+  | { readonly method: 'oauth'; readonly clientId: string; readonly clientSecret: Secret }
+  | {
+      readonly method: 'mtls';
+      readonly clientId: string;
+      readonly certPem: Secret;
+      readonly keyPem: Secret;
+    }
+  | { readonly method: 'apikey'; readonly apiKey: Secret }
+  | { readonly method: 'simulator' };
+
+export interface AutoscanSeed {
+  readonly platform: Platform;
+  readonly channelId: string;
+  readonly replyMode: ReplyMode;
+}
+
+export interface Config {
+  readonly bitmind: {
+    readonly baseUrl: string;
+    readonly auth: BitmindAuthConfig;
+    readonly caPem: string | undefined;
+    readonly concurrency: number;
+    readonly ratePerMinute: number;
+    readonly retry: {
+      readonly attempts: number;
+      readonly maxElapsedMs: number;
+      readonly retryAfterDefaultMs: number;
+      readonly retryAfterMaxMs: number;
+    };
+    readonly requestTimeoutMs: number;
+  };
+  readonly check: {
+    readonly maxMedia: number;
+    readonly maxRequestBytes: number;
+    readonly cacheTtlMs: number;
+    readonly cacheMaxEntries: number;
+    readonly userChecksPerHour: number;
+  };
+  readonly media: {
+    readonly allowPrivateUrls: boolean;
+    readonly connectTimeoutMs: number;
+    readonly idleTimeoutMs: number;
+  };
+  readonly slack:
+    | {
+        readonly botToken: Secret;
+        readonly mode: 'socket' | 'http';
+        readonly appToken: Secret | undefined;
+        readonly signingSecret: Secret | undefined;
+        readonly apiUrl: string;
+        readonly triggerReaction: string;
+        readonly adminUsers: readonly string[];
+      }
+    | undefined;
+  /** Always present so tools (doctor, tests) know where Slack lives even when the adapter is off. */
+  readonly slackApiUrl: string;
+  readonly discord:
+    { readonly token: Secret; readonly apiUrl: string; readonly triggerReaction: string } | undefined;
+  readonly discordApiUrl: string;
+  readonly autoscanChannels: readonly AutoscanSeed[];
+  readonly port: number;
+  readonly dataDir: string;
+  readonly logLevel: string;
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` (when present) beneath the real environment: a variable already set wins. */
+export function environmentWithDotEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  path = '.env',
+): Record<string, string | undefined> {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return { ...fromFile, ...env };
+}
+
+/**
+ * Validates the environment into one frozen, typed object. Every problem is collected and reported
+ * at once, each naming its variable and the fix, so an operator fixes a `.env` in one pass.
+ */
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const env = {} as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(ENV_VARS) as [EnvName, VarSpec][]) {
+    const raw = rawEnv[name]?.trim();
+    const result = spec.schema.safeParse(raw === '' ? undefined : raw);
+    if (result.success) env[name] = result.data;
+    else
+      problems.push(
+        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got "${raw}")`}`,
+      );
+  }
+  const e = env as Env;
+
+  const auth = resolveAuth(e, problems);
+  const caPem = e.BITMIND_CA_CERT
+    ? readPem('BITMIND_CA_CERT', e.BITMIND_CA_CERT, 'CERTIFICATE', problems)
+    : undefined;
+  const slack = resolveSlack(e, problems);
+  const autoscanChannels = parseAutoscan(e.AUTOSCAN_CHANNELS, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = {
+    bitmind: {
+      baseUrl: e.BITMIND_BASE_URL.replace(/\/+$/, ''),
+      auth,
+      caPem,
+      concurrency: e.BITMIND_CONCURRENCY,
+      ratePerMinute: e.BITMIND_RATE_LIMIT,
+      retry: {
+        attempts: e.BITMIND_RETRY_ATTEMPTS,
+        maxElapsedMs: e.BITMIND_RETRY_MAX_SECONDS * 1000,
+        retryAfterDefaultMs: e.BITMIND_RETRY_AFTER_DEFAULT_SECONDS * 1000,
+        retryAfterMaxMs: e.BITMIND_RETRY_AFTER_MAX_SECONDS * 1000,
+      },
+      requestTimeoutMs: e.BITMIND_TIMEOUT_SECONDS * 1000,
+    },
+    check: {
+      maxMedia: e.CHECK_MAX_MEDIA,
+      maxRequestBytes: e.CHECK_MAX_REQUEST_MB * 1024 * 1024,
+      cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
+      cacheMaxEntries: e.CACHE_MAX_ENTRIES,
+      userChecksPerHour: e.USER_CHECKS_PER_HOUR,
+    },
+    media: {
+      allowPrivateUrls: e.ALLOW_PRIVATE_URLS,
+      connectTimeoutMs: e.DOWNLOAD_CONNECT_TIMEOUT_SECONDS * 1000,
+      idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+    },
+    slack,
+    slackApiUrl: withTrailingSlash(e.SLACK_API_URL),
+    discord: e.DISCORD_TOKEN
+      ? {
+          token: new Secret(e.DISCORD_TOKEN),
+          apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+          triggerReaction: e.DISCORD_TRIGGER_REACTION,
+        }
+      : undefined,
+    discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+    autoscanChannels,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+  };
+  return deepFreeze(config);
+}
+
+function resolveAuth(e: Env, problems: string[]): BitmindAuthConfig {
+  const id = e.BITMIND_CLIENT_ID;
+  const secret = e.BITMIND_CLIENT_SECRET;
+  const cert = e.BITMIND_CLIENT_CERT;
+  const key = e.BITMIND_CLIENT_KEY;
+  const apiKey = e.BITMIND_API_KEY;
+  const before = problems.length;
+
+  if (apiKey && (id || secret || cert || key)) {
+    problems.push(
+      'BITMIND_API_KEY is set together with OAuth settings (BITMIND_CLIENT_*): choose one method and unset the other',
+    );
+  }
+  if (secret && (cert || key)) {
+    problems.push(
+      'BITMIND_CLIENT_SECRET and BITMIND_CLIENT_CERT/BITMIND_CLIENT_KEY are both set: use the secret for OAuth or the certificate for OAuth with mTLS, not both',
+    );
+  }
+  if (id && !secret && !cert && !key && !apiKey) {
+    problems.push(
+      'BITMIND_CLIENT_ID is set without BITMIND_CLIENT_SECRET (OAuth) or BITMIND_CLIENT_CERT and BITMIND_CLIENT_KEY (OAuth with mTLS): set one of them',
+    );
+  }
+  if ((secret || cert || key) && !id) {
+    problems.push('BITMIND_CLIENT_ID is missing: OAuth needs the client id beside the secret or certificate');
+  }
+  if (cert && !key)
+    problems.push(
+      'BITMIND_CLIENT_KEY is missing: OAuth with mTLS needs the private key beside BITMIND_CLIENT_CERT',
+    );
+  if (key && !cert)
+    problems.push(
+      'BITMIND_CLIENT_CERT is missing: OAuth with mTLS needs the certificate beside BITMIND_CLIENT_KEY',
+    );
+
+  const certPem = cert ? readPem('BITMIND_CLIENT_CERT', cert, 'CERTIFICATE', problems) : undefined;
+  const keyPem = key ? readPem('BITMIND_CLIENT_KEY', key, 'PRIVATE KEY', problems) : undefined;
+  if (problems.length > before) return { method: 'simulator' };
+
+  if (apiKey) return { method: 'apikey', apiKey: new Secret(apiKey) };
+  if (id && secret) return { method: 'oauth', clientId: id, clientSecret: new Secret(secret) };
+  if (id && certPem && keyPem)
+    return { method: 'mtls', clientId: id, certPem: new Secret(certPem), keyPem: new Secret(keyPem) };
+  return { method: 'simulator' };
+}
+
+function readPem(name: string, path: string, label: string, problems: string[]): string | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (err) {
+    problems.push(
+      `${name} points at ${path}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path and its permissions`,
+    );
+    return undefined;
+  }
+  if (!new RegExp(`-----BEGIN [A-Z ]*${label}-----`).test(pem)) {
+    problems.push(
+      `${name} points at ${path}, which holds no PEM ${label.toLowerCase()}: give the path of a PEM file`,
+    );
+    return undefined;
+  }
+  return pem;
+}
+
+function resolveSlack(e: Env, problems: string[]): Config['slack'] {
+  const bot = e.SLACK_BOT_TOKEN;
+  const app = e.SLACK_APP_TOKEN;
+  const signing = e.SLACK_SIGNING_SECRET;
+  if (!bot && !app && !signing) return undefined;
+  const before = problems.length;
+  if (!bot)
+    problems.push(
+      'SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) beside SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+    );
+  else if (!bot.startsWith('xoxb-'))
+    problems.push(
+      'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)',
+    );
+  if (app && !app.startsWith('xapp-'))
+    problems.push(
+      'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
+    );
+  if (bot && !app && !signing) {
+    problems.push(
+      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set the app token for Socket Mode, or the signing secret for HTTP mode',
+    );
+  }
+  if (problems.length > before || !bot) return undefined;
+  return {
+    botToken: new Secret(bot),
+    mode: app ? 'socket' : 'http',
+    appToken: app ? new Secret(app) : undefined,
+    signingSecret: signing ? new Secret(signing) : undefined,
+    apiUrl: withTrailingSlash(e.SLACK_API_URL),
+    triggerReaction: e.SLACK_TRIGGER_REACTION.replace(/^:|:$/g, ''),
+    adminUsers: splitList(e.SLACK_ADMIN_USERS),
+  };
+}
+
+const REPLY_MODES: readonly ReplyMode[] = ['flagged', 'all', 'silent'];
+
+function parseAutoscan(value: string | undefined, problems: string[]): AutoscanSeed[] {
+  const seeds: AutoscanSeed[] = [];
+  for (const entry of splitList(value)) {
+    const match = /^(?:(slack|discord):)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
+    const mode = (match?.[3] ?? 'flagged') as ReplyMode;
+    if (!match?.[2] || !REPLY_MODES.includes(mode)) {
+      problems.push(
+        `AUTOSCAN_CHANNELS has "${entry}": write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
+      );
+      continue;
+    }
+    // Discord ids are numeric snowflakes; Slack ids start with a letter.
+    const platform = (match[1] ?? (/^\d+$/.test(match[2]) ? 'discord' : 'slack')) as Platform;
+    seeds.push({ platform, channelId: match[2], replyMode: mode });
+  }
+  return seeds;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Secret)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,65 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Every metric the bot exports, on one registry per process (tests make their own). */
+export function createMetrics(options: { defaults?: boolean } = {}) {
+  const registry = new Registry();
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    checks: new Counter({
+      name: 'bitmind_bot_checks_total',
+      help: 'Media checked, by platform, trigger and outcome (ai, not_ai or an error code).',
+      labelNames: ['platform', 'trigger', 'outcome'] as const,
+      registers,
+    }),
+    bitmindRequests: new Counter({
+      name: 'bitmind_bot_bitmind_requests_total',
+      help: 'BitMind API requests by endpoint and HTTP status (0 when no response arrived).',
+      labelNames: ['endpoint', 'status'] as const,
+      registers,
+    }),
+    bitmindLatency: new Histogram({
+      name: 'bitmind_bot_bitmind_request_seconds',
+      help: 'BitMind API request latency by endpoint.',
+      labelNames: ['endpoint'] as const,
+      buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers,
+    }),
+    bitmindRetries: new Counter({
+      name: 'bitmind_bot_bitmind_retries_total',
+      help: 'BitMind API attempts that were retried, by endpoint.',
+      labelNames: ['endpoint'] as const,
+      registers,
+    }),
+    bitmindRateLimited: new Counter({
+      name: 'bitmind_bot_bitmind_rate_limited_total',
+      help: 'HTTP 429 answers from BitMind.',
+      registers,
+    }),
+    queueDepth: new Gauge({
+      name: 'bitmind_bot_bitmind_queue_depth',
+      help: 'BitMind calls waiting for the rate limiter.',
+      registers,
+    }),
+    cache: new Counter({
+      name: 'bitmind_bot_cache_lookups_total',
+      help: 'Verdict cache lookups by result (hit or miss).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
+    bytesDownloaded: new Counter({
+      name: 'bitmind_bot_downloaded_bytes_total',
+      help: 'Bytes of media downloaded.',
+      registers,
+    }),
+    replies: new Counter({
+      name: 'bitmind_bot_replies_total',
+      help: 'Replies posted to chat platforms, by platform and result (posted or failed).',
+      labelNames: ['platform', 'result'] as const,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
