@@ -1,0 +1,155 @@
+import { isVerdict, type CheckReport, type ItemResult } from './types.js';
+
+/**
+ * What every surface (Slack, Discord, the CLI) says about a verdict. The model gives a probability,
+ * not a fact, and its users' main complaint is false positives presented as certainties, so results
+ * are spoken of as evidence in bands, with the percentage labelled as the model's estimate.
+ */
+export type Band = 'strong' | 'some' | 'little';
+
+/** The one place the band thresholds live. `some` starts where the API's own `isAI` does. */
+export const BAND_THRESHOLDS = { strong: 0.85, some: 0.5 } as const;
+
+export interface BandInfo {
+  readonly band: Band;
+  readonly label: string;
+  /** Unicode emoji, for Discord and the terminal. */
+  readonly emoji: string;
+  /** Slack emoji name, without colons. */
+  readonly slackEmoji: string;
+  /** Embed / attachment colour. */
+  readonly colour: number;
+}
+
+const BANDS: Record<Band, BandInfo> = {
+  strong: {
+    band: 'strong',
+    label: 'Strong evidence of AI generation',
+    emoji: '🔴',
+    slackEmoji: 'red_circle',
+    colour: 0xd93f3f,
+  },
+  some: {
+    band: 'some',
+    label: 'Some evidence of AI generation',
+    emoji: '🟠',
+    slackEmoji: 'large_orange_circle',
+    colour: 0xf2a33a,
+  },
+  little: {
+    band: 'little',
+    label: 'Little evidence of AI generation',
+    emoji: '🟢',
+    slackEmoji: 'large_green_circle',
+    colour: 0x3fa65a,
+  },
+};
+
+export const LIKELIHOOD_LABEL = 'estimated likelihood of AI generation';
+export const CAVEAT = 'AI detection is probabilistic: treat this as one signal, not proof.';
+export const SIMULATED_MARK =
+  'SIMULATED: no BitMind credentials are configured, so this is not a real detection.';
+export const ERROR_EMOJI = { unicode: '⚠️', slack: 'warning' } as const;
+
+export function bandOf(confidence: number): Band {
+  if (confidence >= BAND_THRESHOLDS.strong) return 'strong';
+  if (confidence >= BAND_THRESHOLDS.some) return 'some';
+  return 'little';
+}
+
+export function describeBand(confidence: number): BandInfo {
+  return BANDS[bandOf(confidence)];
+}
+
+/** "82%": whole percent, but never rounds a non-zero estimate to 0% or a non-certain one to 100%. */
+export function formatLikelihood(confidence: number): string {
+  const pct = confidence * 100;
+  if (pct > 0 && pct < 1) return '<1%';
+  if (pct < 100 && pct > 99) return '>99%';
+  return `${Math.round(pct)}%`;
+}
+
+export function formatSeconds(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(1)} s`;
+}
+
+/** True when an item shows strong or some evidence: what `flagged` auto-scan mode replies to. */
+export function isFlagged(item: ItemResult): boolean {
+  return isVerdict(item) && bandOf(item.confidence) !== 'little';
+}
+
+export function placeholderText(count: number): string {
+  return `Checking ${count} ${count === 1 ? 'file' : 'files'}…`;
+}
+
+export interface ItemDescription {
+  readonly name: string;
+  /** "Strong evidence of AI generation", or "Could not check: <reason>". */
+  readonly headline: string;
+  /** "82% estimated likelihood of AI generation · 45 ms · cached", or the error message. */
+  readonly detail: string;
+  readonly emoji: string;
+  readonly slackEmoji: string;
+  readonly colour: number;
+  readonly band: Band | undefined;
+}
+
+export function describeItem(item: ItemResult): ItemDescription {
+  if (!isVerdict(item)) {
+    return {
+      name: item.ref.name,
+      headline: 'Could not check',
+      detail: item.error.message,
+      emoji: ERROR_EMOJI.unicode,
+      slackEmoji: ERROR_EMOJI.slack,
+      colour: 0x808080,
+      band: undefined,
+    };
+  }
+  const info = describeBand(item.confidence);
+  const parts = [
+    `${formatLikelihood(item.confidence)} ${LIKELIHOOD_LABEL}`,
+    formatSeconds(item.processingTime),
+  ];
+  if (item.cached) parts.push('cached');
+  return {
+    name: item.ref.name,
+    headline: info.label,
+    detail: parts.join(' · '),
+    emoji: info.emoji,
+    slackEmoji: info.slackEmoji,
+    colour: info.colour,
+    band: info.band,
+  };
+}
+
+/** The strongest band in a report, for a summary colour; undefined when nothing could be checked. */
+export function strongestBand(report: CheckReport): Band | undefined {
+  const order: Band[] = ['strong', 'some', 'little'];
+  const bands = report.items.filter(isVerdict).map((i) => bandOf(i.confidence));
+  return order.find((b) => bands.includes(b));
+}
+
+export function isSimulated(report: CheckReport): boolean {
+  return report.items.some((i) => isVerdict(i) && i.simulated);
+}
+
+/** One line for notifications and plain-text fallbacks. */
+export function summaryLine(report: CheckReport): string {
+  const total = report.items.length;
+  const flagged = report.items.filter(isFlagged).length;
+  const failed = report.items.filter((i) => !isVerdict(i)).length;
+  const noun = total === 1 ? 'file' : 'files';
+  let line: string;
+  if (total === 1 && report.items[0]) {
+    const d = describeItem(report.items[0]);
+    line = d.band
+      ? `BitMind: ${d.headline} (${d.detail.split(' · ')[0]})`
+      : `BitMind could not check ${d.name}: ${d.detail}`;
+  } else {
+    line = `BitMind checked ${total} ${noun}: ${flagged > 0 ? flagged : 'none'} with evidence of AI generation`;
+    if (failed > 0) line += `, ${failed} could not be checked`;
+  }
+  if (report.skipped > 0) line += ` (${report.skipped} more skipped: too many in one request)`;
+  return isSimulated(report) ? `[simulated] ${line}` : line;
+}
