@@ -1,0 +1,64 @@
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { MediaRef } from '../check/types.js';
+import { DownloadError } from './errors.js';
+import type { MediaFetcher } from './types.js';
+import { displayUrl } from './url-rules.js';
+
+/** A link a person pasted; its name is the URL without credentials or a (possibly signed) query. */
+export function urlMediaRef(url: string, fetcher: MediaFetcher): MediaRef {
+  return { name: nameOfUrl(url), open: (signal) => fetcher.openUrl(url, signal) };
+}
+
+function nameOfUrl(raw: string): string {
+  let shown: string;
+  try {
+    shown = displayUrl(new URL(raw));
+  } catch {
+    return 'an invalid link';
+  }
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}
+
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+};
+
+/** A local file (the CLI's `check ./photo.jpg`): named by its base name, sized by `stat`. */
+export function fileMediaRef(path: string): MediaRef {
+  const name = basename(path);
+  let sizeHint: number | undefined;
+  try {
+    const stats = statSync(path);
+    if (stats.isFile()) sizeHint = stats.size;
+  } catch {
+    // `open` reports the problem, as one item's error rather than a crash of the whole command.
+  }
+  return {
+    name,
+    sizeHint,
+    async open(): Promise<Readable> {
+      try {
+        const handle = await open(path, 'r');
+        if (!(await handle.stat()).isFile()) {
+          await handle.close();
+          throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+        }
+        return handle.createReadStream();
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? '';
+        throw new DownloadError(
+          `Cannot read ${name}: ${READ_PROBLEMS[code] ?? 'the file could not be opened'}.`,
+          {
+            cause: err,
+          },
+        );
+      }
+    },
+  };
+}
