@@ -8,21 +8,32 @@ import { Secret } from './secret.js';
  * documentation. The README's configuration table and `.env.example` are checked against this table
  * by a test, so none of the three can drift.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const posInt = z.coerce
-  .number({ message: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be above 0');
-const nonNegInt = z.coerce
-  .number({ message: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'must be 0 or more');
+/** One of a few words, in any case; the message lists them. */
+function oneOf<const T extends readonly [string, ...string[]]>(words: T) {
+  return z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(words, { error: `must be one of ${words.join(', ')}` }));
+}
+const bool = oneOf(['true', 'false', '1', '0', 'yes', 'no']).transform(
+  (v) => v === 'true' || v === '1' || v === 'yes',
+);
+/** Decimal digits only: `Number()` would also take "0x10" and "1e3". */
+function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${min} or more`).max(max, `must be at most ${max}`));
+}
+const posInt = wholeNumber(1);
+const nonNegInt = wholeNumber(0);
 const httpUrl = z
   .string()
-  .url('must be a URL such as https://example.com')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http or https URL');
+  .refine(
+    (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+    'must be an http or https URL such as https://example.com',
+  );
 const text = z.string().min(1);
 
 interface VarSpec {
@@ -136,6 +147,11 @@ export const ENV_VARS = {
     doc: 'A download that sends nothing for this long is abandoned.',
     schema: posInt.default(30),
   },
+  DOWNLOAD_MAX_SECONDS: {
+    group: 'Checks',
+    doc: 'Longest one download may take in all, however steadily it trickles.',
+    schema: posInt.default(600),
+  },
   ALLOW_PRIVATE_URLS: {
     group: 'Checks',
     doc: 'Allow URLs that resolve to private or loopback addresses (local development only).',
@@ -188,18 +204,13 @@ export const ENV_VARS = {
   PORT: {
     group: 'Service',
     doc: 'Port of the HTTP server (/healthz, /readyz, /metrics, /slack/events).',
-    schema: z.coerce
-      .number({ message: 'must be a number' })
-      .int()
-      .min(0)
-      .max(65_535, 'must be at most 65535')
-      .default(3000),
+    schema: wholeNumber(0, 65_535).default(3000),
   },
   DATA_DIR: { group: 'Service', doc: 'Where settings are kept.', schema: text.default('./data') },
   LOG_LEVEL: {
     group: 'Service',
-    doc: 'trace, debug, info, warn, error or fatal.',
-    schema: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    doc: 'trace, debug, info, warn, error, fatal or silent.',
+    schema: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   },
   SHUTDOWN_GRACE_SECONDS: {
     group: 'Service',
@@ -258,6 +269,7 @@ export interface Config {
     readonly allowPrivateUrls: boolean;
     readonly connectTimeoutMs: number;
     readonly idleTimeoutMs: number;
+    readonly maxDownloadMs: number;
   };
   readonly slack:
     | {
@@ -298,7 +310,10 @@ export function environmentWithDotEnv(
   try {
     fromFile = parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      throw new ConfigError([`${path} cannot be read (${code ?? 'error'}): fix it or remove it`]);
+    }
   }
   return { ...fromFile, ...env };
 }
@@ -356,6 +371,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       allowPrivateUrls: e.ALLOW_PRIVATE_URLS,
       connectTimeoutMs: e.DOWNLOAD_CONNECT_TIMEOUT_SECONDS * 1000,
       idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+      maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
     },
     slack,
     slackApiUrl: withTrailingSlash(e.SLACK_API_URL),
@@ -438,6 +454,13 @@ function readPem(name: string, path: string, label: string, problems: string[]):
     );
     return undefined;
   }
+  // undici's TLS options are given no passphrase, so an encrypted key would only fail at the first call.
+  if (/-----BEGIN ENCRYPTED|Proc-Type: 4,ENCRYPTED/.test(pem)) {
+    problems.push(
+      `${name} points at ${path}, which is encrypted: give an unencrypted key (openssl pkey -in ${path} -out plain.pem)`,
+    );
+    return undefined;
+  }
   return pem;
 }
 
@@ -483,7 +506,8 @@ function parseAutoscan(value: string | undefined, problems: string[]): AutoscanS
   for (const entry of splitList(value)) {
     const match = /^(?:(slack|discord):)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
     const mode = (match?.[3] ?? 'flagged') as ReplyMode;
-    if (!match?.[2] || !REPLY_MODES.includes(mode)) {
+    const badDiscordId = match?.[1] === 'discord' && !/^\d+$/.test(match[2] ?? '');
+    if (!match?.[2] || !REPLY_MODES.includes(mode) || badDiscordId) {
       problems.push(
         `AUTOSCAN_CHANNELS has "${entry}": write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
       );
