@@ -2,6 +2,7 @@
  * The public surface of the BitMind client. It knows nothing of chat, media fetching or the Checker,
  * so it could be published on its own.
  */
+import type { BitmindError } from './errors.js';
 
 export type BitmindErrorCode =
   'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'bad_request' | 'unavailable' | 'timeout';
@@ -26,6 +27,7 @@ export interface Upload {
 }
 
 export interface CallOptions {
+  /** Default 'interactive'. */
   readonly priority?: Priority;
   readonly signal?: AbortSignal;
 }
@@ -37,6 +39,7 @@ export interface Permissions {
 }
 
 export interface RequestEvent {
+  /** The endpoint's name: token, health, status, image, video, batchImage, batchVideo. */
   readonly endpoint: string;
   /** HTTP status, or 0 when no response arrived (reset, timeout). */
   readonly status: number;
@@ -46,6 +49,16 @@ export interface RequestEvent {
   readonly willRetry: boolean;
 }
 
+export interface QueueStats {
+  /** Calls waiting for the rate limiter (or paused after a 429). */
+  readonly waiting: number;
+  /** Calls in flight. */
+  readonly running: number;
+}
+
+/** One result per input of a batch, in input order. */
+export type BatchResult = BitmindVerdict | BitmindError;
+
 export interface BitmindApi {
   health(options?: CallOptions): Promise<Record<string, unknown>>;
   status(options?: CallOptions): Promise<Record<string, unknown>>;
@@ -53,8 +66,13 @@ export interface BitmindApi {
   permissions(options?: CallOptions): Promise<Permissions>;
   checkImage(upload: Upload, options?: CallOptions): Promise<BitmindVerdict>;
   checkVideo(upload: Upload, options?: CallOptions): Promise<BitmindVerdict>;
-  /** One result per input, in input order: a verdict, or the error for that input. */
-  checkImages(uploads: readonly Upload[], options?: CallOptions): Promise<Array<BitmindVerdict | Error>>;
-  checkVideos(uploads: readonly Upload[], options?: CallOptions): Promise<Array<BitmindVerdict | Error>>;
+  /**
+   * One result per input, in input order: a verdict, or the BitmindError for that input (a failure
+   * of the whole request is that error for each of its inputs). Inputs beyond the documented batch
+   * size (50 images, 20 videos) are sent in further requests. Rejects only when aborted.
+   */
+  checkImages(uploads: readonly Upload[], options?: CallOptions): Promise<BatchResult[]>;
+  checkVideos(uploads: readonly Upload[], options?: CallOptions): Promise<BatchResult[]>;
+  queueStats(): QueueStats;
   close(): Promise<void>;
 }
