@@ -1,10 +1,8 @@
+import { MAX_BYTES } from '../bitmind/contract.js';
 import { CheckError, type MediaKind, type MediaRef } from '../check/types.js';
 
-/** BitMind's own upload limits (bitmind-api.md), in bytes: the one place they are written down. */
-export const LIMITS: Readonly<Record<MediaKind, number>> = {
-  image: 100 * 1024 ** 2,
-  video: 500 * 1024 ** 2,
-};
+/** Downloads stop at BitMind's own upload limits: nothing larger could be checked anyway. */
+export const LIMITS: Readonly<Record<MediaKind, number>> = MAX_BYTES;
 
 export type Limits = Readonly<Record<MediaKind, number>>;
 
@@ -27,9 +25,15 @@ export function tooLargeForAnyKind(size: number, limits: Limits = LIMITS): Check
   );
 }
 
-/** Refuses, before any download, a medium whose claimed size already exceeds every limit. */
-export function checkSizeHint(ref: Pick<MediaRef, 'sizeHint'>, limits: Limits = LIMITS): void {
-  if (ref.sizeHint !== undefined && ref.sizeHint > largestLimit(limits)) {
-    throw tooLargeForAnyKind(ref.sizeHint, limits);
+/**
+ * Refuses, before any download, a medium whose claimed size already exceeds its limit. The claimed
+ * type only picks which limit (an image claimed at 200 MB is not worth fetching); acceptance is
+ * still decided by the bytes.
+ */
+export function checkSizeHint(ref: Pick<MediaRef, 'sizeHint' | 'mimeHint'>, limits: Limits = LIMITS): void {
+  if (ref.sizeHint === undefined) return;
+  if (ref.sizeHint > largestLimit(limits)) throw tooLargeForAnyKind(ref.sizeHint, limits);
+  if (ref.mimeHint?.startsWith('image/') && ref.sizeHint > limits.image) {
+    throw new CheckError('too_large', `That image is ${formatSize(ref.sizeHint)}; the limit for images is ${formatSize(limits.image)}.`);
   }
 }

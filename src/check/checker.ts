@@ -1,0 +1,254 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BitmindApi, Permissions, Priority } from '../bitmind/types.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import { spool, type SpooledMedia } from '../media/spool.js';
+import { checkSizeHint, formatSize } from '../media/limits.js';
+import { Transform } from 'node:stream';
+import { BatchDispatcher } from './batch-dispatcher.js';
+import { PersonBudget } from './budget.js';
+import { toItemError } from './item-error.js';
+import { VerdictCache, type CachedVerdict } from './verdict-cache.js';
+import {
+  CheckError,
+  type ErrorCode,
+  type CheckOptions,
+  type CheckReport,
+  type CheckRequest,
+  type CheckService,
+  type ItemResult,
+  type MediaKind,
+  type MediaRef,
+} from './types.js';
+
+export interface CheckerOptions {
+  readonly bitmind: BitmindApi;
+  /** True when `bitmind` is the embedded simulator: every verdict is marked so. */
+  readonly simulated: boolean;
+  readonly maxMedia: number;
+  readonly maxRequestBytes: number;
+  readonly cacheTtlMs: number;
+  readonly cacheMaxEntries: number;
+  readonly userChecksPerHour: number;
+  /** BitMind calls in flight per kind; match the client's concurrency. */
+  readonly concurrency: number;
+  /** Longest one download may take in all: the idle timeout alone cannot stop a slow drip. */
+  readonly maxDownloadMs: number;
+  /** Downloads in flight per request. */
+  readonly downloadConcurrency?: number;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  readonly now?: () => number;
+}
+
+export interface Checker extends CheckService {
+  /** Where media are spooled while checked; empty between checks. */
+  readonly tempDir: string;
+  /** Removes the temporary directory; checks in flight should be finished first. */
+  close(): Promise<void>;
+}
+
+/**
+ * Request in, report out: fetches each medium, learns its type from its bytes, answers from the cache
+ * or from BitMind (batched), and reports one result per medium in order. One bad file never spoils
+ * the others; every temporary file is gone when `check` settles.
+ */
+export async function createChecker(options: CheckerOptions): Promise<Checker> {
+  const tempDir = await mkdtemp(join(tmpdir(), 'bitmind-bot-'));
+  const cache = new VerdictCache({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs });
+  const budget = new PersonBudget(options.userChecksPerHour, options.now);
+  const now = options.now ?? Date.now;
+  // The client reads /status once and again after a 403, so asking it each time costs nothing.
+  const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
+  const dispatchers: Record<MediaKind, BatchDispatcher> = {
+    image: new BatchDispatcher('image', options.bitmind, { concurrency: options.concurrency, batchAllowed }),
+    video: new BatchDispatcher('video', options.bitmind, { concurrency: options.concurrency, batchAllowed }),
+  };
+
+  type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
+
+  /** Downloads one medium to a temporary file, learning its type and hash on the way. */
+  async function fetch(ref: MediaRef, signal: AbortSignal, bytes: { remaining: number }): Promise<Fetched> {
+    try {
+      checkSizeHint(ref);
+      const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
+      const stream = await ref.open(deadline);
+      const media = await spool(stream.pipe(requestAllowance(bytes, options.maxRequestBytes)), {
+        signal: deadline,
+        tempDir,
+      });
+      options.metrics?.bytesDownloaded.inc(media.size);
+      return { ref, media };
+    } catch (err) {
+      if (signal.aborted) throw signal.reason;
+      return { ref, error: describeFailure(err, ref) };
+    }
+  }
+
+  /**
+   * The verdict for one downloaded medium: from the cache, from a check of the same bytes already
+   * under way, or from BitMind. Everything up to the submit runs synchronously, so all of a
+   * request's media reach the dispatcher in one tick and share batches.
+   */
+  async function judge(
+    ref: MediaRef,
+    media: SpooledMedia,
+    priority: Priority,
+    permissions: Permissions,
+  ): Promise<ItemResult> {
+    try {
+      if (!permissions[media.kind]) {
+        throw new CheckError('forbidden', `This BitMind account is not permitted to check ${media.kind}s.`);
+      }
+      const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
+        const upload = {
+          path: media.path,
+          size: media.size,
+          contentType: media.mime,
+          filename: `upload.${extensionOf(media.mime)}`,
+        };
+        const result = await dispatchers[media.kind].submit(upload, priority);
+        return { ...result, simulated: options.simulated };
+      });
+      options.metrics?.cache.inc({ result: cached ? 'hit' : 'miss' });
+      const { isAI, confidence, processingTime, simulated } = verdict;
+      return { ref, kind: media.kind, isAI, confidence, processingTime, cached, simulated };
+    } catch (err) {
+      return { ref, kind: media.kind, error: describeFailure(err, ref) };
+    } finally {
+      await media.dispose();
+    }
+  }
+
+  function describeFailure(err: unknown, ref: MediaRef): { code: ErrorCode; message: string } {
+    const error = toItemError(err);
+    if (error.code === 'unavailable' && !(err instanceof CheckError)) {
+      options.logger.warn({ err, media: ref.name }, 'check failed');
+    }
+    return error;
+  }
+
+  /** What this account may check; when /status cannot be read, assume everything and let BitMind say no. */
+  async function currentPermissions(): Promise<Permissions> {
+    try {
+      return await options.bitmind.permissions();
+    } catch {
+      return { image: true, video: true, batch: false };
+    }
+  }
+
+  return {
+    tempDir,
+    async check(request: CheckRequest, checkOptions: CheckOptions = {}): Promise<CheckReport> {
+      const signal = checkOptions.signal ?? new AbortController().signal;
+      // The operator at a terminal is trusted: the caps against abuse and cost are for chat.
+      const fromCli = request.trigger === 'cli';
+      const wanted = fromCli ? request.media : request.media.slice(0, options.maxMedia);
+      const priority: Priority = request.trigger === 'autoscan' ? 'background' : 'interactive';
+      const person = `${request.requester.platform}:${request.requester.userId}`;
+      const { granted, resetsAt } = fromCli
+        ? { granted: wanted.length, resetsAt: 0 }
+        : budget.take(person, wanted.length);
+      const bytes = { remaining: options.maxRequestBytes };
+
+      let done = 0;
+      const finished = (result: ItemResult): ItemResult => {
+        checkOptions.onProgress?.({ done: ++done, total: wanted.length });
+        return result;
+      };
+      const fetched = await mapLimited(wanted, options.downloadConcurrency ?? 4, async (ref, index) => {
+        if (index >= granted) {
+          return finished({
+            ref,
+            error: {
+              code: 'rate_limited',
+              message: budgetMessage(options.userChecksPerHour, resetsAt, now()),
+            },
+          });
+        }
+        const result = await fetch(ref, signal, bytes);
+        return 'media' in result ? result : finished(result);
+      });
+      const permissions = fetched.some((f) => 'media' in f) ? await currentPermissions() : undefined;
+      const items = await Promise.all(
+        fetched.map((f) =>
+          'media' in f && permissions
+            ? judge(f.ref, f.media, priority, permissions).then(finished)
+            : Promise.resolve(f as ItemResult),
+        ),
+      );
+      if (signal.aborted) throw signal.reason;
+
+      for (const item of items) {
+        const outcome = 'error' in item ? item.error.code : item.isAI ? 'ai' : 'not_ai';
+        options.metrics?.checks.inc({
+          platform: request.requester.platform,
+          trigger: request.trigger,
+          outcome,
+        });
+      }
+      return { request, items, skipped: request.media.length - wanted.length };
+    },
+    async close() {
+      await rm(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Counts a request's downloads against its total allowance as the bytes arrive, so media fetched
+ * side by side cannot each take the whole allowance.
+ */
+function requestAllowance(bytes: { remaining: number }, total: number): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes.remaining -= chunk.length;
+      if (bytes.remaining < 0) {
+        callback(
+          new CheckError(
+            'too_large',
+            `This request is over its ${formatSize(total)} download allowance; check fewer or smaller files at once.`,
+          ),
+        );
+      } else callback(null, chunk);
+    },
+  });
+}
+
+function budgetMessage(perHour: number, resetsAt: number, now: number): string {
+  const minutes = Math.max(1, Math.ceil((resetsAt - now) / 60_000));
+  const at = new Date(resetsAt).toISOString().slice(11, 16);
+  return `You have used your ${perHour} checks for this hour. More are available at ${at} UTC (in ${minutes} min).`;
+}
+
+function extensionOf(mime: string): string {
+  const map: Record<string, string> = {
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'image/webp': 'webp',
+    'video/mp4': 'mp4',
+    'video/quicktime': 'mov',
+    'video/x-msvideo': 'avi',
+  };
+  return map[mime] ?? 'bin';
+}
+
+/** Like Promise.all over `items`, with at most `limit` running at once; results keep input order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T, index);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

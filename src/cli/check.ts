@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { environmentWithDotEnv, loadConfig } from '../config.js';
+import { buildCore } from '../core.js';
+import { fileMediaRef, urlMediaRef } from '../media/refs.js';
+import { UsageError, type Command } from './command.js';
+import { cliLogger } from './cli-logger.js';
+import { reportJson, reportTable } from './report-output.js';
+
+const USAGE = `Usage: bitmind-bot check [--json] <file-or-url>...
+
+Checks images (JPEG, PNG, WebP) and videos (MP4, MOV, AVI, M4V) with BitMind and prints a verdict for each.
+With no BitMind credentials configured, it runs the embedded simulator and marks every result simulated.
+
+Options:
+  --json   print exactly one JSON document on stdout: {"results":[...]}
+
+Exit status: 0 when every item was checked, 1 when any failed, 2 for a usage or configuration error.`;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Check local files or URLs and print the verdicts',
+  usage: USAGE,
+  async run(args, io) {
+    const json = args.includes('--json');
+    const unknown = args.find((a) => a.startsWith('-') && a !== '--json');
+    if (unknown) throw new UsageError(`Unknown option ${unknown}.`);
+    const sources = args.filter((a) => a !== '--json');
+    if (sources.length === 0) throw new UsageError('Name at least one file or URL to check.');
+
+    const config = loadConfig(environmentWithDotEnv(io.env));
+    const logger = cliLogger(io, config.logLevel);
+    const core = await buildCore(config, logger);
+    try {
+      if (core.simulated) {
+        io.stderr.write(
+          'No BitMind credentials configured: using the embedded simulator. Results are SIMULATED.\n',
+        );
+      }
+      const media = sources.map((s) =>
+        /^[a-z][a-z0-9+.-]*:/i.test(s) && !/^[a-z]:[\\/]/i.test(s)
+          ? urlMediaRef(s, core.fetcher)
+          : fileMediaRef(s),
+      );
+      const showProgress = !json && (io.stderr as { isTTY?: boolean }).isTTY === true && media.length > 1;
+      const report = await core.checker.check(
+        {
+          id: randomUUID(),
+          trigger: 'cli',
+          requester: { platform: 'cli', userId: 'local', channelId: 'terminal' },
+          media,
+        },
+        {
+          onProgress: showProgress ? (p) => io.stderr.write(`\rChecked ${p.done} of ${p.total}…`) : undefined,
+        },
+      );
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      io.stdout.write(json ? reportJson(report) : reportTable(report));
+      return report.items.every((i) => !('error' in i)) ? 0 : 1;
+    } finally {
+      await core.close();
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import { isVerdict, type CheckReport } from '../check/types.js';
+import {
+  CAVEAT,
+  describeBand,
+  formatLikelihood,
+  formatSeconds,
+  isSimulated,
+  SIMULATED_MARK,
+} from '../check/wording.js';
+
+/** The `check --json` document: exactly one per run, one entry per medium in argument order. */
+export function reportJson(report: CheckReport): string {
+  const results = report.items.map((item) =>
+    isVerdict(item)
+      ? {
+          source: item.ref.name,
+          kind: item.kind,
+          isAI: item.isAI,
+          confidence: item.confidence,
+          processingTime: item.processingTime,
+          cached: item.cached,
+          simulated: item.simulated,
+        }
+      : { source: item.ref.name, error: { code: item.error.code, message: item.error.message } },
+  );
+  return `${JSON.stringify({ results })}\n`;
+}
+
+/** A table for people: name, kind, verdict band, likelihood, time, cached; then errors and the caveat. */
+export function reportTable(report: CheckReport): string {
+  const header = ['NAME', 'KIND', 'VERDICT', 'LIKELIHOOD', 'TIME', 'CACHED'];
+  const rows = report.items.map((item) =>
+    isVerdict(item)
+      ? [
+          shorten(item.ref.name),
+          item.kind,
+          `${describeBand(item.confidence).emoji} ${describeBand(item.confidence).label}`,
+          formatLikelihood(item.confidence),
+          formatSeconds(item.processingTime),
+          item.cached ? 'yes' : 'no',
+        ]
+      : [shorten(item.ref.name), item.kind ?? '-', `⚠️ Could not check (${item.error.code})`, '-', '-', '-'],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), ...rows.map(line), ''];
+  const failures = report.items.filter((item) => !isVerdict(item));
+  for (const item of failures)
+    out.push(`${shorten(item.ref.name)}: ${'error' in item ? item.error.message : ''}`);
+  if (failures.length > 0) out.push('');
+  out.push("LIKELIHOOD is the model's estimated likelihood that the media is AI-generated.", CAVEAT);
+  if (isSimulated(report)) out.push(SIMULATED_MARK);
+  return `${out.join('\n')}\n`;
+}
+
+/** Names come from users: strip control and bidi characters so a name cannot repaint the terminal. */
+function shorten(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return safe.length > 48 ? `${safe.slice(0, 22)}…${safe.slice(-25)}` : safe;
+}
+
+/** Emoji take two columns in a terminal; close enough for alignment without a width library. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += (ch.codePointAt(0) ?? 0) > 0x2000 && !/[\u2026]/.test(ch) ? (/\uFE0F/.test(ch) ? 0 : 2) : 1;
+  return width;
+}

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { createBitmindClient, bitmindOptionsFromConfig } from './bitmind/index.js';
+import type { BitmindApi } from './bitmind/types.js';
+import { createChecker, type Checker } from './check/checker.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { Secret } from './secret.js';
+import { FileSettingsStore } from './settings/file-store.js';
+import type { SettingsStore } from './settings/store.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+
+/** Everything between the chat adapters and BitMind, built once per process. */
+export interface Core {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly bitmind: BitmindApi;
+  readonly checker: Checker;
+  readonly fetcher: ClosableMediaFetcher;
+  readonly settings: SettingsStore;
+  /** True when no credentials are configured and checks go to the embedded simulator. */
+  readonly simulated: boolean;
+  /** The embedded simulator, when running on it. */
+  readonly simulator: Simulator | undefined;
+  /** Closes in dependency order: the Checker, then the client and fetcher, then the simulator. */
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  readonly metrics?: Metrics;
+  /** Settings of the embedded simulator, when it runs (latency, limits: tests and demos). */
+  readonly simulator?: Omit<SimulatorOptions, 'logger'>;
+}
+
+export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
+  const metrics = options.metrics ?? createMetrics();
+  const simulator =
+    config.bitmind.auth.method === 'simulator'
+      ? await startSimulator({ ...options.simulator, logger: logger.child({ component: 'simulator' }) })
+      : undefined;
+  const endpoint = simulator
+    ? {
+        baseUrl: simulator.url,
+        auth: {
+          method: 'oauth',
+          clientId: simulator.credentials.clientId,
+          clientSecret: new Secret(simulator.credentials.clientSecret),
+        } as const,
+      }
+    : undefined;
+  const bitmind = createBitmindClient({
+    ...bitmindOptionsFromConfig(config, endpoint),
+    logger: logger.child({ component: 'bitmind' }),
+    onRequest: (event) => {
+      metrics.bitmindRequests.inc({ endpoint: event.endpoint, status: String(event.status) });
+      metrics.bitmindLatency.observe({ endpoint: event.endpoint }, event.durationMs / 1000);
+      if (event.willRetry) metrics.bitmindRetries.inc({ endpoint: event.endpoint });
+      if (event.status === 429) metrics.bitmindRateLimited.inc();
+    },
+  });
+  const fetcher = createMediaFetcher({
+    allowPrivateUrls: config.media.allowPrivateUrls,
+    connectTimeoutMs: config.media.connectTimeoutMs,
+    idleTimeoutMs: config.media.idleTimeoutMs,
+    logger: logger.child({ component: 'media' }),
+  });
+  const checker = await createChecker({
+    bitmind,
+    simulated: simulator !== undefined,
+    ...config.check,
+    maxDownloadMs: config.media.maxDownloadMs,
+    concurrency: config.bitmind.concurrency,
+    logger: logger.child({ component: 'checker' }),
+    metrics,
+  });
+  const settings = new FileSettingsStore(join(config.dataDir));
+  return {
+    config,
+    logger,
+    metrics,
+    bitmind,
+    checker,
+    fetcher,
+    settings,
+    simulated: simulator !== undefined,
+    simulator,
+    async close() {
+      await checker.close();
+      await Promise.all([bitmind.close(), fetcher.close()]);
+      await simulator?.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '../..');
+// By file URL, so the loader is found whatever the child's working directory.
+const tsxLoader = pathToFileURL(resolve(root, 'node_modules/tsx/dist/esm/index.mjs')).href;
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `bitmind-bot` as a real child process: from source through tsx by default, or the compiled
+ * bin (`dist/`, built by `npm test`'s pretest step) with `{ built: true }`. The environment is
+ * exactly `env` plus PATH, so nothing from the developer's shell (or a .env) leaks in.
+ */
+export function runCli(
+  args: readonly string[],
+  {
+    env = {},
+    built = false,
+    timeoutMs = 20_000,
+    cwd = root,
+  }: { env?: Record<string, string>; built?: boolean; timeoutMs?: number; cwd?: string } = {},
+): Promise<CliRun> {
+  const entry = built
+    ? [resolve(root, 'dist/src/cli.js')]
+    : ['--import', tsxLoader, resolve(root, 'src/cli.ts')];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...entry, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`bitmind-bot ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
