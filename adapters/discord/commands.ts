@@ -1,0 +1,79 @@
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  SlashCommandBuilder,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { ReplyMode } from '../../src/config.js';
+
+/**
+ * The one definition of the bot's Discord commands. `manifest/discord-commands.json` is generated
+ * from it (`bitmind-bot register-commands --print`) and a test keeps the two equal.
+ */
+export const COMMAND = 'bitmind';
+export const CONTEXT_MENU = 'Check with BitMind';
+export const SUB = { check: 'check', help: 'help', status: 'status', autoscan: 'autoscan' } as const;
+export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
+export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode' } as const;
+export const REPLY_MODES: readonly ReplyMode[] = ['flagged', 'all', 'silent'];
+
+const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
+  flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',
+  all: 'all: reply to every file',
+  silent: 'silent: reactions only',
+};
+
+function bitmindCommand(): SlashCommandBuilder {
+  // Discord sets default_member_permissions per top-level command only, and /bitmind check is for
+  // everyone, so the Manage Server rule for auto-scan is enforced when the command runs.
+  const command = new SlashCommandBuilder()
+    .setName(COMMAND)
+    .setDescription('Check images and videos for signs of AI generation with BitMind');
+  command.addSubcommand((sub) =>
+    sub
+      .setName(SUB.check)
+      .setDescription('Check an attached file or a link')
+      .addAttachmentOption((o) => o.setName(OPTION.media).setDescription('An image or video to check'))
+      .addStringOption((o) =>
+        o.setName(OPTION.url).setDescription('A link to an image or video').setMaxLength(2048),
+      )
+      .addBooleanOption((o) =>
+        o.setName(OPTION.private).setDescription('Show the result to you only (default: everyone here)'),
+      ),
+  );
+  command.addSubcommand((sub) => sub.setName(SUB.help).setDescription('How to use BitMind here'));
+  command.addSubcommand((sub) =>
+    sub.setName(SUB.status).setDescription('Is BitMind reachable, and what is auto-scan doing here?'),
+  );
+  command.addSubcommandGroup((group) =>
+    group
+      .setName(SUB.autoscan)
+      .setDescription('Automatic checks of new files in this channel (Manage Server)')
+      .addSubcommand((sub) =>
+        sub
+          .setName(AUTOSCAN_SUB.enable)
+          .setDescription('Check every new image and video posted in this channel')
+          .addStringOption((o) =>
+            o
+              .setName(OPTION.mode)
+              .setDescription('When to reply')
+              .addChoices(REPLY_MODES.map((mode) => ({ name: REPLY_MODE_CHOICES[mode], value: mode }))),
+          ),
+      )
+      .addSubcommand((sub) =>
+        sub.setName(AUTOSCAN_SUB.disable).setDescription('Stop checking new files in this channel'),
+      )
+      .addSubcommand((sub) =>
+        sub.setName(AUTOSCAN_SUB.status).setDescription('Is auto-scan on in this channel?'),
+      ),
+  );
+  return command;
+}
+
+/** The body of PUT /applications/{id}/commands: everything the bot registers, in order. */
+export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
+  return [
+    bitmindCommand().toJSON(),
+    new ContextMenuCommandBuilder().setName(CONTEXT_MENU).setType(ApplicationCommandType.Message).toJSON(),
+  ];
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from 'discord.js';
+import type { BitmindApi } from '../../src/bitmind/types.js';
+import type { CheckRequest, CheckService, MediaRef, Trigger } from '../../src/check/types.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import type { MediaFetcher } from '../../src/media/types.js';
+import type { Metrics } from '../../src/metrics.js';
+import type { SettingsStore } from '../../src/settings/store.js';
+import type { AttachmentSource } from './media.js';
+
+export interface DiscordAdapterDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly checker: CheckService;
+  readonly settings: SettingsStore;
+  readonly fetcher: MediaFetcher;
+  readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
+  readonly metrics: Metrics;
+}
+
+/** What every handler gets: the core, the Discord settings, and where attachments may come from. */
+export interface DiscordContext extends DiscordAdapterDeps {
+  readonly discord: NonNullable<Config['discord']>;
+  readonly source: AttachmentSource;
+}
+
+export function checkRequest(
+  trigger: Trigger,
+  userId: string,
+  channelId: string,
+  media: MediaRef[],
+): CheckRequest {
+  return { id: randomUUID(), trigger, requester: { platform: 'discord', userId, channelId }, media };
+}
+
+/** Settings belong to channels; a thread follows the channel it was opened in. */
+export function settingsChannelId(channel: Channel | null, fallbackId: string): string {
+  if (channel?.isThread()) return channel.parentId ?? channel.id;
+  return channel?.id ?? fallbackId;
+}
+
+/** How a reply names who asked: a mention, which never pings (replies allow no mentions). */
+export function mention(userId: string): string {
+  return `<@${userId}>`;
+}

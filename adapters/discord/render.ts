@@ -1,0 +1,109 @@
+import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { isVerdict, type CheckReport } from '../../src/check/types.js';
+import {
+  CAVEAT,
+  SIMULATED_MARK,
+  describeBand,
+  describeItem,
+  isSimulated,
+  summaryLine,
+} from '../../src/check/wording.js';
+
+/** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const EMBED_LIMITS = {
+  embeds: 10,
+  fields: 25,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+} as const;
+
+/** Room kept for the "…and N more" line, so adding it never breaks the total. */
+const MORE_NOTE_ROOM = 120;
+const NEUTRAL_COLOUR = 0x808080;
+
+export interface RenderedReply {
+  readonly embeds: APIEmbed[];
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** User-controlled text (file names, links, error details) shown literally, on one line. */
+export function plain(text: string, max: number): string {
+  return truncate(escapeMarkdown(text.replace(/\s+/g, ' ').trim()), max);
+}
+
+function itemField(item: CheckReport['items'][number]): APIEmbedField {
+  const d = describeItem(item);
+  return {
+    name: truncate(`${d.emoji} ${plain(d.name, EMBED_LIMITS.fieldName)}`, EMBED_LIMITS.fieldName),
+    value: truncate(
+      `**${d.headline}**\n${plain(d.detail, EMBED_LIMITS.fieldValue)}`,
+      EMBED_LIMITS.fieldValue,
+    ),
+  };
+}
+
+function colourOf(report: CheckReport): number {
+  const confidences = report.items.filter(isVerdict).map((i) => i.confidence);
+  return confidences.length > 0 ? describeBand(Math.max(...confidences)).colour : NEUTRAL_COLOUR;
+}
+
+function size(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/**
+ * A report as embeds: colour by the strongest band, one field per file (band, likelihood, time,
+ * cached, or the error in plain words), who asked, the caveat, and the simulated mark. Files that
+ * would break Discord's limits (25 fields an embed, 10 embeds, 6,000 characters) are summed up as
+ * "…and N more" instead.
+ */
+export function renderReport(report: CheckReport, askedBy: string): RenderedReply {
+  const colour = colourOf(report);
+  const lines = [isSimulated(report) ? `**${SIMULATED_MARK}**` : undefined, askedBy].filter(Boolean);
+  const first: APIEmbed = {
+    title: plain(summaryLine(report), EMBED_LIMITS.title),
+    description: truncate(lines.join('\n'), EMBED_LIMITS.description - MORE_NOTE_ROOM),
+    color: colour,
+    fields: [],
+  };
+  const embeds = [first];
+  let used = size(first) + CAVEAT.length + MORE_NOTE_ROOM;
+  let shown = 0;
+  for (const field of report.items.map(itemField)) {
+    const cost = field.name.length + field.value.length;
+    let current = embeds[embeds.length - 1]!;
+    if (used + cost > EMBED_LIMITS.total) break;
+    if (current.fields!.length === EMBED_LIMITS.fields) {
+      if (embeds.length === EMBED_LIMITS.embeds) break;
+      current = { color: colour, fields: [] };
+      embeds.push(current);
+    }
+    current.fields!.push(field);
+    used += cost;
+    shown += 1;
+  }
+  const hidden = report.items.length - shown;
+  if (hidden > 0) {
+    first.description += `\n…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} not shown: Discord limits how much one message can hold.`;
+  }
+  embeds[embeds.length - 1]!.footer = { text: CAVEAT };
+  return { embeds };
+}
+
+/** A failure the person who asked can read: what went wrong in plain words, never a stack trace. */
+export function renderProblem(message: string, askedBy?: string): RenderedReply {
+  const description = [plain(message, 1000), askedBy].filter(Boolean).join('\n');
+  return { embeds: [{ title: '⚠️ BitMind could not check this', description, color: NEUTRAL_COLOUR }] };
+}

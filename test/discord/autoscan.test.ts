@@ -1,0 +1,139 @@
+import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
+import { waitFor } from '../helpers/wait.js';
+import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
+
+let rig: DiscordRig;
+beforeAll(async () => {
+  rig = await startDiscordRig();
+});
+afterAll(() => rig.close());
+
+const clean = (): FakeFile => ({ name: 'beach.png', bytes: pngScored(0.12), contentType: 'image/png' });
+const suspicious = (): FakeFile => ({ name: 'moon.png', bytes: pngScored(0.93), contentType: 'image/png' });
+
+async function autoscan(
+  sub: string,
+  options: Record<string, string> = {},
+  asModerator = true,
+  channelId?: string,
+) {
+  const { fake } = rig;
+  const interaction = fake.slashCommand({
+    channelId: channelId ?? fake.channels.general.id,
+    user: asModerator ? fake.users.moderator : fake.users.alice,
+    name: 'bitmind',
+    path: ['autoscan', sub],
+    options,
+  });
+  return contentOf(interaction);
+}
+
+async function contentOf(interaction: InteractionRecord): Promise<string> {
+  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
+    what: 'the interaction answer',
+  });
+  expect(interaction.ephemeral).toBe(true);
+  return (edit.body as Partial<APIMessage>).content ?? '';
+}
+
+function post(files: FakeFile[], channelId = rig.fake.channels.general.id, author = rig.fake.users.alice) {
+  return rig.fake.postMessage({ channelId, author, files });
+}
+
+/** The one reply to a message, once it has come; a second one fails the test. */
+async function replyTo(message: APIMessage): Promise<RESTPostAPIChannelMessageJSONBody> {
+  const [reply] = await waitFor(
+    () => rig.fake.repliesTo(message.id).length > 0 && rig.fake.repliesTo(message.id),
+    {
+      what: 'a reply',
+    },
+  );
+  return reply!.body as RESTPostAPIChannelMessageJSONBody;
+}
+
+async function reactionsOn(message: APIMessage): Promise<string[]> {
+  return waitFor(() => rig.fake.reactionsOn(message.id).length > 0 && rig.fake.reactionsOn(message.id), {
+    what: 'a reaction',
+  });
+}
+
+describe('auto-scan', () => {
+  it('only a member with Manage Server may turn it on', async () => {
+    expect(await autoscan('enable', {}, false)).toMatch(/Only members with the Manage Server permission/);
+    expect(await autoscan('status', {}, false)).toMatch(/Auto-scan is \*\*off\*\*/);
+    expect(await autoscan('enable', { mode: 'all' })).toMatch(/Auto-scan is \*\*on\*\*.*mode `all`/);
+  });
+
+  it('mode all: replies to every message with media, in reply to it, pinging nobody', async () => {
+    const message = post([clean(), suspicious()]);
+    const reply = await replyTo(message);
+    const text = JSON.stringify(reply.embeds);
+    expect(text).toContain('12%');
+    expect(text).toContain('93%');
+    expect(reply.message_reference?.message_id).toBe(message.id);
+    expect(reply.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(rig.fake.repliesTo(message.id)).toHaveLength(1);
+  });
+
+  it("ignores its own messages and other bots', and messages without media", async () => {
+    const { fake } = rig;
+    const own = post([suspicious()], fake.channels.general.id, fake.world.bot);
+    const otherBot = post([suspicious()], fake.channels.general.id, fake.users.otherBot);
+    const words = fake.postMessage({
+      channelId: fake.channels.general.id,
+      author: fake.users.alice,
+      content: 'hello',
+    });
+    // Events are handled in order: once a later message is answered, the earlier ones were passed over.
+    await replyTo(post([clean()]));
+    for (const ignored of [own, otherBot, words]) {
+      expect(fake.repliesTo(ignored.id)).toHaveLength(0);
+      expect(fake.reactionsOn(ignored.id)).toHaveLength(0);
+    }
+  });
+
+  it('a thread follows its parent channel, and the reply goes into the thread', async () => {
+    const { fake } = rig;
+    const message = post([suspicious()], fake.channels.thread.id);
+    await replyTo(message);
+    const [call] = fake.repliesTo(message.id);
+    expect(call!.path).toBe(`/channels/${fake.channels.thread.id}/messages`);
+  });
+
+  it('mode flagged: a quiet ✅ when nothing shows evidence, a reply when something does', async () => {
+    expect(await autoscan('enable', { mode: 'flagged' })).toMatch(/mode `flagged`/);
+    const quiet = post([clean()]);
+    expect(await reactionsOn(quiet)).toEqual(['✅']);
+    const flagged = post([suspicious()]);
+    expect(JSON.stringify((await replyTo(flagged)).embeds)).toContain('93%');
+    expect(rig.fake.repliesTo(quiet.id)).toHaveLength(0);
+    expect(rig.fake.reactionsOn(flagged.id)).toHaveLength(0);
+  });
+
+  it('mode silent: reactions only, ⚠️ for evidence and ✅ for none', async () => {
+    await autoscan('enable', { mode: 'silent' });
+    const flagged = post([suspicious()]);
+    const quiet = post([clean()]);
+    expect(await reactionsOn(flagged)).toEqual(['⚠️']);
+    expect(await reactionsOn(quiet)).toEqual(['✅']);
+    expect(rig.fake.repliesTo(flagged.id)).toHaveLength(0);
+  });
+
+  it('settings survive a restart, and AUTOSCAN_CHANNELS seeds channels at start', async () => {
+    const { fake } = rig;
+    await rig.restart({ AUTOSCAN_CHANNELS: `discord:${fake.channels.random.id}=all` });
+    expect(rig.adapter.isReady()).toBe(true);
+    expect(await reactionsOn(post([suspicious()]))).toEqual(['⚠️']);
+    expect(JSON.stringify((await replyTo(post([clean()], fake.channels.random.id))).embeds)).toContain('12%');
+  });
+
+  it('turned off, it stays quiet', async () => {
+    expect(await autoscan('disable')).toMatch(/Auto-scan is \*\*off\*\*/);
+    const ignored = post([suspicious()]);
+    await replyTo(post([clean()], rig.fake.channels.random.id));
+    expect(rig.fake.repliesTo(ignored.id)).toHaveLength(0);
+    expect(rig.fake.reactionsOn(ignored.id)).toHaveLength(0);
+  });
+});

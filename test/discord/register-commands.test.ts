@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../adapters/discord/index.js';
+import { BOT_PERMISSIONS } from '../../adapters/discord/invite.js';
+import { main } from '../../src/cli/main.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+
+const manifest: unknown = JSON.parse(
+  readFileSync(new URL('../../manifest/discord-commands.json', import.meta.url), 'utf8'),
+);
+
+async function run(args: string[], env: Record<string, string>) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main(['register-commands', ...args], {
+    stdout,
+    stderr,
+    env,
+    waitForStop: () => new Promise(() => {}),
+  });
+  return { code, out, err };
+}
+
+describe('Discord command definitions', () => {
+  it('manifest/discord-commands.json is what adapters/discord defines (regenerate with register-commands --print)', () => {
+    expect(manifest).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+  });
+
+  it('--print writes exactly the definitions, without a token', async () => {
+    const { code, out } = await run(['--print'], {});
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(manifest);
+  });
+
+  it('defines /bitmind check|help|status|autoscan and the message command', () => {
+    const names = commandDefinitions().map((c) => c.name);
+    expect(names).toEqual(['bitmind', 'Check with BitMind']);
+    const bitmind = commandDefinitions()[0] as { options: { name: string; options?: { name: string }[] }[] };
+    expect(bitmind.options.map((o) => o.name)).toEqual(['check', 'help', 'status', 'autoscan']);
+    expect(bitmind.options[0]!.options!.map((o) => o.name)).toEqual(['media', 'url', 'private']);
+    expect(bitmind.options[3]!.options!.map((o) => o.name)).toEqual(['enable', 'disable', 'status']);
+  });
+});
+
+describe('bitmind-bot register-commands against the fake Discord REST', () => {
+  let fake: FakeDiscord;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' };
+  });
+  afterAll(() => fake.close());
+
+  it('reads the application id, then PUTs the checked-in JSON as global commands and says they take time', async () => {
+    const before = fake.calls.length;
+    const { code, out } = await run([], env);
+    expect(code).toBe(0);
+    const calls = fake.calls.slice(before);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /applications/@me',
+      `PUT /applications/${fake.world.application.id}/commands`,
+    ]);
+    expect(calls[1]!.body).toEqual(manifest);
+    expect(calls[1]!.headers.authorization).toBe(`Bot ${fake.token}`);
+    expect(out).toMatch(/up to an hour/);
+    expect(out).toContain(`client_id=${fake.world.application.id}`);
+    expect(out).toContain(`permissions=${BOT_PERMISSIONS.bitfield}`);
+    expect(out).toContain('scope=bot+applications.commands');
+  });
+
+  it('--guild registers in one server, available at once', async () => {
+    const guild = fake.world.guild.id;
+    const { code, out } = await run(['--guild', guild], env);
+    expect(code).toBe(0);
+    const [put] = fake.callsTo('PUT', new RegExp(`/guilds/${guild}/commands$`));
+    expect(put!.body).toEqual(manifest);
+    expect(out).toMatch(/available now/);
+  });
+
+  it('waits out a 429 with retry_after and still registers', async () => {
+    fake.rest.rateLimitNext({ method: 'PUT', path: /\/commands$/, retryAfterSeconds: 0.2 });
+    const before = fake.calls.length;
+    const { code } = await run([], env);
+    expect(code).toBe(0);
+    const puts = fake.calls.slice(before).filter((c) => c.method === 'PUT');
+    expect(puts.map((c) => c.status)).toEqual([429, 200]);
+    expect(puts[1]!.at - puts[0]!.at).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a wrong token gets one clear sentence, not a stack trace', async () => {
+    const { code, err } = await run([], { ...env, DISCORD_TOKEN: 'not-the-token' });
+    expect(code).toBe(1);
+    expect(err).toMatch(/rejected DISCORD_TOKEN \(401/);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(err).not.toContain('not-the-token');
+  });
+
+  it('a malformed --guild is a usage error', async () => {
+    const { code, err } = await run(['--guild', 'general'], env);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--guild: a server id is a number/);
+  });
+});

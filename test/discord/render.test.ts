@@ -1,0 +1,120 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EMBED_LIMITS, renderProblem, renderReport } from '../../adapters/discord/render.js';
+import type { CheckReport, ItemResult, MediaRef } from '../../src/check/types.js';
+import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
+
+function ref(name: string): MediaRef {
+  return { name, open: () => Promise.resolve(Readable.from([])) };
+}
+
+function verdict(
+  name: string,
+  confidence: number,
+  extra: Partial<{ cached: boolean; simulated: boolean }> = {},
+): ItemResult {
+  return {
+    ref: ref(name),
+    kind: 'image',
+    isAI: confidence >= 0.5,
+    confidence,
+    processingTime: 0.045,
+    cached: extra.cached ?? false,
+    simulated: extra.simulated ?? false,
+  };
+}
+
+function report(items: ItemResult[], skipped = 0): CheckReport {
+  return {
+    request: {
+      id: 'r1',
+      trigger: 'command',
+      requester: { platform: 'discord', userId: '1', channelId: '2' },
+      media: items.map((i) => i.ref),
+    },
+    items,
+    skipped,
+  };
+}
+
+function totalChars(embeds: ReturnType<typeof renderReport>['embeds']): number {
+  return embeds.reduce(
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
+}
+
+describe('Discord embeds', () => {
+  it('shows every file with its band, percentage, time and cache state, coloured by the strongest band', () => {
+    const { embeds } = renderReport(
+      report([verdict('cat.png', 0.12), verdict('dog.jpg', 0.91, { cached: true })]),
+      'Asked by <@1>',
+    );
+    expect(embeds).toHaveLength(1);
+    const [embed] = embeds;
+    expect(embed!.color).toBe(describeBand(0.91).colour);
+    expect(embed!.fields).toHaveLength(2);
+    expect(embed!.fields![0]!.name).toContain('cat.png');
+    expect(embed!.fields![0]!.value).toContain('12%');
+    expect(embed!.fields![0]!.value).toContain('Little evidence');
+    expect(embed!.fields![1]!.value).toMatch(/91%.*45 ms.*cached/);
+    expect(embed!.description).toContain('Asked by <@1>');
+    expect(embed!.footer?.text).toBe(CAVEAT);
+  });
+
+  it('says when the verdict is simulated', () => {
+    const { embeds } = renderReport(report([verdict('a.png', 0.6, { simulated: true })]), 'Asked by <@1>');
+    expect(embeds[0]!.description).toContain(SIMULATED_MARK);
+  });
+
+  it('puts errors in plain words, in grey when nothing could be checked', () => {
+    const failed: ItemResult = {
+      ref: ref('notes.txt'),
+      error: { code: 'unsupported_type', message: 'This is not an image or a video BitMind can check.' },
+    };
+    const { embeds } = renderReport(report([failed]), 'Asked by <@1>');
+    expect(embeds[0]!.color).toBe(0x808080);
+    expect(embeds[0]!.fields![0]!.value).toContain('not an image or a video');
+  });
+
+  it('escapes markdown in file names so a name cannot format or mention', () => {
+    const { embeds } = renderReport(report([verdict('**bold**_x_`code`.png', 0.3)]), 'Asked by <@1>');
+    expect(embeds[0]!.fields![0]!.name).toContain('\\*\\*bold\\*\\*');
+    expect(embeds[0]!.fields![0]!.name).toContain('\\`code\\`');
+  });
+
+  it('keeps 300 files within every Discord limit and says how many are not shown', () => {
+    const longName = `${'x'.repeat(400)}.png`;
+    const items = Array.from({ length: 300 }, (_, i) => verdict(`${i}-${longName}`, (i % 100) / 100));
+    const { embeds } = renderReport(report(items), 'Asked by <@1>');
+    expect(embeds.length).toBeLessThanOrEqual(EMBED_LIMITS.embeds);
+    expect(totalChars(embeds)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+    const fields = embeds.flatMap((e) => e.fields ?? []);
+    for (const e of embeds) expect((e.fields ?? []).length).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+    for (const f of fields) {
+      expect(f.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+    }
+    expect(embeds[0]!.description).toContain(`…and ${300 - fields.length} more files not shown`);
+  });
+
+  it('uses several embeds when more than 25 short results fit', () => {
+    const items = Array.from({ length: 40 }, (_, i) => verdict(`${i}.png`, 0.2));
+    const { embeds } = renderReport(report(items), 'Asked by <@1>');
+    expect(embeds).toHaveLength(2);
+    expect(embeds.flatMap((e) => e.fields ?? [])).toHaveLength(40);
+    expect(embeds[0]!.description).not.toContain('more files');
+    expect(embeds[1]!.footer?.text).toBe(CAVEAT);
+  });
+
+  it('renders a problem without markdown injection', () => {
+    const { embeds } = renderProblem('Could not fetch **x**', 'Asked by <@1>');
+    expect(embeds[0]!.description).toContain('\\*\\*x\\*\\*');
+    expect(embeds[0]!.description).toContain('Asked by <@1>');
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import type { ChatAdapter } from '../../src/adapter.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startCore, type TestCore } from '../helpers/core.js';
+import { png } from '../helpers/media-samples.js';
+import { waitFor } from '../helpers/wait.js';
+
+/** A PNG the simulator scores `score` (it reads the marker from the file's first 64 KiB). */
+export function pngScored(score: number): Buffer {
+  return Buffer.concat([png(), Buffer.from(`bitmind-sim-score=${score}`)]);
+}
+
+/**
+ * The whole bot against loopback: the fake Discord (REST, CDN, gateway), the real core on the
+ * embedded BitMind simulator, and the real Discord adapter (a real discord.js client) logged in.
+ * `restart()` stops the adapter and rebuilds the core on the same DATA_DIR, as a process restart would.
+ */
+export interface DiscordRig {
+  readonly fake: FakeDiscord;
+  readonly core: TestCore;
+  readonly adapter: ChatAdapter;
+  /** Raw log lines of the running core and adapter, to search for leaks. */
+  readonly logLines: string[];
+  /** Restarts with `env` laid over the first environment (e.g. AUTOSCAN_CHANNELS). */
+  restart(env?: Record<string, string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDiscordRig(env: Record<string, string> = {}): Promise<DiscordRig> {
+  const fake = await startFakeDiscord();
+  const dataDir = await mkdtemp(join(tmpdir(), 'bitmind-discord-'));
+  const baseEnv = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    BITMIND_RETRY_ATTEMPTS: '1',
+    SHUTDOWN_GRACE_SECONDS: '2',
+    ...env,
+  };
+  const boot = async (extra: Record<string, string> = {}) => {
+    const core = await startCore({ env: { ...baseEnv, ...extra }, dataDir });
+    const adapter = createDiscordAdapter(core);
+    await adapter.start();
+    return { core, adapter };
+  };
+  let running = await boot();
+  return {
+    fake,
+    get core() {
+      return running.core;
+    },
+    get adapter() {
+      return running.adapter;
+    },
+    get logLines() {
+      return running.core.logLines;
+    },
+    async restart(extra) {
+      await running.adapter.stop();
+      await running.core.close();
+      await waitFor(() => fake.gateway.readySessions === 0, { what: 'the old gateway session to close' });
+      running = await boot(extra);
+    },
+    async close() {
+      await running.adapter.stop();
+      await running.core.close();
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A plain web server on 127.0.0.1 serving one file, for `/bitmind check url:`. */
+export async function serveFile(
+  body: Buffer,
+  contentType: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': String(body.length) }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/photo.png`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

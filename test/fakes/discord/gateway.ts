@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { GatewayIntentBits, GatewayOpcodes, type APIMessage } from 'discord.js';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { FakeWorld } from './world.js';
+
+interface Session {
+  readonly socket: WebSocket;
+  sessionId: string | undefined;
+  intents: number;
+  seq: number;
+}
+
+export interface GatewayOptions {
+  readonly world: FakeWorld;
+  readonly token: string;
+  /** HELLO's heartbeat_interval; small values make the client beat often enough for a test to see. */
+  readonly heartbeatIntervalMs: number;
+  /** The ws:// URL clients connect to, handed out again as resume_gateway_url. */
+  readonly url: () => string;
+}
+
+/** Dispatches that need an intent, as Discord filters them (guild vs direct message). */
+function intentFor(event: string, guild: boolean): number | undefined {
+  if (event.startsWith('MESSAGE_REACTION_'))
+    return guild ? GatewayIntentBits.GuildMessageReactions : GatewayIntentBits.DirectMessageReactions;
+  if (event.startsWith('MESSAGE_'))
+    return guild ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages;
+  return undefined;
+}
+
+/**
+ * The gateway half of the fake Discord, a WebSocket endpoint speaking JSON frames (no compression):
+ * HELLO (op 10) on connect; IDENTIFY (op 2) answered by READY then GUILD_CREATE; RESUME (op 6) by
+ * RESUMED; heartbeats (op 1) by ACK (op 11). Dispatches are filtered by the identified intents, and
+ * without MESSAGE_CONTENT messages lose their content and attachments, as on the real gateway.
+ */
+export class FakeGateway {
+  /** The `d` of every IDENTIFY received, in order. */
+  readonly identifies: Array<{ token: string; intents: number }> = [];
+  readonly resumes: Array<{ session_id: string; seq: number }> = [];
+  heartbeats = 0;
+  readonly #sessions = new Set<Session>();
+  readonly #knownSessions = new Map<string, number>();
+  readonly #wss: WebSocketServer;
+
+  constructor(
+    server: Server,
+    private readonly options: GatewayOptions,
+  ) {
+    this.#wss = new WebSocketServer({ server, path: '/gateway' });
+    this.#wss.on('connection', (socket) => this.#accept(socket));
+  }
+
+  /** Sessions that finished IDENTIFY or RESUME and are still open. */
+  get readySessions(): number {
+    return [...this.#sessions].filter((s) => s.sessionId !== undefined).length;
+  }
+
+  /** Sends a dispatch (op 0) to every ready session whose intents allow it. */
+  dispatch(event: string, data: Record<string, unknown>): void {
+    const guild = typeof data.guild_id === 'string';
+    const needs = intentFor(event, guild);
+    for (const session of this.#sessions) {
+      if (!session.sessionId || (needs !== undefined && (session.intents & needs) === 0)) continue;
+      this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: this.#visible(session, event, data) });
+    }
+  }
+
+  /** Asks the client for a heartbeat now (op 1); it must answer with op 1 and get an ACK. */
+  requestHeartbeat(): void {
+    this.#broadcast({ op: GatewayOpcodes.Heartbeat, d: null });
+  }
+
+  /** op 7: the client should reconnect and RESUME. */
+  reconnect(): void {
+    this.#broadcast({ op: GatewayOpcodes.Reconnect, d: null });
+  }
+
+  /** op 9: the session is invalid; with `resumable` false the client must IDENTIFY again. */
+  invalidSession(resumable: boolean): void {
+    if (!resumable) this.#knownSessions.clear();
+    this.#broadcast({ op: GatewayOpcodes.InvalidSession, d: resumable });
+  }
+
+  /** Closes every connection with `code` (4000 unknown error: the client resumes). */
+  closeConnections(code = 4000): void {
+    for (const session of this.#sessions) session.socket.close(code, 'fake gateway closed the connection');
+  }
+
+  close(): Promise<void> {
+    for (const session of this.#sessions) session.socket.terminate();
+    return new Promise((resolve) => this.#wss.close(() => resolve()));
+  }
+
+  #accept(socket: WebSocket): void {
+    const session: Session = { socket, sessionId: undefined, intents: 0, seq: 0 };
+    this.#sessions.add(session);
+    socket.on('close', () => this.#sessions.delete(session));
+    socket.on('message', (raw: Buffer) => this.#receive(session, raw.toString('utf8')));
+    this.#send(session, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs },
+    });
+  }
+
+  #receive(session: Session, text: string): void {
+    let frame: { op?: number; d?: unknown };
+    try {
+      frame = JSON.parse(text) as typeof frame;
+    } catch {
+      session.socket.close(4002, 'Error while decoding payload.');
+      return;
+    }
+    switch (frame.op) {
+      case GatewayOpcodes.Heartbeat:
+        this.heartbeats += 1;
+        this.#send(session, { op: GatewayOpcodes.HeartbeatAck });
+        return;
+      case GatewayOpcodes.Identify:
+        this.#identify(session, frame.d as { token: string; intents: number });
+        return;
+      case GatewayOpcodes.Resume:
+        this.#resume(session, frame.d as { token: string; session_id: string; seq: number });
+        return;
+      default:
+        return;
+    }
+  }
+
+  #identify(session: Session, d: { token: string; intents: number }): void {
+    this.identifies.push({ token: d.token, intents: d.intents });
+    if (d.token !== this.options.token) {
+      session.socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    session.sessionId = randomUUID();
+    session.intents = d.intents;
+    this.#knownSessions.set(session.sessionId, d.intents);
+    const { world } = this.options;
+    this.#dispatchTo(session, 'READY', world.readyPayload(session.sessionId, this.options.url()));
+    this.#dispatchTo(session, 'GUILD_CREATE', world.guildCreatePayload());
+  }
+
+  #resume(session: Session, d: { token: string; session_id: string; seq: number }): void {
+    this.resumes.push({ session_id: d.session_id, seq: d.seq });
+    const intents = this.#knownSessions.get(d.session_id);
+    if (d.token !== this.options.token || intents === undefined) {
+      this.#send(session, { op: GatewayOpcodes.InvalidSession, d: false });
+      return;
+    }
+    session.sessionId = d.session_id;
+    session.intents = intents;
+    session.seq = d.seq;
+    this.#dispatchTo(session, 'RESUMED', {});
+  }
+
+  /** What a session sees of a payload: Discord hides message content from clients without the intent. */
+  #visible(session: Session, event: string, data: Record<string, unknown>): Record<string, unknown> {
+    if (!event.startsWith('MESSAGE_') || event.startsWith('MESSAGE_REACTION_')) return data;
+    if ((session.intents & GatewayIntentBits.MessageContent) !== 0) return data;
+    const author = (data as Partial<APIMessage>).author;
+    if (author?.id === this.options.world.bot.id || typeof data.guild_id !== 'string') return data;
+    return { ...data, content: '', embeds: [], attachments: [], components: [] };
+  }
+
+  #dispatchTo(session: Session, event: string, data: Record<string, unknown>): void {
+    this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
+  }
+
+  #send(session: Session, frame: { op: GatewayOpcodes; t?: string; d?: unknown }): void {
+    const s = frame.op === GatewayOpcodes.Dispatch ? ++session.seq : null;
+    session.socket.send(JSON.stringify({ op: frame.op, d: frame.d ?? null, s, t: frame.t ?? null }));
+  }
+
+  #broadcast(frame: { op: GatewayOpcodes; d: unknown }): void {
+    for (const session of this.#sessions) this.#send(session, frame);
+  }
+}

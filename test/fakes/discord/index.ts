@@ -1,0 +1,273 @@
+import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionType,
+  type APIAttachment,
+  type APIMessage,
+  type APIUser,
+} from 'discord.js';
+import { FakeGateway } from './gateway.js';
+import { MODERATOR_PERMISSIONS, snowflake, user } from './payloads.js';
+import { FakeRest, type InteractionRecord, type RecordedCall } from './rest.js';
+import { FakeWorld, type FakeFile } from './world.js';
+
+export type { FakeFile } from './world.js';
+export type { InteractionRecord, PlannedFailure, RecordedCall } from './rest.js';
+export { MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS } from './payloads.js';
+
+export interface FakeDiscordOptions {
+  /** The bot token the fake accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY). */
+  readonly token?: string;
+  /** HELLO's heartbeat_interval in ms (default 41 250, Discord's). */
+  readonly heartbeatIntervalMs?: number;
+}
+
+/** A slash command option value: text, a flag, a number, or a file sent as an attachment option. */
+export type OptionValue = string | boolean | number | FakeFile;
+
+/**
+ * A fake Discord on 127.0.0.1: REST (`/api/v10/...`), the attachment CDN (`/attachments/...`, signed
+ * URLs that expire on demand) and the gateway (`/gateway`), on one port. Point discord.js at it with
+ * `rest: { api: fake.apiUrl }` (DISCORD_API_URL); it finds the gateway through GET /gateway/bot.
+ *
+ * The world holds one application and bot, one guild with the channels `general` and `random` and a
+ * thread under `general`, and three users: `alice` (a member), `moderator` (Manage Server) and
+ * `otherBot`. Drive it with `postMessage`, `react`, `slashCommand` and `messageCommand`; read what
+ * the bot did from `calls` (every REST and CDN request), `repliesTo`, `reactionsOn` and `interactionCalls`.
+ * Break it with `rest.failNext`, `rest.rateLimitNext`, `expireAttachmentUrls`, and the gateway's
+ * `reconnect`, `invalidSession` and `closeConnections`.
+ */
+export class FakeDiscord {
+  readonly token: string;
+  readonly world: FakeWorld;
+  readonly rest: FakeRest;
+  readonly gateway: FakeGateway;
+  readonly channels;
+  readonly users: { readonly alice: APIUser; readonly moderator: APIUser; readonly otherBot: APIUser };
+
+  constructor(
+    private readonly server: Server,
+    readonly origin: string,
+    options: FakeDiscordOptions,
+  ) {
+    this.token = options.token ?? `fake-bot-token.${randomBytes(12).toString('hex')}`;
+    this.world = new FakeWorld(origin);
+    const general = this.world.addTextChannel('general');
+    this.channels = {
+      general,
+      random: this.world.addTextChannel('random'),
+      thread: this.world.addThread(general.id, 'a thread'),
+    } as const;
+    this.users = {
+      alice: user('alice'),
+      moderator: user('moderator'),
+      otherBot: user('otherbot', { bot: true }),
+    };
+    this.world.addMember(this.users.alice);
+    this.world.addMember(this.users.moderator, MODERATOR_PERMISSIONS);
+    this.world.addMember(this.users.otherBot);
+    const gatewayUrl = () => `${origin.replace(/^http/, 'ws')}/gateway`;
+    this.gateway = new FakeGateway(server, {
+      world: this.world,
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      url: gatewayUrl,
+    });
+    this.rest = new FakeRest({
+      world: this.world,
+      token: this.token,
+      gatewayUrl,
+      // Discord echoes the bot's own messages back over the gateway; the bot must ignore them.
+      onMessageCreated: (message) => this.gateway.dispatch('MESSAGE_CREATE', this.#withGuild(message)),
+    });
+    server.on('request', (req, res) => void this.rest.handle(req, res));
+  }
+
+  /** DISCORD_API_URL for the bot: `http://127.0.0.1:<port>/api`. */
+  get apiUrl(): string {
+    return `${this.origin}/api`;
+  }
+
+  get calls(): readonly RecordedCall[] {
+    return this.rest.calls;
+  }
+
+  callsTo(method: string, path: RegExp): RecordedCall[] {
+    return this.rest.calls.filter((c) => c.method === method && path.test(c.path));
+  }
+
+  /** Stores a message and dispatches MESSAGE_CREATE for it (unless `dispatch` is false). */
+  postMessage(fields: {
+    channelId: string;
+    author: APIUser;
+    content?: string;
+    files?: readonly FakeFile[];
+    dispatch?: boolean;
+  }): APIMessage {
+    const message = this.world.storeMessage(fields);
+    if (fields.dispatch !== false) this.gateway.dispatch('MESSAGE_CREATE', this.#withGuild(message));
+    return message;
+  }
+
+  /** Dispatches MESSAGE_REACTION_ADD, as when `user` adds `emoji` to a message. */
+  react(fields: { channelId: string; messageId: string; user: APIUser; emoji: string }): void {
+    const author = this.world.messagePayload(fields.messageId)?.author;
+    this.gateway.dispatch('MESSAGE_REACTION_ADD', {
+      user_id: fields.user.id,
+      channel_id: fields.channelId,
+      message_id: fields.messageId,
+      guild_id: this.world.guild.id,
+      member: this.#member(fields.user),
+      emoji: { id: null, name: fields.emoji },
+      ...(author ? { message_author_id: author.id } : {}),
+      burst: false,
+      burst_colors: [],
+      type: 0,
+    });
+  }
+
+  /**
+   * Dispatches a chat input command: `path` is the subcommand (`['check']`) or group and subcommand
+   * (`['autoscan', 'enable']`). A FakeFile option becomes an attachment option with resolved data.
+   */
+  slashCommand(fields: {
+    channelId: string;
+    user: APIUser;
+    name: string;
+    path?: readonly string[];
+    options?: Readonly<Record<string, OptionValue>>;
+    permissions?: string;
+  }): InteractionRecord {
+    const attachments: Record<string, APIAttachment> = {};
+    let options: unknown[] = Object.entries(fields.options ?? {}).map(([name, value]) => {
+      if (typeof value === 'object') {
+        const id = this.world.addAttachment(fields.channelId, value);
+        attachments[id] = this.world.attachmentPayload(id)!;
+        return { name, type: ApplicationCommandOptionType.Attachment, value: id };
+      }
+      const type =
+        typeof value === 'boolean'
+          ? ApplicationCommandOptionType.Boolean
+          : typeof value === 'number'
+            ? ApplicationCommandOptionType.Number
+            : ApplicationCommandOptionType.String;
+      return { name, type, value };
+    });
+    const [group, sub] = fields.path?.length === 2 ? fields.path : [undefined, fields.path?.[0]];
+    if (sub) options = [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options }];
+    if (group) options = [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options }];
+    return this.#interact(fields, {
+      id: snowflake(),
+      name: fields.name,
+      type: ApplicationCommandType.ChatInput,
+      options,
+      ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
+    });
+  }
+
+  /** Dispatches a message context menu command on `messageId`, with the message in resolved data. */
+  messageCommand(fields: {
+    channelId: string;
+    user: APIUser;
+    name: string;
+    messageId: string;
+    permissions?: string;
+  }): InteractionRecord {
+    const target = this.world.messagePayload(fields.messageId);
+    return this.#interact(fields, {
+      id: snowflake(),
+      name: fields.name,
+      type: ApplicationCommandType.Message,
+      target_id: fields.messageId,
+      resolved: { messages: target ? { [fields.messageId]: target } : {} },
+    });
+  }
+
+  /** Messages the bot posted as replies to `messageId` (POST /channels/{c}/messages with a reference). */
+  repliesTo(messageId: string): RecordedCall[] {
+    return this.callsTo('POST', /^\/channels\/\d+\/messages$/).filter(
+      (c) => (c.body as Partial<APIMessage> | undefined)?.message_reference?.message_id === messageId,
+    );
+  }
+
+  /** Emoji the bot added to `messageId`, in order. */
+  reactionsOn(messageId: string): string[] {
+    return this.callsTo('PUT', new RegExp(`^/channels/\\d+/messages/${messageId}/reactions/[^/]+/@me$`)).map(
+      (c) => c.path.split('/')[6]!,
+    );
+  }
+
+  /** The callback and webhook calls for one interaction, in the order they arrived. */
+  interactionCalls(interaction: InteractionRecord): RecordedCall[] {
+    return this.rest.calls.filter(
+      (c) => c.path.includes(`/${interaction.token}/`) || c.path.endsWith(`/${interaction.token}`),
+    );
+  }
+
+  /** Makes every attachment URL handed out so far answer `status`; re-fetched messages carry fresh ones. */
+  expireAttachmentUrls(status: 403 | 404 = 404): void {
+    this.world.expireAttachmentUrls(status);
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  #interact(
+    fields: { channelId: string; user: APIUser; permissions?: string },
+    data: Record<string, unknown>,
+  ): InteractionRecord {
+    const id = snowflake();
+    const token = `interaction-token.${randomBytes(16).toString('hex')}`;
+    const record = this.rest.registerInteraction(id, token, fields.channelId);
+    const channel = this.world.channels.get(fields.channelId);
+    const member = this.#member(fields.user);
+    this.gateway.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.world.application.id,
+      type: InteractionType.ApplicationCommand,
+      data,
+      guild_id: this.world.guild.id,
+      channel_id: fields.channelId,
+      channel,
+      member: { ...member, user: fields.user, permissions: fields.permissions ?? member.permissions },
+      token,
+      version: 1,
+      app_permissions: MODERATOR_PERMISSIONS,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.world.guild.id },
+      context: 0,
+      attachment_size_limit: 10 * 1024 * 1024,
+    });
+    return record;
+  }
+
+  #member(of: APIUser) {
+    const known = this.world.members.get(of.id) ?? this.world.addMember(of);
+    return { ...known, user: of };
+  }
+
+  #withGuild(message: APIMessage): Record<string, unknown> {
+    const guildId = this.world.guild.id;
+    const { user: _user, ...member } = this.#member(message.author);
+    return { ...message, guild_id: guildId, member };
+  }
+}
+
+/** Starts the fake on 127.0.0.1 with a free port. Close it with `close()`. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fake Discord did not get a port');
+  return new FakeDiscord(server, `http://127.0.0.1:${address.port}`, options);
+}

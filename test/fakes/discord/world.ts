@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import type { APIAttachment, APIChannel, APIGuildMember, APIMessage, APIUser } from 'discord.js';
+import * as build from './payloads.js';
+
+/** A file posted to the fake: its bytes are served by the fake CDN under a signed, expiring URL. */
+export interface FakeFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  /** The size Discord reports for the attachment; defaults to the real length. */
+  readonly size?: number;
+}
+
+interface StoredAttachment {
+  readonly id: string;
+  readonly channelId: string;
+  readonly filename: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string | undefined;
+  readonly size: number;
+  signature: string;
+}
+
+interface StoredMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly author: APIUser;
+  content: string;
+  embeds: APIMessage['embeds'];
+  readonly attachmentIds: readonly string[];
+  readonly reference: APIMessage['message_reference'];
+  readonly flags: number;
+}
+
+export type CdnAnswer = { status: 200; body: Uint8Array; contentType: string } | { status: 403 | 404 };
+
+/**
+ * The state of the fake Discord: one application and its bot user, one guild with channels and a
+ * thread, its members, the messages posted and their attachments. Attachment URLs are signed like
+ * Discord's (`?ex=&is=&hm=`); `expireAttachmentUrls` re-signs them so URLs handed out before stop working.
+ */
+export class FakeWorld {
+  readonly bot: APIUser = build.user('BitMind', { bot: true });
+  readonly application = { id: this.bot.id, name: 'BitMind' };
+  readonly guild = { id: build.snowflake(), name: 'Test Server' };
+  readonly channels = new Map<string, APIChannel>();
+  readonly members = new Map<string, ReturnType<typeof build.member>>();
+  /** Status the CDN answers for a stale signature: Discord sends 404 or 403 depending on the edge. */
+  expiredStatus: 403 | 404 = 404;
+  readonly #messages = new Map<string, StoredMessage>();
+  readonly #attachments = new Map<string, StoredAttachment>();
+
+  constructor(readonly origin: string) {
+    this.members.set(this.bot.id, build.member(this.bot));
+  }
+
+  addTextChannel(name: string): APIChannel {
+    const channel = build.textChannel(this.guild.id, name);
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  addThread(parentId: string, name: string): APIChannel {
+    const channel = build.thread(this.guild.id, parentId, this.bot.id, name);
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  addMember(of: APIUser, permissions?: string): APIGuildMember & { permissions: string } {
+    const m = build.member(of, permissions);
+    this.members.set(of.id, m);
+    return m;
+  }
+
+  storeMessage(fields: {
+    channelId: string;
+    author: APIUser;
+    content?: string;
+    files?: readonly FakeFile[];
+    embeds?: APIMessage['embeds'];
+    reference?: APIMessage['message_reference'];
+    flags?: number;
+  }): APIMessage {
+    const id = build.snowflake();
+    const attachmentIds = (fields.files ?? []).map((file) => this.addAttachment(fields.channelId, file));
+    this.#messages.set(id, {
+      id,
+      channelId: fields.channelId,
+      author: fields.author,
+      content: fields.content ?? '',
+      embeds: fields.embeds ?? [],
+      attachmentIds,
+      reference: fields.reference,
+      flags: fields.flags ?? 0,
+    });
+    return this.messagePayload(id)!;
+  }
+
+  /** Stores a file on the CDN (for a message, or alone as a slash command's attachment option). */
+  addAttachment(channelId: string, file: FakeFile): string {
+    const att: StoredAttachment = {
+      id: build.snowflake(),
+      channelId,
+      filename: file.name,
+      bytes: file.bytes,
+      contentType: file.contentType,
+      size: file.size ?? file.bytes.length,
+      signature: sign(),
+    };
+    this.#attachments.set(att.id, att);
+    return att.id;
+  }
+
+  /** The attachment as Discord would send it now, with a currently valid signed URL. */
+  attachmentPayload(id: string): APIAttachment | undefined {
+    const att = this.#attachments.get(id);
+    if (!att) return undefined;
+    return build.attachment({
+      id: att.id,
+      filename: att.filename,
+      size: att.size,
+      url: this.#urlOf(att),
+      ...(att.contentType ? { contentType: att.contentType } : {}),
+    });
+  }
+
+  editMessage(
+    id: string,
+    patch: { content?: string; embeds?: APIMessage['embeds'] },
+  ): APIMessage | undefined {
+    const stored = this.#messages.get(id);
+    if (!stored) return undefined;
+    if (patch.content !== undefined) stored.content = patch.content;
+    if (patch.embeds !== undefined) stored.embeds = patch.embeds;
+    return this.messagePayload(id);
+  }
+
+  /** The message as Discord would send it now: attachment URLs carry the current signatures. */
+  messagePayload(id: string): APIMessage | undefined {
+    const stored = this.#messages.get(id);
+    if (!stored) return undefined;
+    const attachments = stored.attachmentIds.map((attId) => this.attachmentPayload(attId)!);
+    const channel = this.channels.get(stored.channelId);
+    return {
+      ...build.message({
+        id: stored.id,
+        channelId: stored.channelId,
+        author: stored.author,
+        content: stored.content,
+        attachments,
+        embeds: stored.embeds,
+        reference: stored.reference,
+        flags: stored.flags,
+      }),
+      ...(channel && 'guild_id' in channel ? { guild_id: channel.guild_id } : {}),
+    };
+  }
+
+  /** Invalidates every attachment URL handed out so far, as Discord's expiring CDN links do. */
+  expireAttachmentUrls(status: 403 | 404 = 404): void {
+    this.expiredStatus = status;
+    for (const att of this.#attachments.values()) att.signature = sign();
+  }
+
+  cdn(channelId: string, attachmentId: string, signature: string | null): CdnAnswer {
+    const att = this.#attachments.get(attachmentId);
+    if (!att || att.channelId !== channelId) return { status: 404 };
+    if (signature !== att.signature) return { status: this.expiredStatus };
+    return { status: 200, body: att.bytes, contentType: att.contentType ?? 'application/octet-stream' };
+  }
+
+  readyPayload(sessionId: string, resumeUrl: string): Record<string, unknown> {
+    return {
+      v: 10,
+      user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: this.guild.id, unavailable: true }],
+      session_id: sessionId,
+      resume_gateway_url: resumeUrl,
+      shard: [0, 1],
+      application: { id: this.application.id, flags: 0 },
+    };
+  }
+
+  guildCreatePayload(): Record<string, unknown> {
+    const channels = [...this.channels.values()];
+    return {
+      id: this.guild.id,
+      name: this.guild.name,
+      icon: null,
+      owner_id: snowflakeOwner,
+      unavailable: false,
+      large: false,
+      member_count: this.members.size,
+      joined_at: new Date(0).toISOString(),
+      features: [],
+      premium_tier: 0,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      preferred_locale: 'en-US',
+      system_channel_flags: 0,
+      roles: [
+        {
+          id: this.guild.id,
+          name: '@everyone',
+          permissions: build.MEMBER_PERMISSIONS,
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      channels: channels.filter((c) => !('thread_metadata' in c)),
+      threads: channels.filter((c) => 'thread_metadata' in c),
+      members: [...this.members.values()],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  #urlOf(att: StoredAttachment): string {
+    const now = Math.floor(Date.now() / 1000);
+    const query = new URLSearchParams({
+      ex: (now + 86_400).toString(16),
+      is: now.toString(16),
+      hm: att.signature,
+    });
+    return `${this.origin}/attachments/${att.channelId}/${att.id}/${encodeURIComponent(att.filename)}?${query.toString()}`;
+  }
+}
+
+/** Nobody in the fake owns the guild, so ownership never grants a permission by accident. */
+const snowflakeOwner = '1';
+
+function sign(): string {
+  return randomBytes(16).toString('hex');
+}
