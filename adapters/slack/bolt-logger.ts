@@ -1,0 +1,47 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../src/log.js';
+
+/**
+ * Bolt's debug lines quote whole payloads, which carry the legacy verification token and response
+ * URLs (anyone holding one may post to the channel); pino's redaction sees only keys, not text
+ * inside a string, so those are removed here.
+ */
+const PAYLOAD_SECRETS = /"(token|response_url|bot_access_token)"\s*:\s*"[^"]*"/g;
+
+function scrub(text: string): string {
+  return text.replace(PAYLOAD_SECRETS, '"$1":"[redacted]"');
+}
+
+const FROM_PINO: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+};
+
+/** Bolt, the Web API client and the Socket Mode client all log through this bridge into pino. */
+export function boltLogger(logger: Logger): BoltLogger {
+  const log =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]): void => {
+      const err = parts.find((p): p is Error => p instanceof Error);
+      const text = scrub(
+        parts
+          .filter((p) => p !== err)
+          .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+          .join(' '),
+      );
+      if (err) logger[level]({ err }, text || err.message);
+      else logger[level](text);
+    };
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    // The level is pino's, set from LOG_LEVEL; Bolt only asks for it.
+    setLevel: () => undefined,
+    getLevel: () => FROM_PINO[logger.level] ?? LogLevel.ERROR,
+    setName: () => undefined,
+  };
+}

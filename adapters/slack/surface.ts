@@ -1,0 +1,45 @@
+/**
+ * Everything the Slack app asks of a workspace, in one place: the slash command, the shortcut, the
+ * events it subscribes to and the Web API methods it calls, each with the scope it needs. The
+ * adapter calls Slack only through `SlackMethod` (see web.ts), and a test holds both manifests to
+ * these lists, so the code, the manifests and the scopes a user grants cannot drift apart.
+ */
+
+export const SLASH_COMMAND = '/bitmind';
+export const SHORTCUT_CALLBACK_ID = 'bitmind_check';
+export const SHORTCUT_NAME = 'Check with BitMind';
+
+/** Bot events and the scope each one needs. */
+export const BOT_EVENTS = {
+  'message.channels': 'channels:history',
+  'message.groups': 'groups:history',
+  'message.im': 'im:history',
+  'message.mpim': 'mpim:history',
+  reaction_added: 'reactions:read',
+  // Subscribed so a file shared in a channel reaches us at all; the message event does the work.
+  file_shared: 'files:read',
+} as const;
+
+const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history', 'mpim:history'] as const;
+
+/** Web API methods the bot token calls, with the bot scopes they need ([] when none). */
+export const WEB_API_METHODS = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'reactions.add': ['reactions:write'],
+  'conversations.history': HISTORY_SCOPES,
+  'conversations.replies': HISTORY_SCOPES,
+  'files.info': ['files:read'],
+  'users.info': ['users:read'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SlackMethod = keyof typeof WEB_API_METHODS;
+
+/** The slash command and the shortcut need `commands`; the rest follows from the lists above. */
+export const BOT_SCOPES: readonly string[] = [
+  ...new Set(['commands', ...Object.values(BOT_EVENTS), ...Object.values(WEB_API_METHODS).flat()]),
+].sort();
+
+/** The app-level token (Socket Mode only) needs this scope for `apps.connections.open`. */
+export const APP_TOKEN_SCOPE = 'connections:write';

@@ -1,0 +1,60 @@
+import type { ReplyMode } from '../../../src/config.js';
+import type { ChannelSettings } from '../../../src/settings/store.js';
+import type { SlackContext } from '../context.js';
+import { AUTOSCAN_REFUSED } from '../messages.js';
+import { mayManageAutoscan } from '../permissions.js';
+import { SLASH_COMMAND } from '../surface.js';
+import type { CommandCall } from './check-command.js';
+
+const MODE_MEANING: Record<ReplyMode, string> = {
+  flagged:
+    'I reply only when a file shows evidence of AI generation, and mark the rest with :white_check_mark:',
+  all: 'I reply to every image and video',
+  silent: 'I only react: :warning: for evidence of AI generation, :white_check_mark: otherwise',
+};
+
+const MODES = Object.keys(MODE_MEANING) as ReplyMode[];
+
+function describe(settings: ChannelSettings): string {
+  return settings.autoscan
+    ? `Auto-scan is *on* in this channel (mode \`${settings.replyMode}\`: ${MODE_MEANING[settings.replyMode]}).`
+    : `Auto-scan is *off* in this channel. An admin can turn it on with \`${SLASH_COMMAND} autoscan on\`.`;
+}
+
+/** `/bitmind autoscan on|off|status|mode <mode>` for the channel the command was typed in. */
+export async function autoscanCommand(
+  ctx: SlackContext,
+  call: CommandCall,
+  args: readonly string[],
+): Promise<void> {
+  const [action, mode] = args;
+  const current = await ctx.settings.get('slack', call.channelId);
+  if (action === undefined || action === 'status') {
+    await ctx.replier.privately(call.respond, { text: describe(current) });
+    return;
+  }
+
+  let patch: Partial<ChannelSettings>;
+  if (action === 'on' || action === 'off') patch = { autoscan: action === 'on' };
+  else if (action === 'mode' && MODES.includes(mode as ReplyMode)) patch = { replyMode: mode as ReplyMode };
+  else {
+    await ctx.replier.privately(call.respond, {
+      text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${MODES.join('|')}\`.`,
+    });
+    return;
+  }
+
+  if (!(await mayManageAutoscan(ctx, call.userId))) {
+    await ctx.replier.privately(call.respond, { text: AUTOSCAN_REFUSED });
+    return;
+  }
+  const updated = await ctx.settings.update('slack', call.channelId, patch);
+  ctx.logger.info({ channel: call.channelId, user: call.userId, ...patch }, 'auto-scan settings changed');
+  const hint =
+    updated.autoscan && !current.autoscan
+      ? ' I need to be a member of this channel to see new files: `/invite @BitMind`.'
+      : '';
+  await ctx.replier.publicly(call.respond, {
+    text: `<@${call.userId}> changed auto-scan. ${describe(updated)}${hint}`,
+  });
+}

@@ -1,0 +1,166 @@
+import type { SlackFileObject, StoredMessage } from './workspace.js';
+
+/**
+ * Slack payloads as Slack sends them (Events API envelopes, slash command forms, message shortcut
+ * interactions), trimmed to the fields documented for each, so the adapter is tested against
+ * Slack's shapes rather than its own.
+ */
+
+/** The legacy verification token: present in every payload, never to be logged. */
+export const VERIFICATION_TOKEN = 'fake-verification-token-0123456789';
+
+export interface Team {
+  readonly teamId: string;
+  readonly domain: string;
+  readonly botUserId: string;
+  readonly apiAppId: string;
+}
+
+/** The message as Slack puts it in events, shortcuts and conversations.history. */
+export function messageObject(message: StoredMessage): Record<string, unknown> {
+  return {
+    type: 'message',
+    ts: message.ts,
+    text: message.text,
+    ...(message.user ? { user: message.user } : {}),
+    ...(message.bot_id ? { bot_id: message.bot_id } : {}),
+    ...(message.subtype ? { subtype: message.subtype } : {}),
+    ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+    ...(message.blocks ? { blocks: message.blocks } : {}),
+    ...(message.files ? { files: message.files, upload: false, display_as_bot: false } : {}),
+    ...(message.reactions.size > 0
+      ? {
+          reactions: [...message.reactions].map(([name, users]) => ({ name, users, count: users.length })),
+        }
+      : {}),
+  };
+}
+
+export function eventCallback(
+  team: Team,
+  event: Record<string, unknown>,
+  eventId: string,
+): Record<string, unknown> {
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: team.teamId,
+    api_app_id: team.apiAppId,
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: team.teamId,
+        user_id: team.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-${eventId}`,
+  };
+}
+
+/** `message` event for a stored message (subtype file_share when it carries files). */
+export function messageEvent(message: StoredMessage): Record<string, unknown> {
+  return {
+    ...messageObject(message),
+    ...(message.files && !message.subtype ? { subtype: 'file_share' } : {}),
+    channel: message.channel,
+    channel_type: message.channel.startsWith('D')
+      ? 'im'
+      : message.channel.startsWith('G')
+        ? 'group'
+        : 'channel',
+    event_ts: message.ts,
+  };
+}
+
+/** The `file_shared` event Slack sends beside the message event of every share. */
+export function fileSharedEvent(file: SlackFileObject, channel: string, ts: string): Record<string, unknown> {
+  return {
+    type: 'file_shared',
+    channel_id: channel,
+    file_id: file.id,
+    user_id: file.user,
+    file: { id: file.id },
+    event_ts: ts,
+  };
+}
+
+export function reactionAddedEvent(fields: {
+  user: string;
+  reaction: string;
+  channel: string;
+  ts: string;
+  itemUser?: string;
+  eventTs: string;
+}): Record<string, unknown> {
+  return {
+    type: 'reaction_added',
+    user: fields.user,
+    reaction: fields.reaction,
+    item_user: fields.itemUser,
+    item: { type: 'message', channel: fields.channel, ts: fields.ts },
+    event_ts: fields.eventTs,
+  };
+}
+
+/** The form fields of a slash command invocation (all strings, as Slack posts them). */
+export function slashCommand(
+  team: Team,
+  fields: {
+    command: string;
+    text: string;
+    channel: string;
+    user: string;
+    responseUrl: string;
+    triggerId: string;
+  },
+): Record<string, string> {
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: team.teamId,
+    team_domain: team.domain,
+    channel_id: fields.channel,
+    channel_name: 'general',
+    user_id: fields.user,
+    user_name: 'someone',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: team.apiAppId,
+    is_enterprise_install: 'false',
+    response_url: fields.responseUrl,
+    trigger_id: fields.triggerId,
+  };
+}
+
+export function messageShortcut(
+  team: Team,
+  fields: {
+    callbackId: string;
+    channel: string;
+    user: string;
+    message: Record<string, unknown>;
+    responseUrl: string;
+    triggerId: string;
+  },
+): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: VERIFICATION_TOKEN,
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: team.teamId, domain: team.domain },
+    user: { id: fields.user, username: 'someone', team_id: team.teamId, name: 'someone' },
+    channel: { id: fields.channel, name: 'general' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: fields.callbackId,
+    trigger_id: fields.triggerId,
+    response_url: fields.responseUrl,
+    message_ts: fields.message.ts,
+    message: fields.message,
+  };
+}

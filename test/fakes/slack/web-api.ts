@@ -1,0 +1,303 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { messageObject } from './payloads.js';
+import { SIGN_IN_PAGE, type FakeWorkspace, type StoredMessage } from './workspace.js';
+
+/** One request the bot made: a Web API call, a response_url post, or a file download. */
+export interface RecordedCall {
+  /** `chat.postMessage`…, `response_url`, or `file` for a download. */
+  readonly method: string;
+  /** Decoded arguments (form fields, with JSON values such as `blocks` parsed), or the JSON body. */
+  readonly args: Record<string, unknown>;
+  readonly headers: IncomingHttpHeaders;
+  readonly path: string;
+  /** The HTTP status the fake answered. */
+  readonly status: number;
+  /** Slack's `error` when the fake answered ok: false. */
+  readonly error?: string;
+  readonly at: number;
+}
+
+export type MethodHandler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+interface PlannedFailure {
+  remaining: number;
+  readonly answer: { status: 429; retryAfterSeconds: number } | { status: 200; error: string };
+}
+
+type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
+const fail = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client posts form fields, JSON-encoding arrays and objects; decode them back. */
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+/**
+ * Slack's Web API over the fake workspace: the methods the bot uses, answered as Slack answers them
+ * (HTTP 200 with ok: false for errors, 429 with Retry-After for rate limits), every request recorded.
+ */
+export class FakeWebApi {
+  readonly calls: RecordedCall[] = [];
+  readonly #overrides = new Map<string, MethodHandler>();
+  readonly #failures = new Map<string, PlannedFailure[]>();
+  socketModeUrl: (() => string) | undefined;
+
+  constructor(
+    private readonly workspace: FakeWorkspace,
+    private readonly tokens: { bot: string; app: string },
+    private readonly bot: { userId: string; botId: string; appId: string },
+  ) {}
+
+  /** Answers `method` with `handler` instead of the built-in behaviour, until `restore(method)`. */
+  override(method: string, handler: MethodHandler): void {
+    this.#overrides.set(method, handler);
+  }
+
+  restore(method: string): void {
+    this.#overrides.delete(method);
+  }
+
+  /** The next `times` calls of `method` get HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, options: { times?: number; retryAfterSeconds?: number } = {}): void {
+    this.#plan(method, options.times ?? 1, {
+      status: 429,
+      retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    });
+  }
+
+  /** The next `times` calls of `method` answer `{ ok: false, error }`. */
+  failNext(method: string, error: string, times = 1): void {
+    this.#plan(method, times, { status: 200, error });
+  }
+
+  #plan(method: string, times: number, answer: PlannedFailure['answer']): void {
+    const list = this.#failures.get(method) ?? [];
+    list.push({ remaining: times, answer });
+    this.#failures.set(method, list);
+  }
+
+  #planned(method: string): Answer | undefined {
+    const plan = this.#failures.get(method)?.find((p) => p.remaining > 0);
+    if (!plan) return undefined;
+    plan.remaining -= 1;
+    const a = plan.answer;
+    return a.status === 429
+      ? {
+          status: 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': String(a.retryAfterSeconds) },
+        }
+      : fail(a.error);
+  }
+
+  /** Routes `/api/<method>`, `/files-pri/...` and `/response/<id>`; false for anything else. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', this.workspace.origin);
+    if (url.pathname.startsWith('/api/') && req.method === 'POST') {
+      await this.#api(url.pathname.slice('/api/'.length), req, res);
+      return true;
+    }
+    if (url.pathname.startsWith('/files-pri/') && req.method === 'GET') {
+      this.#download(url, req, res);
+      return true;
+    }
+    if (url.pathname.startsWith('/response/') && req.method === 'POST') {
+      const raw = await readBody(req);
+      this.#record('response_url', decodeArgs(raw, 'application/json'), req, url.pathname, 200);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return true;
+    }
+    return false;
+  }
+
+  async #api(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const args = decodeArgs(await readBody(req), req.headers['content-type']);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? str(args.token);
+    const wanted = method === 'apps.connections.open' ? this.tokens.app : this.tokens.bot;
+    let answer: Answer;
+    if (bearer === undefined) answer = fail('not_authed');
+    else if (bearer !== wanted) answer = fail('invalid_auth');
+    else answer = this.#planned(method) ?? this.#answer(method, args);
+    this.#record(
+      method,
+      args,
+      req,
+      `/api/${method}`,
+      answer.status,
+      answer.body.ok === false ? str(answer.body.error) : undefined,
+    );
+    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  #record(
+    method: string,
+    args: Record<string, unknown>,
+    req: IncomingMessage,
+    path: string,
+    status: number,
+    error?: string,
+  ): void {
+    this.calls.push({ method, args, headers: req.headers, path, status, error, at: Date.now() });
+  }
+
+  #answer(method: string, args: Record<string, unknown>): Answer {
+    const override = this.#overrides.get(method);
+    if (override) return { status: 200, body: override(args) };
+    const w = this.workspace;
+    switch (method) {
+      case 'auth.test':
+        return ok({
+          url: `https://${w.domain}.slack.com/`,
+          team: 'Fake',
+          user: 'bitmind',
+          team_id: w.teamId,
+          user_id: this.bot.userId,
+          bot_id: this.bot.botId,
+          is_enterprise_install: false,
+        });
+      case 'apps.connections.open':
+        return this.socketModeUrl ? ok({ url: this.socketModeUrl() }) : fail('socket_mode_not_enabled');
+      case 'chat.postMessage':
+        return this.#postMessage(args);
+      case 'chat.update':
+        return this.#update(args);
+      case 'chat.postEphemeral':
+        return ok({ message_ts: w.nextTs() });
+      case 'reactions.add':
+        return this.#react(args);
+      case 'conversations.history':
+        return this.#history(args);
+      case 'conversations.replies':
+        return this.#replies(args);
+      case 'files.info': {
+        const file = w.files.get(str(args.file) ?? '');
+        return file
+          ? ok({ file: file.object, comments: [], response_metadata: { next_cursor: '' } })
+          : fail('file_not_found');
+      }
+      case 'users.info': {
+        const user = w.users.get(str(args.user) ?? '');
+        return user ? ok({ user: { team_id: w.teamId, deleted: false, ...user } }) : fail('user_not_found');
+      }
+      default:
+        return fail('unknown_method');
+    }
+  }
+
+  #postMessage(args: Record<string, unknown>): Answer {
+    const channel = str(args.channel);
+    if (!channel) return fail('channel_not_found');
+    if (this.workspace.channelsWithoutBot.has(channel)) return fail('not_in_channel');
+    if (!str(args.text) && !Array.isArray(args.blocks)) return fail('no_text');
+    const threadTs = str(args.thread_ts);
+    if (threadTs && !this.workspace.message(channel, threadTs)) return fail('thread_not_found');
+    const message = this.workspace.addMessage({
+      channel,
+      thread_ts: threadTs,
+      user: this.bot.userId,
+      bot_id: this.bot.botId,
+      text: str(args.text),
+      blocks: Array.isArray(args.blocks) ? (args.blocks as unknown[]) : undefined,
+    });
+    return ok({ channel, ts: message.ts, message: messageObject(message) });
+  }
+
+  #update(args: Record<string, unknown>): Answer {
+    const channel = str(args.channel) ?? '';
+    const message = this.workspace.message(channel, str(args.ts) ?? '');
+    if (!message) return fail('message_not_found');
+    if (message.bot_id !== this.bot.botId) return fail('cant_update_message');
+    message.text = str(args.text) ?? message.text;
+    message.blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : message.blocks;
+    return ok({ channel, ts: message.ts, text: message.text });
+  }
+
+  #react(args: Record<string, unknown>): Answer {
+    const name = str(args.name);
+    const message = this.workspace.message(str(args.channel) ?? '', str(args.timestamp) ?? '');
+    if (!name) return fail('invalid_name');
+    if (!message) return fail('message_not_found');
+    const users = message.reactions.get(name) ?? [];
+    if (users.includes(this.bot.userId)) return fail('already_reacted');
+    message.reactions.set(name, [...users, this.bot.userId]);
+    return ok();
+  }
+
+  #history(args: Record<string, unknown>): Answer {
+    const channel = str(args.channel) ?? '';
+    if (this.workspace.channelsWithoutBot.has(channel)) return fail('not_in_channel');
+    const messages = inRange(this.workspace.history(channel), args).slice(0, limitOf(args));
+    return ok({ messages: messages.map(messageObject), has_more: false, pin_count: 0 });
+  }
+
+  #replies(args: Record<string, unknown>): Answer {
+    const thread = this.workspace.thread(str(args.channel) ?? '', str(args.ts) ?? '');
+    if (!thread) return fail('thread_not_found');
+    // Like Slack, the parent comes first whatever the range; the range and limit apply to the rest.
+    const messages = [thread.parent, ...inRange(thread.replies, args)].slice(0, limitOf(args));
+    return ok({ messages: messages.map(messageObject), has_more: false });
+  }
+
+  #download(url: URL, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^\/files-pri\/[^/]+-(F[0-9A-Z]+)\//.exec(url.pathname)?.[1];
+    const file = id ? this.workspace.files.get(id) : undefined;
+    const authorized = req.headers.authorization === `Bearer ${this.tokens.bot}`;
+    const status = file ? 200 : 404;
+    this.#record('file', { file: id }, req, url.pathname, status);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    } else if (!authorized || file.servedAsHtml) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(SIGN_IN_PAGE);
+    } else {
+      res.writeHead(200, {
+        'content-type': file.object.mimetype,
+        'content-length': String(file.bytes.length),
+      });
+      res.end(Buffer.from(file.bytes));
+    }
+  }
+}
+
+function limitOf(args: Record<string, unknown>): number {
+  const n = Number(str(args.limit) ?? 100);
+  return Number.isFinite(n) && n > 0 ? n : 100;
+}
+
+/** Slack's oldest/latest bounds: exclusive unless `inclusive` is true. */
+function inRange(messages: StoredMessage[], args: Record<string, unknown>): StoredMessage[] {
+  const inclusive = str(args.inclusive) === 'true' || args.inclusive === true;
+  const latest = str(args.latest);
+  const oldest = str(args.oldest);
+  return messages.filter((m) => {
+    const ts = Number(m.ts);
+    if (latest !== undefined && (inclusive ? ts > Number(latest) : ts >= Number(latest))) return false;
+    if (oldest !== undefined && (inclusive ? ts < Number(oldest) : ts <= Number(oldest))) return false;
+    return true;
+  });
+}
