@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CheckReport, ItemResult, MediaRef } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/check/types.js';
+import { failure as failed, report, verdict } from '../helpers/reports.js';
 import {
   bandOf,
   BAND_THRESHOLDS,
@@ -11,34 +11,7 @@ import {
   summaryLine,
 } from '../../src/check/wording.js';
 
-const ref = (name: string): MediaRef => ({ name, open: () => Promise.resolve(Readable.from([])) });
-const verdict = (
-  name: string,
-  confidence: number,
-  extra: Partial<{ cached: boolean; simulated: boolean }> = {},
-): ItemResult => ({
-  ref: ref(name),
-  kind: 'image',
-  isAI: confidence >= 0.5,
-  confidence,
-  processingTime: 0.045,
-  cached: extra.cached ?? false,
-  simulated: extra.simulated ?? false,
-});
-const failure = (name: string): ItemResult => ({
-  ref: ref(name),
-  error: { code: 'unsupported_type', message: 'Not an image or video.' },
-});
-const report = (items: ItemResult[], skipped = 0): CheckReport => ({
-  request: {
-    id: 'r',
-    trigger: 'command',
-    requester: { platform: 'slack', userId: 'U', channelId: 'C' },
-    media: items.map((i) => i.ref),
-  },
-  items,
-  skipped,
-});
+const failure = (name: string): ItemResult => failed(name, 'unsupported_type', 'Not an image or video.');
 
 describe('verdict wording', () => {
   it('speaks in bands of evidence that start where the API says isAI', () => {
@@ -81,7 +54,7 @@ describe('verdict wording', () => {
     expect(summaryLine(report([verdict('a.png', 0.91)]))).toBe(
       'BitMind: Strong evidence of AI generation (91% estimated likelihood of AI generation)',
     );
-    expect(summaryLine(report([verdict('a', 0.9), verdict('b', 0.1), failure('c')], 2))).toBe(
+    expect(summaryLine(report([verdict('a', 0.9), verdict('b', 0.1), failure('c')], { skipped: 2 }))).toBe(
       'BitMind checked 3 files: 1 with evidence of AI generation, 1 could not be checked (2 more skipped: too many in one request)',
     );
     expect(summaryLine(report([verdict('a', 0.1, { simulated: true })]))).toMatch(/^\[simulated\] /);

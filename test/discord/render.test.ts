@@ -1,41 +1,8 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, renderProblem, renderReport } from '../../adapters/discord/render.js';
-import type { CheckReport, ItemResult, MediaRef } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/check/types.js';
 import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
-
-function ref(name: string): MediaRef {
-  return { name, open: () => Promise.resolve(Readable.from([])) };
-}
-
-function verdict(
-  name: string,
-  confidence: number,
-  extra: Partial<{ cached: boolean; simulated: boolean }> = {},
-): ItemResult {
-  return {
-    ref: ref(name),
-    kind: 'image',
-    isAI: confidence >= 0.5,
-    confidence,
-    processingTime: 0.045,
-    cached: extra.cached ?? false,
-    simulated: extra.simulated ?? false,
-  };
-}
-
-function report(items: ItemResult[], skipped = 0): CheckReport {
-  return {
-    request: {
-      id: 'r1',
-      trigger: 'command',
-      requester: { platform: 'discord', userId: '1', channelId: '2' },
-      media: items.map((i) => i.ref),
-    },
-    items,
-    skipped,
-  };
-}
+import { ref, report, verdict } from '../helpers/reports.js';
 
 function totalChars(embeds: ReturnType<typeof renderReport>['embeds']): number {
   return embeds.reduce(

@@ -7,43 +7,10 @@ import {
   renderPlaceholder,
   renderReport,
 } from '../../adapters/slack/render.js';
-import type { CheckReport, ItemResult, MediaRef } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/check/types.js';
 import { CAVEAT, SIMULATED_MARK } from '../../src/check/wording.js';
+import { ref, report, verdict } from '../helpers/reports.js';
 import { blockText } from './rig.js';
-
-const ref = (name: string): MediaRef => ({
-  name,
-  open: () => Promise.reject(new Error('not opened in these tests')),
-});
-
-function verdict(
-  name: string,
-  confidence: number,
-  extra: Partial<{ cached: boolean; simulated: boolean }> = {},
-): ItemResult {
-  return {
-    ref: ref(name),
-    kind: 'image',
-    isAI: confidence >= 0.5,
-    confidence,
-    processingTime: 0.045,
-    cached: extra.cached ?? false,
-    simulated: extra.simulated ?? false,
-  };
-}
-
-function report(items: ItemResult[], skipped = 0): CheckReport {
-  return {
-    request: {
-      id: 'r1',
-      trigger: 'reaction',
-      requester: { platform: 'slack', userId: 'U1', channelId: 'C1' },
-      media: items.map((i) => i.ref),
-    },
-    items,
-    skipped,
-  };
-}
 
 describe('Slack rendering of a report', () => {
   it('gives each file its band, emoji, percentage, time and cached mark, then the caveat and who asked', () => {
@@ -102,7 +69,7 @@ describe('Slack rendering of a report', () => {
 
   it('stays within Block Kit limits for many files, counting the rest as "and N more"', () => {
     const items = Array.from({ length: 120 }, (_, i) => verdict(`file-${i}.png`, i % 2 === 0 ? 0.9 : 0.1));
-    const message = renderReport(report(items, 7), { requestedBy: 'U1' });
+    const message = renderReport(report(items, { skipped: 7 }), { requestedBy: 'U1' });
     expect(message.blocks!.length).toBeLessThanOrEqual(MAX_BLOCKS);
     const text = blockText(message);
     expect(text).toContain('file-39.png');
