@@ -206,6 +206,11 @@ export const ENV_VARS = {
     doc: 'Port of the HTTP server (/healthz, /readyz, /metrics, /slack/events).',
     schema: wholeNumber(0, 65_535).default(3000),
   },
+  HOST: {
+    group: 'Service',
+    doc: 'Address the HTTP server listens on (empty: every interface).',
+    schema: text.optional(),
+  },
   DATA_DIR: { group: 'Service', doc: 'Where settings are kept.', schema: text.default('./data') },
   LOG_LEVEL: {
     group: 'Service',
@@ -289,6 +294,8 @@ export interface Config {
   readonly discordApiUrl: string;
   readonly autoscanChannels: readonly AutoscanSeed[];
   readonly port: number;
+  /** Undefined: every interface. */
+  readonly host: string | undefined;
   readonly dataDir: string;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
@@ -385,6 +392,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
     autoscanChannels,
     port: e.PORT,
+    host: e.HOST,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,

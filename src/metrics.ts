@@ -1,7 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Every metric the bot exports, on one registry per process (tests make their own). */
-export function createMetrics(options: { defaults?: boolean } = {}) {
+export function createMetrics(options: { defaults?: boolean; queueDepth?: () => number } = {}) {
+  const { queueDepth } = options;
   const registry = new Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -41,6 +42,10 @@ export function createMetrics(options: { defaults?: boolean } = {}) {
       name: 'bitmind_bot_bitmind_queue_depth',
       help: 'BitMind calls waiting for the rate limiter.',
       registers,
+      // Read from the limiter when scraped, so the gauge is never stale.
+      collect() {
+        if (queueDepth) this.set(queueDepth());
+      },
     }),
     cache: new Counter({
       name: 'bitmind_bot_cache_lookups_total',

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import type { ChatAdapter } from '../../src/adapter.js';
+import { createWorkTracker } from '../../src/work-tracker.js';
 import { onMessageCreate } from './autoscan.js';
 import { createDiscordClient } from './client.js';
 import type { DiscordAdapterDeps, DiscordContext } from './context.js';
@@ -12,29 +12,27 @@ import { createReactionTrigger } from './reaction.js';
 /**
  * The Discord adapter: a discord.js client whose events become checks (slash command, message
  * command, auto-scan, reaction) and whose reports become embeds. Handlers never throw: each turns a
- * failure into an answer or a log line. `stop` stops taking events, lets handlers in flight finish
- * their replies (up to the shutdown grace), then closes the connection.
+ * failure into an answer or a log line. `stop` drains the work tracker (new checks refused, those
+ * in flight finished or cut off, each with a reply) while still connected, then disconnects.
  */
 export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
   const discord = deps.config.discord;
   if (!discord) throw new Error('Discord is not configured: set DISCORD_TOKEN.');
   const logger = deps.logger.child({ component: 'discord' });
+  const tasks = deps.tasks ?? createWorkTracker(logger);
   const ctx: DiscordContext = {
     ...deps,
     logger,
     discord,
+    tasks,
+    checker: tasks.guard(deps.checker),
     source: { fetcher: deps.fetcher, apiHost: new URL(discord.apiUrl).host },
   };
-  const inFlight = new Set<Promise<void>>();
   let client: Client | undefined;
-  let accepting = false;
+  let connected = false;
 
   function handle(what: string, work: () => Promise<void>): void {
-    if (!accepting) return;
-    const task = work()
-      .catch((err: unknown) => logger.error({ err }, `Discord ${what} handler failed`))
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    if (connected) tasks.run(`Discord ${what}`, work);
   }
 
   function wire(c: Client): void {
@@ -67,7 +65,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
         client = undefined;
         throw err;
       }
-      accepting = true;
+      connected = true;
       const applicationId = c.application?.id ?? c.user!.id;
       // The logger drops query strings from http(s) URLs (they may be signed); this one is public,
       // so it is logged without its scheme to keep it whole.
@@ -82,14 +80,13 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
       );
     },
     async stop() {
-      accepting = false;
-      const grace = sleep(deps.config.shutdownGraceMs, undefined, { ref: false });
-      await Promise.race([Promise.all(inFlight), grace]);
+      await tasks.drain(deps.config.shutdownGraceMs);
+      connected = false;
       await client?.destroy();
       client = undefined;
     },
     isReady() {
-      return accepting && (client?.isReady() ?? false);
+      return connected && (client?.isReady() ?? false);
     },
   };
 }

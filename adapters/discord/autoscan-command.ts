@@ -9,7 +9,7 @@ import { QUIET } from './autoscan.js';
 const modeSchema = z.enum(REPLY_MODES as ['flagged', 'all', 'silent']);
 
 const MODE_TEXT: Readonly<Record<z.infer<typeof modeSchema>, string>> = {
-  flagged: `I reply when a file shows evidence of AI generation, and otherwise react ${QUIET.clean}`,
+  flagged: `I reply when a file shows evidence of AI generation or could not be checked, and otherwise react ${QUIET.clean}`,
   all: 'I reply to every image and video',
   silent: `I only react: ${QUIET.flagged} evidence of AI generation, ${QUIET.clean} none, ${QUIET.failed} could not check`,
 };

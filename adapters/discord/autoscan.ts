@@ -21,11 +21,14 @@ function outcomeOf(report: CheckReport): Outcome {
 /**
  * messageCreate: checks new media in channels where auto-scan is on. People's messages only (the
  * bot's own and other bots' are ignored). The reply mode decides the answer: `all` replies to every
- * message; `flagged` replies only when a file shows evidence and otherwise reacts; `silent` only
- * reacts (⚠️ evidence, ✅ none, ❌ could not check).
+ * message; `flagged` replies when a file shows evidence or could not be checked (a failure is worth
+ * a word, as on Slack) and otherwise reacts; `silent` only reacts (⚠️ evidence, ✅ none, ❌ could not
+ * check).
  */
 export async function onMessageCreate(ctx: DiscordContext, message: Message): Promise<void> {
   if (message.author.bot || message.system) return;
+  // While the bot drains for a restart auto-scan takes nothing new: nobody asked, so nobody waits.
+  if (!ctx.tasks.accepting) return;
   const media = messageMediaRefs(message, ctx.source);
   if (media.length === 0) return;
   const settings = await ctx.settings.get('discord', settingsChannelId(message.channel, message.channelId));
@@ -50,7 +53,7 @@ async function answer(
   outcome: Outcome,
   render: () => ReturnType<typeof renderReport>,
 ): Promise<void> {
-  const replies = mode === 'all' || (mode === 'flagged' && outcome === 'flagged');
+  const replies = mode === 'all' || (mode === 'flagged' && outcome !== 'clean');
   if (replies) await replyToMessage(ctx, message, render());
   else await reactTo(ctx, message, QUIET[outcome]);
 }

@@ -29,7 +29,9 @@ export function contextMenuPlan(
   ctx: DiscordContext,
   interaction: MessageContextMenuCommandInteraction,
 ): Plan {
-  const refs = messageMediaRefs(interaction.targetMessage, ctx.source);
+  // discord.js types it as always there, but a payload without the resolved message leaves it null.
+  const target = interaction.targetMessage as typeof interaction.targetMessage | null;
+  const refs = target ? messageMediaRefs(target, ctx.source) : [];
   if (refs.length === 0) return immediate(true, renderProblem(NO_MEDIA_IN_MESSAGE));
   return { ephemeral: false, run: () => check(ctx, 'shortcut', interaction, refs) };
 }

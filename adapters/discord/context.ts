@@ -7,6 +7,7 @@ import type { Logger } from '../../src/log.js';
 import type { MediaFetcher } from '../../src/media/types.js';
 import type { Metrics } from '../../src/metrics.js';
 import type { SettingsStore } from '../../src/settings/store.js';
+import type { WorkTracker } from '../../src/work-tracker.js';
 import type { AttachmentSource } from './media.js';
 
 export interface DiscordAdapterDeps {
@@ -17,12 +18,15 @@ export interface DiscordAdapterDeps {
   readonly fetcher: MediaFetcher;
   readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
   readonly metrics: Metrics;
+  /** Shared with the other adapters and drained by the composition root; absent, the adapter keeps its own. */
+  readonly tasks?: WorkTracker;
 }
 
 /** What every handler gets: the core, the Discord settings, and where attachments may come from. */
 export interface DiscordContext extends DiscordAdapterDeps {
   readonly discord: NonNullable<Config['discord']>;
   readonly source: AttachmentSource;
+  readonly tasks: WorkTracker;
 }
 
 export function checkRequest(

@@ -7,6 +7,7 @@ import {
   describeItem,
   isSimulated,
   summaryLine,
+  truncate,
 } from '../../src/check/wording.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -27,10 +28,6 @@ const NEUTRAL_COLOUR = 0x808080;
 
 export interface RenderedReply {
   readonly embeds: APIEmbed[];
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** User-controlled text (file names, links, error details) shown literally, on one line. */

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/log.js';
 import type { MediaFetcher } from '../../src/media/types.js';
 import type { Metrics } from '../../src/metrics.js';
 import type { SettingsStore } from '../../src/settings/store.js';
+import { createWorkTracker, type WorkTracker } from '../../src/work-tracker.js';
 import { createBoltApp } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
@@ -15,7 +16,6 @@ import { createDeliveryFilter } from './dedupe.js';
 import { createRecentChecks } from './recent.js';
 import { createReplier } from './reply.js';
 import { createCheckRunner } from './run-check.js';
-import { createTaskTracker } from './tasks.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
@@ -30,6 +30,8 @@ export interface SlackAdapterDeps {
   readonly fetcher: MediaFetcher;
   readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
   readonly metrics: Metrics;
+  /** Shared with the other adapters and drained by the composition root; absent, the adapter keeps its own. */
+  readonly tasks?: WorkTracker;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -63,7 +65,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const web = createSlackWeb(app.client);
   const replier = createReplier({ web, logger, metrics: deps.metrics });
   const recent = createRecentChecks();
-  const tasks = createTaskTracker(logger);
+  const tasks = deps.tasks ?? createWorkTracker(logger);
   const ctx: SlackContext = {
     slack,
     logger,
@@ -74,13 +76,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     settings: deps.settings,
     fetcher: deps.fetcher,
     bitmind: deps.bitmind,
-    runner: createCheckRunner({ checker: deps.checker, replier, recent, logger }),
+    runner: createCheckRunner({ checker: tasks.guard(deps.checker), replier, recent, logger }),
     files: { web, fetcher: deps.fetcher, botToken: slack.botToken, apiUrl: slack.apiUrl },
   };
 
   let started = false;
   let stopping = false;
   let connected = false;
+  let stopped: Promise<void> | undefined;
   registerDeliveryFilter(app, logger, () => stopping);
   registerCommand(app, ctx);
   registerShortcut(app, ctx);
@@ -124,13 +127,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       logger.info({ mode: slack.mode }, 'Slack adapter started');
     },
 
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      if (slack.mode === 'socket' && connected) await app.stop();
-      connected = false;
-      const left = await tasks.drain(deps.config.shutdownGraceMs);
-      if (left > 0) logger.warn({ left }, 'Slack replies still in flight at shutdown');
+    stop() {
+      // Connected while draining, so the checks in flight can reply and new triggers hear why not.
+      stopped ??= tasks.drain(deps.config.shutdownGraceMs).then(async () => {
+        stopping = true;
+        if (slack.mode === 'socket' && connected) await app.stop();
+        connected = false;
+      });
+      return stopped;
     },
 
     isReady: () => started && !stopping,

@@ -9,6 +9,7 @@ import {
   isSimulated,
   placeholderText,
   summaryLine,
+  truncate,
 } from '../../src/check/wording.js';
 import type { OutgoingMessage } from './web.js';
 
@@ -25,10 +26,6 @@ const MAX_DETAIL_CHARS = 500;
 /** Slack reads &, < and > as markup (links, mentions); anything a user controls is escaped. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** A user-controlled string, shortened and escaped, fit to place inside mrkdwn. */

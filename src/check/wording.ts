@@ -49,6 +49,8 @@ export const LIKELIHOOD_LABEL = 'estimated likelihood of AI generation';
 export const CAVEAT = 'AI detection is probabilistic: treat this as one signal, not proof.';
 export const SIMULATED_MARK =
   'SIMULATED: no BitMind credentials are configured, so this is not a real detection.';
+/** Said to a trigger that arrives while the bot shuts down, and to a check cut off by it. */
+export const RESTARTING = 'BitMind is restarting, try again in a minute.';
 export const ERROR_EMOJI = { unicode: '⚠️', slack: 'warning' } as const;
 
 export function bandOf(confidence: number): Band {
@@ -94,10 +96,28 @@ export interface ItemDescription {
   readonly band: Band | undefined;
 }
 
+/**
+ * What must not reach a reply or a terminal from a name someone chose: C0 and C1 controls (a NUL, a
+ * terminal escape) and bidi controls (U+202E makes "invoice_\u202Egnp.exe" read as "invoice_exe.png").
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A user-chosen name fit to show: line breaks and tabs become spaces, other controls vanish. */
+export function visibleName(name: string): string {
+  return name.replace(UNSHOWABLE, (ch) => (/\s/.test(ch) ? ' ' : ''));
+}
+
+/** `text` cut to at most `max` UTF-16 units with an ellipsis, never between the halves of an emoji. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
 export function describeItem(item: ItemResult): ItemDescription {
   if (!isVerdict(item)) {
     return {
-      name: item.ref.name,
+      name: visibleName(item.ref.name),
       headline: 'Could not check',
       detail: item.error.message,
       emoji: ERROR_EMOJI.unicode,
@@ -113,7 +133,7 @@ export function describeItem(item: ItemResult): ItemDescription {
   ];
   if (item.cached) parts.push('cached');
   return {
-    name: item.ref.name,
+    name: visibleName(item.ref.name),
     headline: info.label,
     detail: parts.join(' · '),
     emoji: info.emoji,

@@ -12,6 +12,8 @@ afterAll(() => rig.close());
 
 const clean = (): FakeFile => ({ name: 'beach.png', bytes: pngScored(0.12), contentType: 'image/png' });
 const suspicious = (): FakeFile => ({ name: 'moon.png', bytes: pngScored(0.93), contentType: 'image/png' });
+/** Claims to be a PNG; its bytes are text, so the check fails with unsupported_type. */
+const broken = (): FakeFile => ({ name: 'scan.png', bytes: Buffer.from('not really a picture\n'), contentType: 'image/png' });
 
 async function autoscan(
   sub: string,
@@ -102,23 +104,29 @@ describe('auto-scan', () => {
     expect(call!.path).toBe(`/channels/${fake.channels.thread.id}/messages`);
   });
 
-  it('mode flagged: a quiet ✅ when nothing shows evidence, a reply when something does', async () => {
+  it('mode flagged: a quiet ✅ when nothing shows evidence, a reply when something does or fails', async () => {
     expect(await autoscan('enable', { mode: 'flagged' })).toMatch(/mode `flagged`/);
     const quiet = post([clean()]);
     expect(await reactionsOn(quiet)).toEqual(['✅']);
     const flagged = post([suspicious()]);
     expect(JSON.stringify((await replyTo(flagged)).embeds)).toContain('93%');
+    const failed = post([broken()]);
+    expect(JSON.stringify((await replyTo(failed)).embeds)).toMatch(/not a supported type/);
     expect(rig.fake.repliesTo(quiet.id)).toHaveLength(0);
     expect(rig.fake.reactionsOn(flagged.id)).toHaveLength(0);
+    expect(rig.fake.reactionsOn(failed.id)).toHaveLength(0);
   });
 
-  it('mode silent: reactions only, ⚠️ for evidence and ✅ for none', async () => {
+  it('mode silent: reactions only, ⚠️ for evidence, ✅ for none, ❌ for a failure', async () => {
     await autoscan('enable', { mode: 'silent' });
     const flagged = post([suspicious()]);
     const quiet = post([clean()]);
+    const failed = post([broken()]);
     expect(await reactionsOn(flagged)).toEqual(['⚠️']);
     expect(await reactionsOn(quiet)).toEqual(['✅']);
+    expect(await reactionsOn(failed)).toEqual(['❌']);
     expect(rig.fake.repliesTo(flagged.id)).toHaveLength(0);
+    expect(rig.fake.repliesTo(failed.id)).toHaveLength(0);
   });
 
   it('settings survive a restart, and AUTOSCAN_CHANNELS seeds channels at start', async () => {

@@ -6,6 +6,11 @@ const root = resolve(import.meta.dirname, '../..');
 // By file URL, so the loader is found whatever the child's working directory.
 const tsxLoader = pathToFileURL(resolve(root, 'node_modules/tsx/dist/esm/index.mjs')).href;
 
+/** The node arguments that run `bitmind-bot`: the compiled bin, or the source through tsx. */
+export function cliEntry(built: boolean): string[] {
+  return built ? [resolve(root, 'dist/src/cli.js')] : ['--import', tsxLoader, resolve(root, 'src/cli.ts')];
+}
+
 export interface CliRun {
   readonly code: number | null;
   readonly stdout: string;
@@ -26,9 +31,7 @@ export function runCli(
     cwd = root,
   }: { env?: Record<string, string>; built?: boolean; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliRun> {
-  const entry = built
-    ? [resolve(root, 'dist/src/cli.js')]
-    : ['--import', tsxLoader, resolve(root, 'src/cli.ts')];
+  const entry = cliEntry(built);
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [...entry, ...args], {
       cwd,

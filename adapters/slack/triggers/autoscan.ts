@@ -15,6 +15,8 @@ export function registerAutoscan(app: App, ctx: SlackContext): void {
     const message = parsed.data;
     if (message.bot_id !== undefined || (message.subtype !== undefined && message.subtype !== 'file_share'))
       return;
+    // While the bot drains for a restart auto-scan takes nothing new: nobody asked, so nobody waits.
+    if (!ctx.tasks.accepting) return;
     const files = mediaFiles(message, 'autoscan');
     if (files.length === 0) return;
     const settings = await ctx.settings.get('slack', message.channel);

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { truncate, visibleName } from '../../../src/check/wording.js';
 import type { SlackContext } from '../context.js';
 import { helpText } from '../messages.js';
 import { failureMessage } from '../run-check.js';
@@ -62,7 +63,7 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     default:
       await ctx.replier.privately(call.respond, {
-        text: `I do not know \`${(verb ?? '').replace(/[`<>&]/g, '')}\`.\n${helpText(ctx.slack.triggerReaction)}`,
+        text: `I do not know \`${truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '')}\`.\n${helpText(ctx.slack.triggerReaction)}`,
       });
   }
 }

@@ -4,6 +4,7 @@ import type { CheckReport } from '../../../src/check/types.js';
 import type { SlackContext } from '../context.js';
 import { mediaFiles, refsForFiles } from '../files.js';
 import { reactionAddedSchema, type SlackMessage } from '../schemas.js';
+import { SlackApiError } from '../web.js';
 
 /** What the bot remembers of a message checked by reaction, for an hour. */
 interface Checked {
@@ -26,8 +27,14 @@ async function fetchMessage(
   const [top] = await ctx.web.history(channel, { latest: ts, inclusive: true, limit: 1 });
   if (top?.ts === ts) return top;
   // A reply: Slack puts the thread's parent first, so ask for two and pick the one reacted to.
-  const thread = await ctx.web.replies(channel, ts, { oldest: ts, latest: ts, inclusive: true, limit: 2 });
-  return thread.find((m) => m.ts === ts);
+  try {
+    const thread = await ctx.web.replies(channel, ts, { oldest: ts, latest: ts, inclusive: true, limit: 2 });
+    return thread.find((m) => m.ts === ts);
+  } catch (err) {
+    // Deleted since the reaction, or never there: nothing to check, and nothing wrong with the bot.
+    if (err instanceof SlackApiError && err.slackError === 'thread_not_found') return undefined;
+    throw err;
+  }
 }
 
 /**

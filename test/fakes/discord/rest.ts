@@ -247,7 +247,7 @@ export class FakeRest {
       bot_public: true,
       bot_require_code_grant: false,
       bot,
-      flags: 0,
+      flags: application.flags,
       verify_key: 'fake',
     };
   }

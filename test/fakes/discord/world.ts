@@ -41,7 +41,11 @@ export type CdnAnswer = { status: 200; body: Uint8Array; contentType: string } |
  */
 export class FakeWorld {
   readonly bot: APIUser = build.user('BitMind', { bot: true });
-  readonly application = { id: this.bot.id, name: 'BitMind' };
+  /**
+   * `flags` as GET /applications/@me reports them. Default: the Message Content intent turned on in
+   * the developer portal, which for an app in fewer than 100 servers sets GATEWAY_MESSAGE_CONTENT_LIMITED.
+   */
+  readonly application = { id: this.bot.id, name: 'BitMind', flags: 1 << 19 };
   readonly guild = { id: build.snowflake(), name: 'Test Server' };
   readonly channels = new Map<string, APIChannel>();
   readonly members = new Map<string, ReturnType<typeof build.member>>();
@@ -177,7 +181,7 @@ export class FakeWorld {
       session_id: sessionId,
       resume_gateway_url: resumeUrl,
       shard: [0, 1],
-      application: { id: this.application.id, flags: 0 },
+      application: { id: this.application.id, flags: this.application.flags },
     };
   }
 

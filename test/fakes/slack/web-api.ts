@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { BOT_SCOPES } from '../../../adapters/slack/surface.js';
 import { messageObject } from './payloads.js';
 import { SIGN_IN_PAGE, type FakeWorkspace, type StoredMessage } from './workspace.js';
 
@@ -66,6 +67,8 @@ export class FakeWebApi {
   readonly #overrides = new Map<string, MethodHandler>();
   readonly #failures = new Map<string, PlannedFailure[]>();
   socketModeUrl: (() => string) | undefined;
+  /** The bot token's scopes, sent as Slack does in auth.test's `x-oauth-scopes` header: the manifest's by default. */
+  botScopes: readonly string[] = BOT_SCOPES;
 
   constructor(
     private readonly workspace: FakeWorkspace,
@@ -172,15 +175,18 @@ export class FakeWebApi {
     const w = this.workspace;
     switch (method) {
       case 'auth.test':
-        return ok({
-          url: `https://${w.domain}.slack.com/`,
-          team: 'Fake',
-          user: 'bitmind',
-          team_id: w.teamId,
-          user_id: this.bot.userId,
-          bot_id: this.bot.botId,
-          is_enterprise_install: false,
-        });
+        return {
+          ...ok({
+            url: `https://${w.domain}.slack.com/`,
+            team: 'Fake',
+            user: 'bitmind',
+            team_id: w.teamId,
+            user_id: this.bot.userId,
+            bot_id: this.bot.botId,
+            is_enterprise_install: false,
+          }),
+          headers: { 'x-oauth-scopes': this.botScopes.join(',') },
+        };
       case 'apps.connections.open':
         return this.socketModeUrl ? ok({ url: this.socketModeUrl() }) : fail('socket_mode_not_enabled');
       case 'chat.postMessage':

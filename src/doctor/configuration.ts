@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Config, ConfigError } from '../config.js';
+import { fail, pass, skip, type Finding, type Section } from './checklist.js';
+import { messageOf } from './deadline.js';
+
+const AUTH_WORDS = {
+  oauth: 'OAuth client credentials',
+  mtls: 'OAuth with mTLS',
+  apikey: 'organization API key',
+  simulator: 'none (embedded simulator)',
+} as const;
+
+/** How the bot authenticates to BitMind, in words. */
+export function describeAuth(method: Config['bitmind']['auth']['method']): string {
+  return AUTH_WORDS[method];
+}
+
+/** The first section when the configuration cannot be read: every problem, and nothing else tried. */
+export function invalidConfigurationSection(err: ConfigError): Section {
+  return {
+    name: 'Configuration',
+    findings: [
+      fail(
+        'Configuration is not valid',
+        'correct each variable in .env or the environment, then run the doctor again.',
+        err.problems.map((p) => `- ${p}`).join('\n'),
+      ),
+      skip('BitMind, Slack and Discord not checked: the configuration comes first'),
+    ],
+  };
+}
+
+/** The configuration as read: what is on, a chat platform to serve, and a settings directory to write. */
+export async function configurationSection(config: Config): Promise<Section> {
+  const slack = config.slack ? (config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode') : 'off';
+  const findings: Finding[] = [
+    pass(
+      'Configuration is valid',
+      `BitMind: ${describeAuth(config.bitmind.auth.method)}; Slack: ${slack}; Discord: ${config.discord ? 'on' : 'off'}`,
+    ),
+  ];
+  if (!config.slack && !config.discord) {
+    findings.push(
+      fail(
+        'No chat platform is configured: the bot would have nothing to listen to',
+        'set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, DISCORD_TOKEN for Discord, or both.',
+      ),
+    );
+  }
+  findings.push(await dataDirFinding(config.dataDir));
+  return { name: 'Configuration', findings };
+}
+
+/** Per-channel settings are saved under DATA_DIR; a read-only volume would lose them silently. */
+async function dataDirFinding(dataDir: string): Promise<Finding> {
+  const dir = resolve(dataDir);
+  const probe = join(dir, `.doctor-${randomUUID()}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe);
+    return pass(`Settings directory is writable (DATA_DIR=${dataDir})`);
+  } catch (err) {
+    return fail(
+      `Settings directory is not writable (DATA_DIR=${dataDir})`,
+      `make ${dir} writable by this user (in Docker, mount a volume at /data), or point DATA_DIR elsewhere.`,
+      messageOf(err),
+    );
+  }
+}

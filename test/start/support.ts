@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIEmbed, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord.js';
+import { request } from 'undici';
+import type { FakeDiscord, InteractionRecord } from '../fakes/discord/index.js';
+import type { FakeSlack, StoredMessage } from '../fakes/slack/index.js';
+import { pngScored } from '../slack/rig.js';
+import { waitFor } from '../helpers/wait.js';
+
+export { pngScored };
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly contentType: string | undefined;
+}
+
+/** One GET on the bot's HTTP server. */
+export async function get(url: string): Promise<HttpAnswer> {
+  const res = await request(url, { headersTimeout: 5000, bodyTimeout: 5000 });
+  const contentType = res.headers['content-type'];
+  return {
+    status: res.statusCode,
+    text: await res.body.text(),
+    contentType: typeof contentType === 'string' ? contentType : undefined,
+  };
+}
+
+/** Waits until /readyz answers `status`, and returns its JSON body. */
+export async function readyz(baseUrl: string, status: 200 | 503, timeoutMs = 10_000): Promise<unknown> {
+  const answer = await waitFor(
+    async () => {
+      const a = await get(`${baseUrl}/readyz`);
+      return a.status === status ? a : undefined;
+    },
+    { timeoutMs, intervalMs: 50, what: `/readyz ${status}` },
+  );
+  return JSON.parse(answer.text) as unknown;
+}
+
+/** The value of one sample in Prometheus text, or undefined when the series is absent. */
+export function sample(metrics: string, series: string): number | undefined {
+  const line = metrics.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+/** A private DATA_DIR and its removal. */
+export async function tempDataDir(): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'bitmind-start-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A Slack message with one image scored `score`, stored in #general (no event delivered). */
+export function slackImageMessage(slack: FakeSlack, name: string, score: number): StoredMessage {
+  const file = slack.addFile({ name, mimetype: 'image/png', bytes: pngScored(score) });
+  return slack.postMessage({ channel: slack.channels.general, user: slack.users.alice.id, files: [file] });
+}
+
+/** The text of the bot's final reply in a message's thread (the placeholder replaced). */
+export async function slackFinalText(
+  slack: FakeSlack,
+  threadTs: string,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const reply = await waitFor(
+    () => {
+      const last = slack.threadReplies(slack.channels.general, threadTs).at(-1);
+      return last && !/^Checking \d+ files?…$/.test(last.text) ? last : undefined;
+    },
+    { timeoutMs, what: `the final reply in thread ${threadTs}` },
+  );
+  return reply.text;
+}
+
+/** The edit that answers a deferred Discord interaction: its content and embeds as text. */
+export async function discordAnswerText(
+  fake: FakeDiscord,
+  interaction: InteractionRecord,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const edit = await waitFor(() => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
+    timeoutMs,
+    what: 'the interaction answer',
+  });
+  const body = edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody;
+  const embeds = (body.embeds ?? []).map((e: APIEmbed) =>
+    [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name} ${f.value}`)].join('\n'),
+  );
+  return [body.content ?? '', ...embeds].join('\n');
+}
+
+/** A message in Discord's #general with one image scored `score`. */
+export function discordImageMessage(fake: FakeDiscord, name: string, score: number): string {
+  const message = fake.postMessage({
+    channelId: fake.channels.general.id,
+    author: fake.users.alice,
+    files: [{ name, bytes: pngScored(score), contentType: 'image/png' }],
+    dispatch: false,
+  });
+  return message.id;
+}
