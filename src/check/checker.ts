@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
-import { Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import { BatchDispatcher } from './batch-dispatcher.js';
 import { PersonBudget } from './budget.js';
 import { toItemError } from './item-error.js';
@@ -75,7 +75,11 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       checkSizeHint(ref);
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
       const stream = await ref.open(deadline);
-      const media = await spool(stream.pipe(requestAllowance(bytes, options.maxRequestBytes)), {
+      // pipeline, not pipe: a download's error (a reset, an idle timeout) must reach the spool, and a
+      // refusal by the allowance must end the download, or one bad server hangs the check and
+      // its error escapes as an uncaught exception.
+      const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
+      const media = await spool(counted, {
         signal: deadline,
         tempDir,
       });

@@ -6,6 +6,7 @@ import {
   formatSeconds,
   isSimulated,
   SIMULATED_MARK,
+  visibleName,
 } from '../check/wording.js';
 
 /** The `check --json` document: exactly one per run, one entry per medium in argument order. */
@@ -59,9 +60,9 @@ export function reportTable(report: CheckReport): string {
 
 /** Names come from users: strip control and bidi characters so a name cannot repaint the terminal. */
 function shorten(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
-  return safe.length > 48 ? `${safe.slice(0, 22)}…${safe.slice(-25)}` : safe;
+  // By code point, so an emoji is never cut in half.
+  const chars = Array.from(visibleName(name));
+  return chars.length > 48 ? `${chars.slice(0, 22).join('')}…${chars.slice(-25).join('')}` : chars.join('');
 }
 
 /** Emoji take two columns in a terminal; close enough for alignment without a width library. */
