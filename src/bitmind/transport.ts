@@ -158,7 +158,12 @@ export class Transport {
       const durationMs = performance.now() - started;
       return {
         kind: 'failure',
-        failure: networkFailure(err, this.options.mtls ? this.options.credentialHint : undefined),
+        // The certificate is first presented, and refused, at the token request; a connection that
+        // closes later (a reset mid-upload) is the network's doing, not the certificate's.
+        failure: networkFailure(
+          err,
+          this.options.mtls && call.endpoint === 'token' ? this.options.credentialHint : undefined,
+        ),
         durationMs,
       };
     }

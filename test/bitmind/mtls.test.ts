@@ -72,6 +72,20 @@ describe('OAuth with mTLS over real TLS', () => {
     expect(requestsTo(sim, '/image')).toHaveLength(0);
   });
 
+  it('blames the network, not the certificate, for a connection reset mid-upload', async () => {
+    client = mtlsClient(tls.client);
+    await client.permissions();
+    sim.next(
+      { kind: 'reset', path: '/image' },
+      { kind: 'reset', path: '/image' },
+      { kind: 'reset', path: '/image' },
+      { kind: 'reset', path: '/image' },
+    );
+    const error = await client.checkImage(media.jpeg).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'BitmindError', code: 'unavailable' });
+    expect((error as Error).message).not.toMatch(/certificate/);
+  });
+
   it('says to set BITMIND_CA_CERT when the server certificate is from an unknown CA, without retrying', async () => {
     client = mtlsClient(tls.client, tls.otherCa.cert);
     const error = await client.checkImage(media.jpeg).catch((e: unknown) => e);
