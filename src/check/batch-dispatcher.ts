@@ -81,16 +81,22 @@ export class BatchDispatcher {
       batch.map((p) => p.upload),
       priority,
     );
-    // A batch refused as a whole (400) hides which file was bad: ask about each of those alone.
-    const refused = results.length > 1 ? batch.filter((_, i) => isServerRefusal(results[i])) : [];
+    // Refused as a whole: a 400 hides which file was bad, and a 403 may mean the batch permission
+    // was just withdrawn (the client then reads /status again). Either way, ask about each alone.
+    const retryAlone =
+      results.length > 1 &&
+      (results.some(isServerRefusal) || (allForbidden(results) && !(await this.#batchAllowed())));
+    const alone = retryAlone
+      ? batch.filter((_, i) => isServerRefusal(results[i]) || allForbidden(results))
+      : [];
     batch.forEach((item, i) => {
       const result = results[i];
-      if (refused.includes(item)) return;
+      if (alone.includes(item)) return;
       if (result === undefined) item.reject(new Error('BitMind returned no result for this file'));
       else if (result instanceof Error) item.reject(result);
       else item.resolve(result);
     });
-    await Promise.all(refused.map((item) => this.#single(item, priority)));
+    await Promise.all(alone.map((item) => this.#single(item, priority)));
   }
 
   async #single(item: Pending, priority: Priority): Promise<void> {
@@ -120,6 +126,10 @@ export class BatchDispatcher {
       return false;
     }
   }
+}
+
+function allForbidden(results: readonly BatchResult[]): boolean {
+  return results.every((r) => r instanceof BitmindError && r.code === 'forbidden' && r.status === 403);
 }
 
 function isServerRefusal(result: BitmindVerdict | Error | undefined): boolean {
