@@ -9,7 +9,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
 import { FileSettingsStore } from './settings/file-store.js';
 import type { SettingsStore } from './settings/store.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+import type { Simulator, SimulatorOptions } from './simulator/index.js';
 
 /** Everything between the chat adapters and BitMind, built once per process. */
 export interface Core {
@@ -36,9 +36,13 @@ export interface CoreOptions {
 
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const metrics = options.metrics ?? createMetrics();
+  // Loaded only when needed: with real credentials the simulator's code never enters the process.
   const simulator =
     config.bitmind.auth.method === 'simulator'
-      ? await startSimulator({ ...options.simulator, logger: logger.child({ component: 'simulator' }) })
+      ? await (await import('./simulator/index.js')).startSimulator({
+          ...options.simulator,
+          logger: logger.child({ component: 'simulator' }),
+        })
       : undefined;
   const endpoint = simulator
     ? {

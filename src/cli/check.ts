@@ -17,8 +17,6 @@ Options:
 Exit status: 0 when every item was checked, 1 when any failed, 2 for a usage or configuration error.`;
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'Check local files or URLs and print the verdicts',
   usage: USAGE,
   async run(args, io) {
     const json = args.includes('--json');

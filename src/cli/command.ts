@@ -1,7 +1,5 @@
 /** One `bitmind-bot <name>` command: its own file, its own usage, an exit code when done. */
 export interface Command {
-  readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   /** Resolves to the process exit code: 0 success, 1 a check or probe failed, 2 usage or configuration. */
   run(args: readonly string[], io: CommandIO): Promise<number>;

@@ -1,15 +1,37 @@
-import { checkCommand } from './check.js';
 import type { Command } from './command.js';
-import { doctorCommand } from './doctor.js';
-import { simulatorCommand } from './simulator.js';
-import { registerCommandsCommand } from './register-commands.js';
-import { startCommand } from './start.js';
+
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  /** Loaded only when run, so `check` never pays for discord.js or Bolt, in start-up time or memory. */
+  load(): Promise<Command>;
+}
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  startCommand,
-  checkCommand,
-  simulatorCommand,
-  registerCommandsCommand,
-  doctorCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'start',
+    summary: 'Run the bot (Slack, Discord or both) with its HTTP server',
+    load: async () => (await import('./start.js')).startCommand,
+  },
+  {
+    name: 'check',
+    summary: 'Check local files or URLs and print the verdicts',
+    load: async () => (await import('./check.js')).checkCommand,
+  },
+  {
+    name: 'simulator',
+    summary: 'Run the embedded BitMind API simulator alone and print credentials for it',
+    load: async () => (await import('./simulator.js')).simulatorCommand,
+  },
+  {
+    name: 'register-commands',
+    summary: 'Register the Discord slash command and message command',
+    load: async () => (await import('./register-commands.js')).registerCommandsCommand,
+  },
+  {
+    name: 'doctor',
+    summary: 'Check the configuration, BitMind, Slack and Discord, with a fix for each problem',
+    load: async () => (await import('./doctor.js')).doctorCommand,
+  },
 ];

@@ -49,8 +49,6 @@ function parseFlags(args: readonly string[]): { timeoutMs: number } {
 }
 
 export const doctorCommand: Command = {
-  name: 'doctor',
-  summary: 'Check the configuration, BitMind, Slack and Discord, with a fix for each problem',
   usage: USAGE,
   async run(args, io) {
     const { timeoutMs } = parseFlags(args);

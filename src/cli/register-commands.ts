@@ -78,8 +78,6 @@ async function register(io: CommandIO, guild: string | undefined): Promise<numbe
 }
 
 export const registerCommandsCommand: Command = {
-  name: 'register-commands',
-  summary: 'Register the Discord slash command and message command',
   usage: USAGE,
   async run(args, io) {
     const { guild, print } = parseFlags(args);

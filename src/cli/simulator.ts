@@ -71,8 +71,6 @@ function parseFlags(args: readonly string[]): SimulatorOptions {
 }
 
 export const simulatorCommand: Command = {
-  name: 'simulator',
-  summary: 'Run the embedded BitMind API simulator alone and print credentials for it',
   usage: USAGE,
   async run(args, io) {
     const options = parseFlags(args);

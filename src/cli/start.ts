@@ -22,8 +22,6 @@ function flushed(logger: Logger): Promise<void> {
 }
 
 export const startCommand: Command = {
-  name: 'start',
-  summary: 'Run the bot (Slack, Discord or both) with its HTTP server',
   usage: USAGE,
   async run(args, io) {
     if (args.length > 0) throw new UsageError(`start takes no arguments (got ${args.join(' ')}).`);
