@@ -24,12 +24,17 @@ export interface CliChild {
 
 /**
  * Starts a long-running `bitmind-bot` (e.g. `start`) as a real child process, from source through
- * tsx. The environment is exactly `env` plus PATH. Stdout is read as JSON log lines, so a test can
- * wait for "listening" and read the bound address.
+ * tsx unless `entry` names another (an installed copy's `dist/src/cli.js`). The environment is
+ * exactly `env` plus PATH. Stdout is read as JSON log lines, so a test can wait for "listening" and
+ * read the bound address.
  */
-export function spawnCli(args: readonly string[], env: Record<string, string>): CliChild {
-  const child = spawn(process.execPath, [...cliEntry(false), ...args], {
-    cwd: root,
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  { cwd = root, entry = cliEntry(false) }: { cwd?: string; entry?: readonly string[] } = {},
+): CliChild {
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,22 +18,19 @@ export interface CliRun {
 }
 
 /**
- * Runs `bitmind-bot` as a real child process: from source through tsx by default, or the compiled
- * bin (`dist/`, built by `npm test`'s pretest step) with `{ built: true }`. The environment is
- * exactly `env` plus PATH, so nothing from the developer's shell (or a .env) leaks in.
+ * Runs `node <nodeArgs>` to the end as a real child process. The environment is exactly `env` plus
+ * PATH, so nothing from the developer's shell (or a .env) leaks in.
  */
-export function runCli(
-  args: readonly string[],
+export function runNode(
+  nodeArgs: readonly string[],
   {
     env = {},
-    built = false,
     timeoutMs = 20_000,
     cwd = root,
-  }: { env?: Record<string, string>; built?: boolean; timeoutMs?: number; cwd?: string } = {},
+  }: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliRun> {
-  const entry = cliEntry(built);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...entry, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +41,7 @@ export function runCli(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      fail(new Error(`bitmind-bot ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));
+      fail(new Error(`node ${nodeArgs.join(' ')} did not finish in ${timeoutMs} ms\n${stderr}`));
     }, timeoutMs);
     child.on('error', fail);
     child.on('close', (code) => {
@@ -52,4 +49,15 @@ export function runCli(
       done({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs `bitmind-bot` as a real child process: from source through tsx by default, or the compiled
+ * bin (`dist/`, built by `npm test`'s pretest step) with `{ built: true }`.
+ */
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; built?: boolean; timeoutMs?: number; cwd?: string } = {},
+): Promise<CliRun> {
+  return runNode([...cliEntry(options.built ?? false), ...args], options);
 }

@@ -10,7 +10,8 @@ import { commandDefinitions } from '../../adapters/discord/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { waitFor } from '../helpers/wait.js';
-import { runNode, spawnNode, waitForLogLine } from './app-process.js';
+import { spawnCli } from '../helpers/cli-child.js';
+import { runNode } from '../helpers/run-cli.js';
 
 /**
  * The Docker image's runtime stage, rebuilt outside Docker (which cannot run here): package.json and
@@ -155,8 +156,9 @@ describe('the app installed with production dependencies only', () => {
   });
 
   it('check --json examples/landscape.png works on the embedded simulator', async () => {
-    const run = await runNode(['dist/src/cli.js', 'check', '--json', 'examples/landscape.png'], app, {
-      DATA_DIR: dataDir,
+    const run = await runNode(['dist/src/cli.js', 'check', '--json', 'examples/landscape.png'], {
+      cwd: app,
+      env: { DATA_DIR: dataDir },
     });
     expect(run.stderr).toContain('Results are SIMULATED');
     expect(run.code).toBe(0);
@@ -176,20 +178,23 @@ describe('the app installed with production dependencies only', () => {
   });
 
   it('doctor passes against the fake Slack and Discord', async () => {
-    const run = await runNode(['dist/src/cli.js', 'doctor'], app, platformEnv());
+    const run = await runNode(['dist/src/cli.js', 'doctor'], { cwd: app, env: platformEnv() });
     expect(run.stdout).toMatch(/All checks passed\.\n$/);
     expect(run.code).toBe(0);
   });
 
   it('start serves /healthz, connects to Slack and Discord, passes the HEALTHCHECK, and exits 0 on SIGTERM', async () => {
-    const bot = spawnNode(['dist/src/cli.js', 'start'], app, {
-      ...platformEnv(),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-    });
+    const bot = spawnCli(
+      ['start'],
+      { ...platformEnv(), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
+      { cwd: app, entry: ['dist/src/cli.js'] },
+    );
     try {
-      const listening = await waitForLogLine(bot, 'HTTP server listening');
+      const listening = await bot.waitForLog(
+        (line) => line.msg?.startsWith('HTTP server listening') === true,
+        'the "HTTP server listening" line',
+        20_000,
+      );
       const origin = new URL(String(listening.url)).origin;
       const port = new URL(origin).port;
 
@@ -210,16 +215,15 @@ describe('the app installed with production dependencies only', () => {
       // Docker's own health check command, as the image would run it.
       const [command, ...args] = await healthcheckCommand();
       expect(command).toBe('node');
-      expect((await runNode(args, app, { PORT: port })).code).toBe(0);
+      expect((await runNode(args, { cwd: app, env: { PORT: port } })).code).toBe(0);
 
-      bot.child.kill('SIGTERM');
-      expect(await bot.exited).toBe(0);
-      expect(bot.stdout()).toContain('bitmind-bot stopped');
+      bot.signal('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.stdout).toContain('bitmind-bot stopped');
       // Nothing listens any more: the same health check now fails.
-      expect((await runNode(args, app, { PORT: port })).code).toBe(1);
+      expect((await runNode(args, { cwd: app, env: { PORT: port } })).code).toBe(1);
     } finally {
-      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-      await bot.exited;
+      await bot.close();
     }
   }, 60_000);
 });
