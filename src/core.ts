@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createBitmindClient, bitmindOptionsFromConfig } from './bitmind/index.js';
+import { createBitmindClient, bitmindOptionsFromConfig, type BitmindClientOptions } from './bitmind/index.js';
 import type { BitmindApi } from './bitmind/types.js';
 import { createChecker, type Checker } from './check/checker.js';
 import type { Config } from './config.js';
@@ -36,24 +36,14 @@ export interface CoreOptions {
 
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const metrics = options.metrics ?? createMetrics();
-  // Loaded only when needed: with real credentials the simulator's code never enters the process.
   const simulator =
     config.bitmind.auth.method === 'simulator'
-      ? await (await import('./simulator/index.js')).startSimulator({
+      ? await startEmbeddedSimulator({
           ...options.simulator,
           logger: logger.child({ component: 'simulator' }),
         })
       : undefined;
-  const endpoint = simulator
-    ? {
-        baseUrl: simulator.url,
-        auth: {
-          method: 'oauth',
-          clientId: simulator.credentials.clientId,
-          clientSecret: new Secret(simulator.credentials.clientSecret),
-        } as const,
-      }
-    : undefined;
+  const endpoint = simulator && simulatorEndpoint(simulator);
   const bitmind = createBitmindClient({
     ...bitmindOptionsFromConfig(config, endpoint),
     logger: logger.child({ component: 'bitmind' }),
@@ -94,6 +84,24 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
       await checker.close();
       await Promise.all([bitmind.close(), fetcher.close()]);
       await simulator?.close();
+    },
+  };
+}
+
+/** Loaded only when needed: with real credentials the simulator's code never enters the process. */
+async function startEmbeddedSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const { startSimulator } = await import('./simulator/index.js');
+  return startSimulator(options);
+}
+
+/** Client settings that reach a running simulator as its default OAuth client. */
+export function simulatorEndpoint(simulator: Simulator): Pick<BitmindClientOptions, 'baseUrl' | 'auth'> {
+  return {
+    baseUrl: simulator.url,
+    auth: {
+      method: 'oauth',
+      clientId: simulator.credentials.clientId,
+      clientSecret: new Secret(simulator.credentials.clientSecret),
     },
   };
 }

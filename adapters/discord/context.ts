@@ -1,26 +1,12 @@
+import type { AdapterDeps } from '../../src/adapter.js';
 import { randomUUID } from 'node:crypto';
 import type { Channel } from 'discord.js';
-import type { BitmindApi } from '../../src/bitmind/types.js';
-import type { CheckRequest, CheckService, MediaRef, Trigger } from '../../src/check/types.js';
+import type { CheckRequest, MediaRef, Trigger } from '../../src/check/types.js';
 import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/log.js';
-import type { MediaFetcher } from '../../src/media/types.js';
-import type { Metrics } from '../../src/metrics.js';
-import type { SettingsStore } from '../../src/settings/store.js';
 import type { WorkTracker } from '../../src/work-tracker.js';
 import type { AttachmentSource } from './media.js';
 
-export interface DiscordAdapterDeps {
-  readonly config: Config;
-  readonly logger: Logger;
-  readonly checker: CheckService;
-  readonly settings: SettingsStore;
-  readonly fetcher: MediaFetcher;
-  readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
-  readonly metrics: Metrics;
-  /** Shared with the other adapters and drained by the composition root; absent, the adapter keeps its own. */
-  readonly tasks?: WorkTracker;
-}
+export type DiscordAdapterDeps = AdapterDeps;
 
 /** What every handler gets: the core, the Discord settings, and where attachments may come from. */
 export interface DiscordContext extends DiscordAdapterDeps {

@@ -1,14 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnyMiddlewareArgs, App } from '@slack/bolt';
-import type { ChatAdapter } from '../../src/adapter.js';
-import type { BitmindApi } from '../../src/bitmind/types.js';
-import type { CheckService } from '../../src/check/types.js';
-import type { Config } from '../../src/config.js';
+import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import type { Logger } from '../../src/log.js';
-import type { MediaFetcher } from '../../src/media/types.js';
-import type { Metrics } from '../../src/metrics.js';
-import type { SettingsStore } from '../../src/settings/store.js';
-import { createWorkTracker, type WorkTracker } from '../../src/work-tracker.js';
+import { createWorkTracker } from '../../src/work-tracker.js';
 import { createBoltApp } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
@@ -22,17 +16,7 @@ import { registerReaction } from './triggers/reaction.js';
 import { registerShortcut } from './triggers/shortcut.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
-export interface SlackAdapterDeps {
-  readonly config: Config;
-  readonly logger: Logger;
-  readonly checker: CheckService;
-  readonly settings: SettingsStore;
-  readonly fetcher: MediaFetcher;
-  readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
-  readonly metrics: Metrics;
-  /** Shared with the other adapters and drained by the composition root; absent, the adapter keeps its own. */
-  readonly tasks?: WorkTracker;
-}
+export type SlackAdapterDeps = AdapterDeps;
 
 export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'socket' | 'http';

@@ -4,13 +4,13 @@ import { commandDefinitions } from '../../adapters/discord/index.js';
 import { APP_TOKEN_SCOPE, BOT_SCOPES } from '../../adapters/slack/index.js';
 import { bitmindOptionsFromConfig, createBitmindClient } from '../bitmind/index.js';
 import { ConfigError, environmentWithDotEnv, loadConfig, type Config } from '../config.js';
+import { simulatorEndpoint } from '../core.js';
 import { probeBitmind } from '../doctor/bitmind.js';
 import { countFailures, renderChecklist, skip, type Section } from '../doctor/checklist.js';
 import { configurationSection, describeAuth, invalidConfigurationSection } from '../doctor/configuration.js';
 import { probeDiscord } from '../doctor/discord.js';
 import { probeSlack } from '../doctor/slack.js';
 import type { Logger } from '../log.js';
-import { Secret } from '../secret.js';
 import { startSimulator } from '../simulator/index.js';
 import { UsageError, type Command } from './command.js';
 import { cliLogger } from './cli-logger.js';
@@ -91,14 +91,7 @@ export const doctorCommand: Command = {
 /** Probes BitMind with a client of its own: no retries, and nothing waits longer than the timeout. */
 async function bitmindSection(config: Config, logger: Logger, timeoutMs: number): Promise<Section> {
   const simulator = config.bitmind.auth.method === 'simulator' ? await startSimulator({ logger }) : undefined;
-  const endpoint = simulator && {
-    baseUrl: simulator.url,
-    auth: {
-      method: 'oauth',
-      clientId: simulator.credentials.clientId,
-      clientSecret: new Secret(simulator.credentials.clientSecret),
-    } as const,
-  };
+  const endpoint = simulator && simulatorEndpoint(simulator);
   const options = bitmindOptionsFromConfig(config, endpoint);
   const api = createBitmindClient({
     ...options,
