@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { spawnCli, type CliChild, type LogLine } from '../helpers/cli-child.js';
 import { runCli } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait.js';
@@ -14,26 +12,15 @@ import {
   slackFinalText,
   slackImageMessage,
   tempDataDir,
+  cleanups,
+  fakeDiscord,
+  fakeSlack,
+  runCleanups,
 } from './support.js';
 
 /** `bitmind-bot start` as a real process: signals, exit codes and logs as an operator sees them. */
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function fakeSlack(): Promise<FakeSlack> {
-  const slack = await startFakeSlack({ pingIntervalMs: 1000 });
-  cleanups.push(() => slack.close());
-  return slack;
-}
-
-async function fakeDiscord(): Promise<FakeDiscord> {
-  const fake = await startFakeDiscord();
-  cleanups.push(() => fake.close());
-  return fake;
-}
+afterEach(runCleanups);
 
 /** A BitMind simulator of the test's own, so the test can slow it, stall it or take it away. */
 async function simulator(latencyMs = 0): Promise<{ sim: Simulator; env: Record<string, string> }> {

@@ -3,8 +3,7 @@ import { request } from 'undici';
 import { loadConfig } from '../../src/config.js';
 import { startService, type Service, type ServiceOptions } from '../../src/start.js';
 import { startSimulator } from '../../src/simulator/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import type { FakeDiscord } from '../fakes/discord/index.js';
 import { captureLogger } from '../log/capture.js';
 import { waitFor } from '../helpers/wait.js';
 import {
@@ -17,14 +16,15 @@ import {
   slackFinalText,
   slackImageMessage,
   tempDataDir,
+  cleanups,
+  fakeDiscord,
+  fakeSlack,
+  runCleanups,
 } from './support.js';
 
 /** The running service in-process: one platform at a time, its HTTP server, readiness and metrics. */
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+afterEach(runCleanups);
 
 async function service(env: Record<string, string>, options: ServiceOptions = {}): Promise<Service> {
   const dataDir = await tempDataDir();
@@ -40,18 +40,6 @@ async function service(env: Record<string, string>, options: ServiceOptions = {}
   const running = await startService(config, captureLogger('warn').log, options);
   cleanups.push(() => running.stop());
   return running;
-}
-
-async function fakeSlack(): Promise<FakeSlack> {
-  const slack = await startFakeSlack({ pingIntervalMs: 1000 });
-  cleanups.push(() => slack.close());
-  return slack;
-}
-
-async function fakeDiscord(): Promise<FakeDiscord> {
-  const fake = await startFakeDiscord();
-  cleanups.push(() => fake.close());
-  return fake;
 }
 
 function checkWithBitMind(fake: FakeDiscord, messageId: string) {

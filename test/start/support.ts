@@ -3,12 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord.js';
 import { request } from 'undici';
-import type { FakeDiscord, InteractionRecord } from '../fakes/discord/index.js';
-import type { FakeSlack, StoredMessage } from '../fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord, type InteractionRecord } from '../fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { pngScored } from '../slack/rig.js';
 import { waitFor } from '../helpers/wait.js';
 
 export { pngScored };
+
+/** What a test started, closed after it in reverse order (register `afterEach(runCleanups)`). */
+export const cleanups: (() => Promise<void>)[] = [];
+
+export async function runCleanups(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}
+
+export async function fakeSlack(): Promise<FakeSlack> {
+  const slack = await startFakeSlack({ pingIntervalMs: 1000 });
+  cleanups.push(() => slack.close());
+  return slack;
+}
+
+export async function fakeDiscord(): Promise<FakeDiscord> {
+  const fake = await startFakeDiscord();
+  cleanups.push(() => fake.close());
+  return fake;
+}
 
 export interface HttpAnswer {
   readonly status: number;
