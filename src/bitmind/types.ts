@@ -16,9 +16,15 @@ export interface BitmindVerdict {
   readonly processingTime: number;
 }
 
-/** A file on disk to upload; bodies are streamed from it, so its size does not matter to memory. */
-export interface Upload {
-  readonly path: string;
+/**
+ * A medium to upload: a file on disk, streamed as it is sent (its size does not matter to memory),
+ * or bytes already in memory, sent as they are (every retry sends the same bytes).
+ */
+export type Upload = UploadSource & UploadInfo;
+
+export type UploadSource = { readonly path: string } | { readonly bytes: Uint8Array };
+
+export interface UploadInfo {
   readonly size: number;
   /** The real type of the bytes (image/jpeg, image/png, image/webp, video/mp4, video/quicktime, video/x-msvideo). */
   readonly contentType: string;

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BitmindApi, Permissions, Priority } from '../bitmind/types.js';
+import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
 import { pipeline, Transform } from 'node:stream';
@@ -38,13 +39,15 @@ export interface CheckerOptions {
   readonly maxDownloadMs: number;
   /** Downloads in flight per request. */
   readonly downloadConcurrency?: number;
+  /** Memory small media may stay in instead of a temporary file; `MEMORY_LIMITS` by default. */
+  readonly memory?: MemoryBudget;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   readonly now?: () => number;
 }
 
 export interface Checker extends CheckService {
-  /** Where media are spooled while checked; empty between checks. */
+  /** Where media too large for memory are spooled while checked; empty between checks. */
   readonly tempDir: string;
   /** Removes the temporary directory; checks in flight should be finished first. */
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   const tempDir = await mkdtemp(join(tmpdir(), 'bitmind-bot-'));
   const cache = new VerdictCache({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs });
   const budget = new PersonBudget(options.userChecksPerHour, options.now);
+  const memory = options.memory ?? new MemoryBudget();
   const now = options.now ?? Date.now;
   // The client reads /status once and again after a 403, so asking it each time costs nothing.
   const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
@@ -69,7 +73,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
 
   type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
 
-  /** Downloads one medium to a temporary file, learning its type and hash on the way. */
+  /** Downloads one medium to memory or a temporary file, learning its type and hash on the way. */
   async function fetch(ref: MediaRef, signal: AbortSignal, bytes: { remaining: number }): Promise<Fetched> {
     try {
       checkSizeHint(ref);
@@ -79,10 +83,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       // refusal by the allowance must end the download, or one bad server hangs the check and
       // its error escapes as an uncaught exception.
       const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
-      const media = await spool(counted, {
-        signal: deadline,
-        tempDir,
-      });
+      const media = await spool(counted, { signal: deadline, tempDir, memory, sizeHint: ref.sizeHint });
       options.metrics?.bytesDownloaded.inc(media.size);
       return { ref, media };
     } catch (err) {
@@ -107,8 +108,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
         throw new CheckError('forbidden', `This BitMind account is not permitted to check ${media.kind}s.`);
       }
       const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
-        const upload = {
-          path: media.path,
+        const upload: Upload = {
+          ...('bytes' in media ? { bytes: media.bytes } : { path: media.path }),
           size: media.size,
           contentType: media.mime,
           filename: `upload.${extensionOf(media.mime)}`,

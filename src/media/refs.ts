@@ -29,6 +29,9 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   EISDIR: 'it is a directory',
 };
 
+/** Reads of 256 KB: with the default 64 KB, the thread-pool round trips cost a 1 MB image up to 1 ms more. */
+const FILE_CHUNK_BYTES = 256 * 1024;
+
 /** A local file (the CLI's `check ./photo.jpg`): named by its base name, sized by `stat`. */
 export function fileMediaRef(path: string): MediaRef {
   const name = basename(path);
@@ -49,7 +52,7 @@ export function fileMediaRef(path: string): MediaRef {
           await handle.close();
           throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
         }
-        return handle.createReadStream();
+        return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
         throw new DownloadError(

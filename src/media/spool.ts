@@ -8,19 +8,22 @@ import { fileTypeStream } from 'file-type';
 import { CheckError, type MediaKind } from '../check/types.js';
 import { abortReason, DownloadError } from './errors.js';
 import { formatSize, LIMITS, type Limits } from './limits.js';
+import type { MemoryBudget, MemoryClaim } from './memory-budget.js';
 import { classify } from './sniff.js';
 
-export interface SpooledMedia {
-  readonly path: string;
+/** Where a medium's bytes wait while it is checked: in memory when small, else in a temporary file. */
+export type StoredBytes = { readonly bytes: Buffer } | { readonly path: string };
+
+export type SpooledMedia = StoredBytes & {
   readonly size: number;
   /** Hex SHA-256 of the bytes: the verdict cache's key. */
   readonly sha256: string;
   readonly kind: MediaKind;
   /** The content type to send BitMind, from the bytes. */
   readonly mime: string;
-  /** Removes the file; safe to call more than once. */
+  /** Removes the file or gives the memory back; safe to call more than once. */
   dispose(): Promise<void>;
-}
+};
 
 export interface SpoolOptions {
   readonly signal: AbortSignal;
@@ -30,6 +33,10 @@ export interface SpoolOptions {
   readonly maxBytes?: number;
   /** Per-kind limits; BitMind's by default (tests pass small ones). */
   readonly limits?: Limits;
+  /** Lets small media stay in memory within this budget; without it, every medium goes to disk. */
+  readonly memory?: MemoryBudget;
+  /** The size the source announced, if any: a medium announced too large for memory skips it. */
+  readonly sizeHint?: number;
 }
 
 /** file-type's own default sample: enough for every accepted format's signature. */
@@ -37,14 +44,17 @@ const SAMPLE_BYTES = 4100;
 
 /**
  * Reads a medium once, doing four things on the way: learns its type from the first bytes, hashes it,
- * counts it against the limit of that type, and writes it to a temporary file with a random name.
- * Throws a `CheckError` (or the abort reason when the caller aborts), and leaves no file behind when
- * it throws; on success the caller disposes of the file.
+ * counts it against the limit of that type, and keeps it: in memory while it fits the memory budget,
+ * else in a temporary file with a random name. Throws a `CheckError` (or the abort reason when the
+ * caller aborts), and leaves no file behind and no memory claimed when it throws; on success the
+ * caller disposes of the medium.
  */
 export async function spool(source: Readable, options: SpoolOptions): Promise<SpooledMedia> {
   const { signal } = options;
   const path = join(options.tempDir, randomBytes(16).toString('hex'));
+  const claim = options.memory?.claim(options.sizeHint);
   let file: WriteStream | undefined;
+  const openFile = () => (file = createWriteStream(path, { flags: 'wx', mode: 0o600 }));
   try {
     signal.throwIfAborted();
     addAbortSignal(signal, source);
@@ -52,23 +62,56 @@ export async function spool(source: Readable, options: SpoolOptions): Promise<Sp
     const typed = await fileTypeStream(source, { sampleSize: SAMPLE_BYTES });
     const { kind, mime } = classify(typed.fileType);
     const meter = new ByteMeter(capFor(kind, options));
-    file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-    await pipeline(typed, meter, file, { signal });
-    return {
-      path,
-      size: meter.size,
-      sha256: meter.digest(),
-      kind,
-      mime,
-      dispose: () => rm(path, { force: true }),
-    };
+    const store = (chunks: AsyncIterable<Buffer>) => keep(chunks, claim, openFile);
+    const bytes = await pipeline(typed, meter, store, { signal });
+    const common = { size: meter.size, sha256: meter.digest(), kind, mime };
+    if (bytes && claim) {
+      const dispose = () => {
+        claim.release();
+        return Promise.resolve();
+      };
+      return { ...common, bytes, dispose };
+    }
+    return { ...common, path, dispose: () => rm(path, { force: true }) };
   } catch (err) {
     source.destroy();
+    claim?.release();
     // The write stream may still be opening the file; wait for it to let go before removing it.
     if (file && !file.closed) await new Promise<void>((resolve) => file!.once('close', () => resolve()));
     await rm(path, { force: true });
     throw spoolError(err, signal);
   }
+}
+
+/**
+ * Holds the chunks in memory while the claim can grow, and returns them as one buffer. Once it
+ * cannot (or without a claim), the file takes the chunks held so far and the rest of the stream,
+ * the claim is given back, and nothing is returned.
+ */
+async function keep(
+  chunks: AsyncIterable<Buffer>,
+  claim: MemoryClaim | undefined,
+  openFile: () => WriteStream,
+): Promise<Buffer | undefined> {
+  const held: Buffer[] = [];
+  const rest = chunks[Symbol.asyncIterator]();
+  let next = await rest.next();
+  while (claim && !next.done && claim.grow(next.value.length)) {
+    held.push(next.value);
+    next = await rest.next();
+  }
+  if (claim && next.done) return Buffer.concat(held);
+  // Too large for memory, memory spent, or no budget at all: the file takes it from here.
+  if (!next.done) held.push(next.value);
+  await pipeline(drain(held, rest), openFile());
+  claim?.release();
+  return undefined;
+}
+
+/** The held chunks, let go of one by one as they are written, then the rest of the stream. */
+async function* drain(held: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  for (let chunk = held.shift(); chunk; chunk = held.shift()) yield chunk;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 interface Cap {

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BitmindError, type BitmindApi, type Upload } from '../../src/bitmind/index.js';
+import { BitmindError, type BitmindApi } from '../../src/bitmind/index.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { mediaFiles, oauthClient, requestsTo, type MediaFiles } from './support.js';
+import { mediaFiles, oauthClient, requestsTo, type FileUpload, type MediaFiles } from './support.js';
 
 let sim: Simulator;
 let media: MediaFiles;
 let client: BitmindApi;
 
-async function scoreAs(upload: Upload, confidence: number): Promise<void> {
+async function scoreAs(upload: FileUpload, confidence: number): Promise<void> {
   sim.setScore(
     createHash('sha256')
       .update(await readFile(upload.path))

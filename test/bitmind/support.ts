@@ -13,18 +13,21 @@ import { Secret } from '../../src/secret.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { jpeg, mp4, png } from '../helpers/media-samples.js';
 
+/** An upload read from a file on disk. */
+export type FileUpload = Upload & { readonly path: string };
+
 /** A temp folder of small media files for one test file, removed by `cleanup`. */
 export interface MediaFiles {
-  readonly jpeg: Upload;
-  readonly png: Upload;
-  readonly mp4: Upload;
+  readonly jpeg: FileUpload;
+  readonly png: FileUpload;
+  readonly mp4: FileUpload;
   readonly dir: string;
   cleanup(): Promise<void>;
 }
 
 export async function mediaFiles(): Promise<MediaFiles> {
   const dir = await mkdtemp(join(tmpdir(), 'bitmind-client-'));
-  const write = async (name: string, bytes: Buffer, contentType: string): Promise<Upload> => {
+  const write = async (name: string, bytes: Buffer, contentType: string): Promise<FileUpload> => {
     const path = join(dir, name);
     await writeFile(path, bytes);
     return { path, size: bytes.length, contentType, filename: name };

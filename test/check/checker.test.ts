@@ -1,10 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/check/checker.js';
 import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/check/types.js';
+import { MemoryBudget } from '../../src/media/memory-budget.js';
 import type { Permission } from '../../src/simulator/index.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { mp4, padded, plainText, png } from '../helpers/media-samples.js';
+import { waitFor } from '../helpers/wait.js';
 
 let core: TestCore;
 beforeAll(async () => {
@@ -185,9 +188,14 @@ describe('the Checker against the simulator', () => {
   });
 
   it('refuses an image claimed over the image limit without downloading it', async () => {
-    const ref = memoryRef('poster.png', uniqueImage(), { sizeHint: 200 * 1024 * 1024, mimeHint: 'image/png' });
+    const ref = memoryRef('poster.png', uniqueImage(), {
+      sizeHint: 200 * 1024 * 1024,
+      mimeHint: 'image/png',
+    });
     const report = await core.checker.check(request([ref]));
-    expect(report.items[0]).toMatchObject({ error: { code: 'too_large', message: expect.stringMatching(/limit for images is 100 MB/) } });
+    expect(report.items[0]).toMatchObject({
+      error: { code: 'too_large', message: expect.stringMatching(/limit for images is 100 MB/) },
+    });
     expect(ref.opened).toBe(0);
   });
 
@@ -214,6 +222,69 @@ describe('the Checker against the simulator', () => {
     controller.abort(new Error('shutting down'));
     await expect(pending).rejects.toThrow('shutting down');
     expect(await readdir(core.checker.tempDir)).toEqual([]);
+  });
+});
+
+describe('where media wait while they are checked', () => {
+  const MiB = 1024 * 1024;
+  const uploading = () =>
+    waitFor(() => core.bitmind.queueStats().running === 1, { what: 'the upload to be in flight' });
+
+  it('keeps a small image in memory and a large one in a temporary file while it is uploaded', async () => {
+    core.sim.setFaults({ latencyMs: 300 });
+    try {
+      for (const [size, files] of [
+        [MiB, 0],
+        [9 * MiB, 1],
+      ] as const) {
+        const checking = core.checker.check(request([memoryRef('a.png', padded(uniqueImage(), size))]));
+        await uploading();
+        expect(await readdir(core.checker.tempDir)).toHaveLength(files);
+        expect(verdicts((await checking).items)).toHaveLength(1);
+        expect(apiCalls('/image').at(-1)).toMatchObject({ status: 200, bytesReceived: size });
+        expect(await readdir(core.checker.tempDir)).toEqual([]);
+      }
+    } finally {
+      core.sim.setFaults({ latencyMs: 0 });
+    }
+  });
+
+  it('sends the whole image again from memory when BitMind fails the first attempt', async () => {
+    core.sim.next({ kind: 'status', status: 503, path: '/image' });
+    const report = await core.checker.check(request([memoryRef('a.png', padded(uniqueImage(), 200_000))]));
+    expect(verdicts(report.items)).toHaveLength(1);
+    expect(apiCalls('/image').map((r) => [r.status, r.bytesReceived])).toEqual([
+      [503, 200_000],
+      [200, 200_000],
+    ]);
+  });
+
+  it('spools to disk once the memory budget is spent, and has all of it back after the check', async () => {
+    const memory = new MemoryBudget(7_000, MiB);
+    const checker = await createChecker({
+      bitmind: core.bitmind,
+      simulated: true,
+      ...core.config.check,
+      maxDownloadMs: core.config.media.maxDownloadMs,
+      concurrency: core.config.bitmind.concurrency,
+      logger: core.logger,
+      memory,
+    });
+    core.sim.setFaults({ latencyMs: 300 });
+    try {
+      // Five images of 3,000 bytes (one chunk each): two fit the budget, three go to disk.
+      const media = Array.from({ length: 5 }, (_, i) => memoryRef(`${i}.png`, padded(uniqueImage(), 3_000)));
+      const checking = checker.check(request(media));
+      await uploading();
+      expect(await readdir(checker.tempDir)).toHaveLength(3);
+      expect(memory.usedBytes).toBe(6_000);
+      expect(verdicts((await checking).items)).toHaveLength(5);
+      expect(memory.usedBytes).toBe(0);
+      expect(await readdir(checker.tempDir)).toEqual([]);
+    } finally {
+      core.sim.setFaults({ latencyMs: 0 });
+      await checker.close();
+    }
   });
 });
 

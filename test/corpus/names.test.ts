@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaRef } from '../../src/check/types.js';
+import { MEMORY_LIMITS } from '../../src/media/memory-budget.js';
 import { reportTable } from '../../src/cli/report-output.js';
 import { startDiscordRig, type DiscordRig } from '../discord/rig.js';
 import { startCore, type TestCore } from '../helpers/core.js';
@@ -116,7 +117,8 @@ describe('hostile names in the CLI table, and never as a path', () => {
     const body = new PassThrough();
     body.write(bytes.subarray(0, 64));
     return {
-      ref: { name, open: () => Promise.resolve(body) },
+      // Announced larger than memory takes, so it is spooled to disk, where its file name would show.
+      ref: { name, sizeHint: MEMORY_LIMITS.perItemBytes + 1, open: () => Promise.resolve(body) },
       release: () => body.end(bytes.subarray(64)),
     };
   }

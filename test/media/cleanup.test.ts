@@ -43,8 +43,9 @@ describe('no temporary file outlives its check', () => {
   it('after success, once disposed (twice is harmless)', async () => {
     const media = await spool(Readable.from([png()]), { signal: signal(), tempDir: temp.path });
     expect(await temp.files()).toHaveLength(1);
-    expect(media.path.startsWith(temp.path)).toBe(true);
-    expect(media.path).toMatch(/[0-9a-f]{32}$/);
+    const { path } = media as { path: string };
+    expect(path.startsWith(temp.path)).toBe(true);
+    expect(path).toMatch(/[0-9a-f]{32}$/);
     await media.dispose();
     await media.dispose();
     expect(await temp.files()).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
+import { MemoryBudget } from '../../src/media/memory-budget.js';
 import { fileMediaRef, urlMediaRef } from '../../src/media/refs.js';
 import { spool } from '../../src/media/spool.js';
 import { avi, gif, htmlPage, jpeg, m4v, mov, mp4, plainText, png, webp } from '../helpers/media-samples.js';
@@ -49,17 +50,23 @@ afterAll(async () => {
 });
 
 describe('the type comes from the bytes', () => {
-  it.each(accepted)('%s is a %s sent to BitMind as %s', async (name, kind, mime) => {
-    const bytes = samples[name]();
-    const media = await spool(Readable.from([bytes]), { signal: signal(), tempDir: temp.path });
-    try {
-      expect(media).toMatchObject({ kind, mime, size: bytes.length });
-      expect(media.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-      expect(await readFile(media.path)).toEqual(bytes);
-    } finally {
-      await media.dispose();
-    }
-  });
+  it.each(accepted)(
+    '%s is a %s sent to BitMind as %s, kept on disk or in memory',
+    async (name, kind, mime) => {
+      const bytes = samples[name]();
+      for (const memory of [undefined, new MemoryBudget()]) {
+        const media = await spool(Readable.from([bytes]), { signal: signal(), tempDir: temp.path, memory });
+        try {
+          expect(media).toMatchObject({ kind, mime, size: bytes.length });
+          expect(media.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+          expect('bytes' in media ? media.bytes : await readFile(media.path)).toEqual(bytes);
+          expect('bytes' in media).toBe(memory !== undefined);
+        } finally {
+          await media.dispose();
+        }
+      }
+    },
+  );
 
   it.each(accepted)('%s downloaded as image/jpeg named .jpg is still a %s (%s)', async (name, kind, mime) => {
     const ref = urlMediaRef(`${server.origin}/${name}.jpg?sig=abc`, fetcher);

@@ -58,6 +58,16 @@ async function expectStillAnswers(on: TestCore = core): Promise<void> {
 
 const answered = (on: TestCore, status: number) => on.sim.requests.filter((r) => r.status === status);
 
+/**
+ * A core whose account may not batch, so each check is its own /image call: checks side by side
+ * that finish downloading in the same tick would otherwise leave together as one batch.
+ */
+async function singleCallCore(env: Record<string, string> = FAULT_ENV): Promise<TestCore> {
+  const single = await startCore({ env });
+  single.sim.setPermissions(single.sim.credentials.clientId, [PERMISSIONS[0], PERMISSIONS[1]]);
+  return single;
+}
+
 describe('BitMind faults, through the real core', () => {
   it('5xx: a burst shorter than the retry budget costs no check; a longer outage gives clear errors', async () => {
     core.sim.clearLog();
@@ -83,18 +93,19 @@ describe('BitMind faults, through the real core', () => {
   });
 
   it('429 storm with Retry-After: checks wait their turn and end true, or say BitMind is busy', async () => {
-    core.sim.clearLog();
-    core.sim.setFaults({ rateLimit: { limit: 2, windowMs: 1000 } });
+    const single = await singleCallCore();
     try {
-      const items = await checkMany(12);
+      single.sim.setFaults({ rateLimit: { limit: 2, windowMs: 1000 } });
+      const items = await checkMany(12, single);
       for (const item of items) if ('error' in item) expect(item.error.code).toBe('rate_limited');
       expect(items.some((item) => !('error' in item))).toBe(true);
-      const refused = answered(core, 429);
+      const refused = answered(single, 429);
       expect(refused.length).toBeGreaterThan(0);
+      single.sim.setFaults({ rateLimit: null });
+      await expectStillAnswers(single);
     } finally {
-      core.sim.setFaults({ rateLimit: null });
+      await single.close();
     }
-    await expectStillAnswers();
   });
 
   it('429 without Retry-After: waits the configured default, then answers true', async () => {
@@ -200,7 +211,7 @@ describe('the token revoked while 50 checks are in flight', () => {
   let wide: TestCore;
   beforeAll(async () => {
     // Fifty slots: each check is its own /image call, all in flight together.
-    wide = await startCore({ env: { ...FAULT_ENV, BITMIND_CONCURRENCY: '50' } });
+    wide = await singleCallCore({ ...FAULT_ENV, BITMIND_CONCURRENCY: '50' });
   });
   afterAll(() => wide?.close());
 
