@@ -110,9 +110,6 @@ export async function playFault(ex: Exchange, fault: Fault): Promise<boolean> {
   ex.entry.fault = fault.kind;
   switch (fault.kind) {
     case 'status':
-      // A FastAPI service reads the whole body before its handler answers, so a client always gets
-      // to read the status instead of a broken pipe; the streaming 413 is the one early answer.
-      await bodyRead(ex);
       sendStatus(ex, fault.status, fault.detail, fault.retryAfter);
       return false;
     case 'stall':
@@ -122,19 +119,6 @@ export async function playFault(ex: Exchange, fault: Fault): Promise<boolean> {
       ex.req.socket.destroy();
       return false;
   }
-}
-
-function bodyRead(ex: Exchange): Promise<void> {
-  return new Promise((resolve) => {
-    const { req } = ex;
-    if (req.complete) return resolve();
-    req.on('data', (chunk: Buffer) => {
-      ex.entry.bytesReceived += chunk.length;
-    });
-    req.once('end', () => resolve());
-    req.once('close', () => resolve());
-    req.resume();
-  });
 }
 
 function firstChunk(ex: Exchange): Promise<void> {

@@ -7,6 +7,8 @@ export interface Exchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly entry: SimRequestLog;
+  /** Set once the body's bytes are being counted into the log, so they are counted once. */
+  counting?: boolean;
 }
 
 /** An answer other than 200; thrown anywhere in a handler and sent by the dispatcher. */
@@ -29,16 +31,48 @@ const LINGER_MS = 2000;
 
 /** Counts body bytes into the log as they arrive; call it where the body starts being consumed. */
 export function countBody(ex: Exchange): void {
+  if (ex.counting) return;
+  ex.counting = true;
   ex.req.on('data', (chunk: Buffer) => {
     ex.entry.bytesReceived += chunk.length;
   });
 }
 
+/**
+ * Answers with JSON. Like a FastAPI service, which reads the whole body before its handler and its
+ * auth dependencies run, an answer to an upload waits until the upload is read, so the client reads
+ * the status rather than a broken pipe. The size cap is the exception: a 413 answers mid-stream,
+ * which is the point of it.
+ */
 export function sendJson(
   ex: Exchange,
   status: number,
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
+): void {
+  const { req, res } = ex;
+  if (res.headersSent || res.destroyed) return;
+  if (!req.complete && status !== 413) {
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      writeJson(ex, status, body, headers);
+    };
+    countBody(ex);
+    req.once('end', answer);
+    setTimeout(answer, LINGER_MS).unref();
+    req.resume();
+    return;
+  }
+  writeJson(ex, status, body, headers);
+}
+
+function writeJson(
+  ex: Exchange,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>>,
 ): void {
   const { req, res } = ex;
   if (res.headersSent || res.destroyed) return;
