@@ -63,7 +63,7 @@ export function createCredentials(
   const fetchToken = async (): Promise<{ value: string; refreshAt: number }> => {
     const asked = Date.now();
     const token = parseWire(tokenSchema, await requestToken(form, certHeader), 'token');
-    if (thumbprint && certificateBinding(token.access_token, thumbprint) === 'mismatch') {
+    if (thumbprint && (await certificateBinding(token.access_token, thumbprint)) === 'mismatch') {
       throw new BitmindError(
         'unauthorized',
         `BitMind issued a token bound to a different certificate than ours (cnf x5t#S256 differs): check ${hint}.`,

@@ -133,11 +133,11 @@ describe('certificate binding (cnf x5t#S256)', () => {
   it('tells a token bound to our certificate from one bound to another, or to none', async () => {
     const ours = certificateThumbprint(tls.client.cert);
     expect(ours).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(certificateBinding(await tokenBoundTo(ours), ours)).toBe('match');
-    expect(certificateBinding(await tokenBoundTo(certificateThumbprint(tls.wrongClient.cert)), ours)).toBe(
-      'mismatch',
-    );
-    expect(certificateBinding(await tokenBoundTo(undefined), ours)).toBe('unbound');
-    expect(certificateBinding('opaque-token', ours)).toBe('unbound');
+    expect(await certificateBinding(await tokenBoundTo(ours), ours)).toBe('match');
+    expect(
+      await certificateBinding(await tokenBoundTo(certificateThumbprint(tls.wrongClient.cert)), ours),
+    ).toBe('mismatch');
+    expect(await certificateBinding(await tokenBoundTo(undefined), ours)).toBe('unbound');
+    expect(await certificateBinding('opaque-token', ours)).toBe('unbound');
   });
 });
