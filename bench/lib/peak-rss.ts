@@ -9,10 +9,18 @@ import ts from 'typescript';
 /**
  * Runs a Node script in a child process of plain `node` (no TypeScript loader, whose worker thread
  * would add some 35 MB to every RSS) and returns the child's peak RSS, read by a hook that runs at
- * its exit: process.resourceUsage().maxRSS, the kernel's high-water mark (VmHWM).
+ * its exit: VmHWM, the high-water mark of the child's own address space. Not
+ * process.resourceUsage().maxRSS: Linux carries ru_maxrss across fork and exec, so a child spawned
+ * by a large parent reports the parent's size (both clients read ~300 MB once the bench had loaded
+ * its images).
  */
-const HOOK = `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(process.env.BENCH_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)));`;
+const HOOK = `import { readFileSync, writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  let kb;
+  try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); }
+  catch { kb = process.resourceUsage().maxRSS; }
+  writeFileSync(process.env.BENCH_PEAK_RSS_FILE, String(kb));
+});`;
 
 export interface MeasuredRun {
   readonly peakMb: number;
