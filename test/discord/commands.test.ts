@@ -5,7 +5,7 @@ import {
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_PERMISSIONS } from '../../adapters/discord/invite.js';
-import type { InteractionRecord, RecordedCall } from '../fakes/discord/index.js';
+import type { FakeDiscord, InteractionRecord, RecordedCall } from '../fakes/discord/index.js';
 import { plainText } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
 import { pngScored, serveFile, startDiscordRig, type DiscordRig } from './rig.js';
@@ -27,6 +27,21 @@ async function answerOf(
     calls: rig.fake.interactionCalls(interaction),
     body: edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody,
   };
+}
+
+/** `/bitmind <subcommand>` as an ordinary member in #general. */
+function aliceRuns(
+  subcommand: string,
+  options?: Parameters<FakeDiscord['slashCommand']>[0]['options'],
+): InteractionRecord {
+  const { fake } = rig;
+  return fake.slashCommand({
+    channelId: fake.channels.general.id,
+    user: fake.users.alice,
+    name: 'bitmind',
+    path: [subcommand],
+    ...(options ? { options } : {}),
+  });
 }
 
 function fieldsText(body: RESTPatchAPIWebhookWithTokenMessageJSONBody): string {
@@ -65,12 +80,7 @@ describe('Discord login over the fake gateway', () => {
     await waitFor(() => fake.gateway.resumes.length === 2 && fake.gateway.readySessions === 1, {
       what: 'a resume after close 4000',
     });
-    const interaction = fake.slashCommand({
-      channelId: fake.channels.general.id,
-      user: fake.users.alice,
-      name: 'bitmind',
-      path: ['help'],
-    });
+    const interaction = aliceRuns('help');
     expect((await answerOf(interaction)).body.content).toContain('/bitmind check');
   });
 
@@ -87,12 +97,8 @@ describe('Discord login over the fake gateway', () => {
 describe('/bitmind check and the message command', () => {
   it('checks an attached file: deferred first (type 5), then the deferred answer edited with the percentage', async () => {
     const { fake } = rig;
-    const interaction = fake.slashCommand({
-      channelId: fake.channels.general.id,
-      user: fake.users.alice,
-      name: 'bitmind',
-      path: ['check'],
-      options: { media: { name: 'cat.png', bytes: pngScored(0.93), contentType: 'image/png' } },
+    const interaction = aliceRuns('check', {
+      media: { name: 'cat.png', bytes: pngScored(0.93), contentType: 'image/png' },
     });
     const { calls, body } = await answerOf(interaction);
     expect(calls.map((c) => c.method)).toEqual(['POST', 'PATCH']);
@@ -115,16 +121,9 @@ describe('/bitmind check and the message command', () => {
   });
 
   it('checks a link, privately when asked', async () => {
-    const { fake } = rig;
     const server = await serveFile(pngScored(0.2), 'image/png');
     try {
-      const interaction = fake.slashCommand({
-        channelId: fake.channels.general.id,
-        user: fake.users.alice,
-        name: 'bitmind',
-        path: ['check'],
-        options: { url: server.url, private: true },
-      });
+      const interaction = aliceRuns('check', { url: server.url, private: true });
       const { body } = await answerOf(interaction);
       expect(interaction.ephemeral).toBe(true);
       expect(fieldsText(body)).toContain('20%');
@@ -135,13 +134,7 @@ describe('/bitmind check and the message command', () => {
   });
 
   it('asks for a file or a link when given neither, privately', async () => {
-    const { fake } = rig;
-    const interaction = fake.slashCommand({
-      channelId: fake.channels.general.id,
-      user: fake.users.alice,
-      name: 'bitmind',
-      path: ['check'],
-    });
+    const interaction = aliceRuns('check');
     const { body } = await answerOf(interaction);
     expect(interaction.ephemeral).toBe(true);
     expect(body.content).toMatch(/attach a file with the `media` option, or paste a link with `url`/);
@@ -192,13 +185,7 @@ describe('/bitmind check and the message command', () => {
 
 describe('/bitmind help and status', () => {
   it('help is private and names every way to ask', async () => {
-    const { fake } = rig;
-    const interaction = fake.slashCommand({
-      channelId: fake.channels.general.id,
-      user: fake.users.alice,
-      name: 'bitmind',
-      path: ['help'],
-    });
+    const interaction = aliceRuns('help');
     const { body } = await answerOf(interaction);
     expect(interaction.ephemeral).toBe(true);
     expect(body.content).toContain('/bitmind check');
@@ -207,13 +194,7 @@ describe('/bitmind help and status', () => {
   });
 
   it('status is private and says BitMind is reachable', async () => {
-    const { fake } = rig;
-    const interaction = fake.slashCommand({
-      channelId: fake.channels.general.id,
-      user: fake.users.alice,
-      name: 'bitmind',
-      path: ['status'],
-    });
+    const interaction = aliceRuns('status');
     const { body } = await answerOf(interaction);
     expect(interaction.ephemeral).toBe(true);
     expect(body.content).toContain('BitMind is reachable');

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
+import type { ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { spool } from '../../src/media/spool.js';
 import { gif, padded, png } from '../helpers/media-samples.js';
-import { captureLogger, startLoopback, type Loopback } from './loopback.js';
+import { loopbackFetcher, startLoopback, type Loopback } from './loopback.js';
 import { makeTempDir } from './temp-dir.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -24,13 +24,7 @@ beforeAll(async () => {
     res.writeHead(200);
     res.write(padded(png(), 20_000)); // then hold the connection open until the client gives up
   });
-  fetcher = createMediaFetcher({
-    allowPrivateUrls: false,
-    connectTimeoutMs: 1000,
-    idleTimeoutMs: 5000,
-    logger: captureLogger().logger,
-    isAllowedAddress: (address) => address === '127.0.0.1',
-  });
+  fetcher = loopbackFetcher({ idleTimeoutMs: 5000 });
 });
 
 afterAll(async () => {

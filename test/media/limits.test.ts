@@ -2,11 +2,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
+import type { ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { checkSizeHint, LIMITS } from '../../src/media/limits.js';
 import { spool } from '../../src/media/spool.js';
 import { mp4, padded, png, streamOf } from '../helpers/media-samples.js';
-import { captureLogger, startLoopback, type Loopback } from './loopback.js';
+import { loopbackFetcher, startLoopback, type Loopback } from './loopback.js';
 import { makeTempDir } from './temp-dir.js';
 
 const MB = 1024 ** 2;
@@ -37,14 +37,7 @@ beforeAll(async () => {
     res.on('finish', () => (finished[index] = true));
     streamOf(head, bytes).pipe(res);
   });
-  fetcher = createMediaFetcher({
-    allowPrivateUrls: false,
-    connectTimeoutMs: 1000,
-    idleTimeoutMs: 5000,
-    logger: captureLogger().logger,
-    isAllowedAddress: (address) => address === '127.0.0.1',
-    onBytes: (n) => (received += n),
-  });
+  fetcher = loopbackFetcher({ idleTimeoutMs: 5000, onBytes: (n) => (received += n) });
 });
 
 afterAll(async () => {

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../../src/log.js';
+import {
+  createMediaFetcher,
+  type ClosableMediaFetcher,
+  type MediaFetcherOptions,
+} from '../../src/media/fetcher.js';
 
 export interface Loopback {
   /** http://127.0.0.1:port */
@@ -45,4 +50,19 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => lines.push(line) } });
   return { logger, lines };
+}
+
+/**
+ * A guarded fetcher for tests whose servers all listen on 127.0.0.1: that one address plays the
+ * public internet, every other stays private.
+ */
+export function loopbackFetcher(options: Partial<MediaFetcherOptions> = {}): ClosableMediaFetcher {
+  return createMediaFetcher({
+    allowPrivateUrls: false,
+    connectTimeoutMs: 1000,
+    idleTimeoutMs: 1000,
+    logger: captureLogger().logger,
+    isAllowedAddress: (address) => address === '127.0.0.1',
+    ...options,
+  });
 }

@@ -3,12 +3,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
+import type { ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { MemoryBudget } from '../../src/media/memory-budget.js';
 import { fileMediaRef, urlMediaRef } from '../../src/media/refs.js';
 import { spool } from '../../src/media/spool.js';
 import { avi, gif, htmlPage, jpeg, m4v, mov, mp4, plainText, png, webp } from '../helpers/media-samples.js';
-import { captureLogger, startLoopback, type Loopback } from './loopback.js';
+import { loopbackFetcher, startLoopback, type Loopback } from './loopback.js';
 import { makeTempDir } from './temp-dir.js';
 
 const samples = { jpeg, png, webp, mp4, mov, avi, m4v, gif, htmlPage, plainText };
@@ -34,13 +34,7 @@ beforeAll(async () => {
     const name = (req.url ?? '/').slice(1).split('.')[0] as keyof typeof samples;
     res.writeHead(200, { 'content-type': 'image/jpeg' }).end(samples[name]?.() ?? '');
   });
-  fetcher = createMediaFetcher({
-    allowPrivateUrls: false,
-    connectTimeoutMs: 1000,
-    idleTimeoutMs: 1000,
-    logger: captureLogger().logger,
-    isAllowedAddress: (address) => address === '127.0.0.1',
-  });
+  fetcher = loopbackFetcher();
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/check/types.js';
-import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
+import type { ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { spool } from '../../src/media/spool.js';
 import { png } from '../helpers/media-samples.js';
-import { captureLogger, startLoopback, type Loopback } from './loopback.js';
+import { loopbackFetcher, startLoopback, type Loopback } from './loopback.js';
 import { makeTempDir } from './temp-dir.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -23,13 +23,7 @@ beforeAll(async () => {
     timers.add(drip);
     res.on('close', () => clearInterval(drip));
   });
-  fetcher = createMediaFetcher({
-    allowPrivateUrls: false,
-    connectTimeoutMs: 1000,
-    idleTimeoutMs: 200,
-    logger: captureLogger().logger,
-    isAllowedAddress: (address) => address === '127.0.0.1',
-  });
+  fetcher = loopbackFetcher({ idleTimeoutMs: 200 });
 });
 
 afterAll(async () => {
