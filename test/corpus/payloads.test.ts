@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { InteractionType, type APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord.js';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordRig, type DiscordRig } from '../discord/rig.js';
-import { MODERATOR_PERMISSIONS, type InteractionRecord } from '../fakes/discord/index.js';
+import type { InteractionRecord } from '../fakes/discord/index.js';
+import { snowflake } from '../fakes/discord/payloads.js';
 import { signatureHeaders } from '../fakes/slack/index.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
@@ -111,33 +111,13 @@ describe('malformed and oversized Discord interactions (real discord.js client)'
   });
   afterAll(() => rig?.close());
 
-  /** Dispatches INTERACTION_CREATE with `data` as given, as Discord would with a stale or odd client. */
+  /** An interaction from an ordinary member in #general, with `data` exactly as given. */
   function rawInteraction(data: Record<string, unknown>): InteractionRecord {
     const { fake } = rig;
-    const id = String(BigInt(Date.now() - 1420070400000) << 22n);
-    const token = `interaction-token.${randomBytes(16).toString('hex')}`;
-    const channelId = fake.channels.general.id;
-    const record = fake.rest.registerInteraction(id, token, channelId);
-    fake.gateway.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: fake.world.application.id,
-      type: InteractionType.ApplicationCommand,
-      data: { id: `${id}1`, ...data },
-      guild_id: fake.world.guild.id,
-      channel_id: channelId,
-      channel: fake.world.channels.get(channelId),
-      member: { ...fake.world.members.get(fake.users.alice.id), user: fake.users.alice },
-      token,
-      version: 1,
-      app_permissions: MODERATOR_PERMISSIONS,
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': fake.world.guild.id },
-      context: 0,
-      attachment_size_limit: 10 * 1024 * 1024,
-    });
-    return record;
+    return fake.interact(
+      { channelId: fake.channels.general.id, user: fake.users.alice },
+      { id: snowflake(), ...data },
+    );
   }
 
   async function answerText(interaction: InteractionRecord): Promise<string> {

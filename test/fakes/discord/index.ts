@@ -158,7 +158,7 @@ export class FakeDiscord {
     const [group, sub] = fields.path?.length === 2 ? fields.path : [undefined, fields.path?.[0]];
     if (sub) options = [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options }];
     if (group) options = [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options }];
-    return this.#interact(fields, {
+    return this.interact(fields, {
       id: snowflake(),
       name: fields.name,
       type: ApplicationCommandType.ChatInput,
@@ -176,7 +176,7 @@ export class FakeDiscord {
     permissions?: string;
   }): InteractionRecord {
     const target = this.world.messagePayload(fields.messageId);
-    return this.#interact(fields, {
+    return this.interact(fields, {
       id: snowflake(),
       name: fields.name,
       type: ApplicationCommandType.Message,
@@ -217,7 +217,11 @@ export class FakeDiscord {
     await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
   }
 
-  #interact(
+  /**
+   * Dispatches INTERACTION_CREATE with `data` exactly as given, as Discord would for a stale or odd
+   * client: the building block of `slashCommand` and `messageCommand`, and of malformed-payload tests.
+   */
+  interact(
     fields: { channelId: string; user: APIUser; permissions?: string },
     data: Record<string, unknown>,
   ): InteractionRecord {
