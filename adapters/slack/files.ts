@@ -17,7 +17,10 @@ const CHECKABLE_TYPES = new Set([
   'video/avi',
 ]);
 
-/** Where the bot token may be sent: Slack's file host, or the Web API's own host (GovSlack, tests). */
+/**
+ * Where the bot token may be sent: Slack's file host over HTTPS (files.slack.com, or files.<domain>
+ * of the configured Web API, as GovSlack's files.slack-gov.com), or the Web API's own origin (tests).
+ */
 export function isTrustedFileUrl(url: string, apiUrl: string): boolean {
   let target: URL;
   try {
@@ -25,9 +28,10 @@ export function isTrustedFileUrl(url: string, apiUrl: string): boolean {
   } catch {
     return false;
   }
-  if (target.protocol === 'https:' && target.hostname === 'files.slack.com' && target.port === '')
-    return true;
-  return target.origin === new URL(apiUrl).origin;
+  const api = new URL(apiUrl);
+  const fileHosts = ['files.slack.com', `files.${api.hostname}`];
+  if (target.protocol === 'https:' && target.port === '' && fileHosts.includes(target.hostname)) return true;
+  return target.origin === api.origin;
 }
 
 /**

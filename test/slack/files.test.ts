@@ -16,6 +16,14 @@ describe('Slack files: where the bot token may go', () => {
   ])('%s → %s', (url, trusted) => {
     expect(isTrustedFileUrl(url, API)).toBe(trusted);
   });
+
+  it("trusts the file host of the configured Web API's own domain, as GovSlack's", () => {
+    const gov = 'https://slack-gov.com/api/';
+    expect(isTrustedFileUrl('https://files.slack-gov.com/files-pri/T1-F1/a.png', gov)).toBe(true);
+    expect(isTrustedFileUrl('https://files.slack-gov.com/files-pri/T1-F1/a.png', API)).toBe(false);
+    expect(isTrustedFileUrl('http://files.slack-gov.com/files-pri/T1-F1/a.png', gov)).toBe(false);
+    expect(isTrustedFileUrl('https://files.slack-gov.com.evil.example/a.png', gov)).toBe(false);
+  });
 });
 
 describe('Slack files: links and media', () => {
