@@ -13,7 +13,11 @@ afterAll(() => rig.close());
 const clean = (): FakeFile => ({ name: 'beach.png', bytes: pngScored(0.12), contentType: 'image/png' });
 const suspicious = (): FakeFile => ({ name: 'moon.png', bytes: pngScored(0.93), contentType: 'image/png' });
 /** Claims to be a PNG; its bytes are text, so the check fails with unsupported_type. */
-const broken = (): FakeFile => ({ name: 'scan.png', bytes: Buffer.from('not really a picture\n'), contentType: 'image/png' });
+const broken = (): FakeFile => ({
+  name: 'scan.png',
+  bytes: Buffer.from('not really a picture\n'),
+  contentType: 'image/png',
+});
 
 async function autoscan(
   sub: string,

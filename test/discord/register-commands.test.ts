@@ -1,28 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../adapters/discord/index.js';
 import { BOT_PERMISSIONS } from '../../adapters/discord/invite.js';
-import { main } from '../../src/cli/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { runInProcess } from '../helpers/run-cli.js';
 
 const manifest: unknown = JSON.parse(
   readFileSync(new URL('../../manifest/discord-commands.json', import.meta.url), 'utf8'),
 );
 
 async function run(args: string[], env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(['register-commands', ...args], {
-    stdout,
-    stderr,
-    env,
-    waitForStop: () => new Promise(() => {}),
-  });
+  const { code, stdout: out, stderr: err } = await runInProcess(['register-commands', ...args], env);
   return { code, out, err };
 }
 
@@ -52,7 +40,7 @@ describe('bitmind-bot register-commands against the fake Discord REST', () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' };
+    env = { ...fake.env(), LOG_LEVEL: 'silent' };
   });
   afterAll(() => fake.close());
 

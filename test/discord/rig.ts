@@ -34,8 +34,7 @@ export async function startDiscordRig(env: Record<string, string> = {}): Promise
   const fake = await startFakeDiscord();
   const dataDir = await mkdtemp(join(tmpdir(), 'bitmind-discord-'));
   const baseEnv = {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
+    ...fake.env(),
     BITMIND_RETRY_ATTEMPTS: '1',
     SHUTDOWN_GRACE_SECONDS: '2',
     ...env,

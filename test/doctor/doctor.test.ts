@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../adapters/discord/index.js';
 import { BOT_SCOPES } from '../../adapters/slack/index.js';
-import { main } from '../../src/cli/main.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/run-cli.js';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -43,11 +42,8 @@ afterEach(() => {
 function healthyEnv(): Record<string, string> {
   return {
     DATA_DIR: dataDir,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_APP_TOKEN: slack.appToken,
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
+    ...slack.env(),
+    ...discord.env(),
   };
 }
 
@@ -61,18 +57,7 @@ function simulatorCredentials(secret = sim.credentials.clientSecret): Record<str
 }
 
 async function doctor(env: Record<string, string>, args: string[] = []) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(['doctor', ...args], {
-    stdout,
-    stderr,
-    env,
-    waitForStop: () => new Promise(() => {}),
-  });
+  const { code, stdout: out, stderr: err } = await runInProcess(['doctor', ...args], env);
   return { code, out, err };
 }
 

@@ -71,11 +71,8 @@ afterAll(async () => {
 function platformEnv(): Record<string, string> {
   return {
     DATA_DIR: dataDir,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_APP_TOKEN: slack.appToken,
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
+    ...slack.env(),
+    ...discord.env(),
   };
 }
 

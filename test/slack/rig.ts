@@ -33,11 +33,7 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   const core = await startCore({
     dataDir: options.dataDir,
     env: {
-      SLACK_BOT_TOKEN: slack.botToken,
-      ...(options.mode === 'socket'
-        ? { SLACK_APP_TOKEN: slack.appToken }
-        : { SLACK_SIGNING_SECRET: slack.signingSecret }),
-      SLACK_API_URL: slack.apiUrl,
+      ...slack.env(options.mode),
       SHUTDOWN_GRACE_SECONDS: '5',
       ...options.env,
     },

@@ -83,11 +83,8 @@ describe('bitmind-bot start (child process)', () => {
     const [slack, discord] = await Promise.all([fakeSlack(), fakeDiscord()]);
     slack.deliverOverSocketMode();
     const { bot, url } = await start({
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_APP_TOKEN: slack.appToken,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
+      ...slack.env(),
+      ...discord.env(),
       USER_CHECKS_PER_HOUR: '30',
     });
 
@@ -148,9 +145,7 @@ describe('bitmind-bot start (child process)', () => {
     const { sim, env } = await simulator(1500);
     const { bot, url } = await start({
       ...env,
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
+      ...slack.env('http'),
       SHUTDOWN_GRACE_SECONDS: '10',
     });
     slack.deliverOverHttp(`${url}/slack/events`);
@@ -203,8 +198,7 @@ describe('bitmind-bot start (child process)', () => {
     const { sim, env } = await simulator();
     const { bot, url } = await start({
       ...env,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
+      ...discord.env(),
       SHUTDOWN_GRACE_SECONDS: '2',
     });
     await readyz(url, 200);

@@ -54,11 +54,7 @@ function checkWithBitMind(fake: FakeDiscord, messageId: string) {
 describe('the running service, one platform at a time', () => {
   it('Slack in HTTP mode: events arrive on the same server as /healthz, /readyz and /metrics', async () => {
     const slack = await fakeSlack();
-    const bot = await service({
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-    });
+    const bot = await service(slack.env('http'));
     slack.deliverOverHttp(`${bot.url}/slack/events`);
     expect(await get(`${bot.url}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
     expect(await readyz(bot.url, 200)).toEqual({ status: 'ready' });
@@ -106,11 +102,7 @@ describe('the running service, one platform at a time', () => {
   it('Slack in Socket Mode: connects, turns ready, answers /bitmind check', async () => {
     const slack = await fakeSlack();
     slack.deliverOverSocketMode();
-    const bot = await service({
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_APP_TOKEN: slack.appToken,
-      SLACK_API_URL: slack.apiUrl,
-    });
+    const bot = await service(slack.env());
     await slack.socket.waitForConnection();
     await readyz(bot.url, 200);
     const message = slackImageMessage(slack, 'latest.png', 0.12);
@@ -122,7 +114,7 @@ describe('the running service, one platform at a time', () => {
 
   it('Discord: turns ready, checks, then while draining refuses new checks and finishes the one in flight', async () => {
     const discord = await fakeDiscord();
-    const bot = await service({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl });
+    const bot = await service(discord.env());
     await readyz(bot.url, 200);
     const quick = checkWithBitMind(discord, discordImageMessage(discord, 'quick.png', 0.55));
     expect(await discordAnswerText(discord, quick)).toMatch(/Some evidence of AI generation/);

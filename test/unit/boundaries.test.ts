@@ -42,7 +42,11 @@ describe('architecture boundaries', () => {
   it('src/ never imports adapters/, but for the composition roots that start them', () => {
     const found = sourceFiles('src')
       .filter((f) => !isCompositionRoot(f))
-      .flatMap((f) => importsOf(f).filter((t) => t.startsWith('adapters/')).map((t) => `${f} → ${t}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => t.startsWith('adapters/'))
+          .map((t) => `${f} → ${t}`),
+      );
     expect(found).toEqual([]);
   });
 

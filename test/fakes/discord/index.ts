@@ -90,6 +90,11 @@ export class FakeDiscord {
     return `${this.origin}/api`;
   }
 
+  /** The settings that point the bot at this fake. */
+  env(): Record<string, string> {
+    return { DISCORD_TOKEN: this.token, DISCORD_API_URL: this.apiUrl };
+  }
+
   get calls(): readonly RecordedCall[] {
     return this.rest.calls;
   }

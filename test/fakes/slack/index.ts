@@ -116,6 +116,17 @@ export class FakeSlack {
     return `${this.origin}/api/`;
   }
 
+  /** The settings that point the bot at this fake, in Socket Mode (app token) or HTTP mode (signing secret). */
+  env(mode: 'socket' | 'http' = 'socket'): Record<string, string> {
+    return {
+      SLACK_BOT_TOKEN: this.botToken,
+      ...(mode === 'socket'
+        ? { SLACK_APP_TOKEN: this.appToken }
+        : { SLACK_SIGNING_SECRET: this.signingSecret }),
+      SLACK_API_URL: this.apiUrl,
+    };
+  }
+
   get calls(): readonly RecordedCall[] {
     return this.web.calls;
   }
