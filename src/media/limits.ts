@@ -34,6 +34,9 @@ export function checkSizeHint(ref: Pick<MediaRef, 'sizeHint' | 'mimeHint'>, limi
   if (ref.sizeHint === undefined) return;
   if (ref.sizeHint > largestLimit(limits)) throw tooLargeForAnyKind(ref.sizeHint, limits);
   if (ref.mimeHint?.startsWith('image/') && ref.sizeHint > limits.image) {
-    throw new CheckError('too_large', `That image is ${formatSize(ref.sizeHint)}; the limit for images is ${formatSize(limits.image)}.`);
+    throw new CheckError(
+      'too_large',
+      `That image is ${formatSize(ref.sizeHint)}; the limit for images is ${formatSize(limits.image)}.`,
+    );
   }
 }
