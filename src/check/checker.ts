@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
-import { pipeline, Transform } from 'node:stream';
 import { BatchDispatcher } from './batch-dispatcher.js';
 import { PersonBudget } from './budget.js';
 import { toItemError } from './item-error.js';
@@ -74,7 +74,11 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
 
   /** Downloads one medium to memory or a temporary file, learning its type and hash on the way. */
-  async function fetch(ref: MediaRef, signal: AbortSignal, bytes: { remaining: number }): Promise<Fetched> {
+  async function download(
+    ref: MediaRef,
+    signal: AbortSignal,
+    bytes: { remaining: number },
+  ): Promise<Fetched> {
     try {
       checkSizeHint(ref);
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
@@ -173,7 +177,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
             },
           });
         }
-        const result = await fetch(ref, signal, bytes);
+        const result = await download(ref, signal, bytes);
         return 'media' in result ? result : finished(result);
       });
       const permissions = fetched.some((f) => 'media' in f) ? await currentPermissions() : undefined;
