@@ -1,5 +1,5 @@
 import type { BitmindApi } from './bitmind/types.js';
-import type { CheckService } from './check/types.js';
+import type { CheckService } from './domain/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { MediaFetcher } from './media/types.js';

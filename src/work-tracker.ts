@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { CheckError, type CheckService } from './check/types.js';
+import { CheckError, type CheckService } from './domain/types.js';
 import { RESTARTING } from './check/wording.js';
 import type { Logger } from './log.js';
 

@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { isVerdict, type CheckReport } from '../../src/check/types.js';
+import { isVerdict, type CheckReport } from '../../src/domain/types.js';
 import { isFlagged } from '../../src/check/wording.js';
 import type { ReplyMode } from '../../src/config.js';
 import { checkRequest, mention, settingsChannelId, type DiscordContext } from './context.js';

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
-import type { MediaRef, Trigger } from '../../src/check/types.js';
+import type { MediaRef, Trigger } from '../../src/domain/types.js';
 import { urlMediaRef } from '../../src/media/index.js';
 import { OPTION } from './commands.js';
 import { checkRequest, mention, type DiscordContext } from './context.js';

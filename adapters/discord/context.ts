@@ -1,7 +1,7 @@
 import type { AdapterDeps } from '../../src/adapter.js';
 import { randomUUID } from 'node:crypto';
 import type { Channel } from 'discord.js';
-import type { CheckRequest, MediaRef, Trigger } from '../../src/check/types.js';
+import type { CheckRequest, MediaRef, Trigger } from '../../src/domain/types.js';
 import type { Config } from '../../src/config.js';
 import type { WorkTracker } from '../../src/work-tracker.js';
 import type { AttachmentSource } from './media.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Attachment, Message, PartialMessage } from 'discord.js';
-import type { MediaRef } from '../../src/check/types.js';
+import type { MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
 
 /** Discord's own file hosts; anything else in an attachment URL is treated like a link a user typed. */

@@ -1,5 +1,5 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { isVerdict, type CheckReport } from '../../src/check/types.js';
+import { isVerdict, type CheckReport } from '../../src/domain/types.js';
 import {
   CAVEAT,
   SIMULATED_MARK,

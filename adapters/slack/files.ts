@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { CheckError, type MediaRef } from '../../src/check/types.js';
+import { CheckError, type MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
 import type { Secret } from '../../src/secret.js';
 import type { SlackFile, SlackMessage } from './schemas.js';

@@ -1,5 +1,5 @@
-import type { CheckReport } from '../../src/check/types.js';
-import { isVerdict } from '../../src/check/types.js';
+import type { CheckReport } from '../../src/domain/types.js';
+import { isVerdict } from '../../src/domain/types.js';
 import { isFlagged } from '../../src/check/wording.js';
 
 export interface RecentCheck {

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { isVerdict, type CheckReport } from '../../src/check/types.js';
+import { isVerdict, type CheckReport } from '../../src/domain/types.js';
 import {
   CAVEAT,
   ERROR_EMOJI,

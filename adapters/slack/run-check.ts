@@ -7,7 +7,7 @@ import {
   type CheckService,
   type MediaRef,
   type Trigger,
-} from '../../src/check/types.js';
+} from '../../src/domain/types.js';
 import { isFlagged } from '../../src/check/wording.js';
 import type { Logger } from '../../src/log.js';
 import type { RecentChecks } from './recent.js';

@@ -9,7 +9,7 @@ import { buildCore, type Core } from '../../src/core.js';
 import { Secret } from '../../src/secret.js';
 import { createLogger } from '../../src/log.js';
 import { fileMediaRef } from '../../src/media/refs.js';
-import type { CheckReport, CheckRequest, Trigger } from '../../src/check/types.js';
+import type { CheckReport, CheckRequest, Trigger } from '../../src/domain/types.js';
 
 /** Where the simulator listens and the OAuth client to use there. */
 export interface SimEndpoint {

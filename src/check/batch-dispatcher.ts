@@ -7,7 +7,7 @@ import {
   type Priority,
   type Upload,
 } from '../bitmind/index.js';
-import type { MediaKind } from './types.js';
+import type { MediaKind } from '../domain/types.js';
 
 interface Pending {
   readonly upload: Upload;

@@ -22,7 +22,7 @@ import {
   type ItemResult,
   type MediaKind,
   type MediaRef,
-} from './types.js';
+} from '../domain/types.js';
 
 export interface CheckerOptions {
   readonly bitmind: BitmindApi;

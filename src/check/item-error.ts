@@ -1,5 +1,5 @@
 import { BitmindError } from '../bitmind/index.js';
-import { CheckError, type ErrorCode } from './types.js';
+import { CheckError, type ErrorCode } from '../domain/types.js';
 
 /**
  * Turns whatever a check threw into the error a user sees. Our own errors (CheckError, the BitMind

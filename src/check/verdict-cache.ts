@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Verdict } from './types.js';
+import type { Verdict } from '../domain/types.js';
 
 export interface CachedVerdict extends Verdict {
   readonly simulated: boolean;

@@ -1,4 +1,4 @@
-import { isVerdict, type CheckReport, type ItemResult } from './types.js';
+import { isVerdict, type CheckReport, type ItemResult } from '../domain/types.js';
 
 /**
  * What every surface (Slack, Discord, the CLI) says about a verdict. The model gives a probability,

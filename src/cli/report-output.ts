@@ -1,4 +1,4 @@
-import { isVerdict, type CheckReport } from '../check/types.js';
+import { isVerdict, type CheckReport } from '../domain/types.js';
 import {
   CAVEAT,
   describeBand,

@@ -1,4 +1,4 @@
-import { CheckError } from '../check/types.js';
+import { CheckError } from '../domain/types.js';
 
 /**
  * A download that did not deliver: `status` is the HTTP status when the server answered (an adapter

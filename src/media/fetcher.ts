@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
-import { CheckError } from '../check/types.js';
+import { CheckError } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { allowAnyAddress, isPublicAddress, type AddressPolicy } from './address-policy.js';
 import { DownloadError, toDownloadError } from './errors.js';

@@ -1,5 +1,5 @@
 import { MAX_BYTES } from '../bitmind/contract.js';
-import { CheckError, type MediaKind, type MediaRef } from '../check/types.js';
+import { CheckError, type MediaKind, type MediaRef } from '../domain/types.js';
 
 /** Downloads stop at BitMind's own upload limits: nothing larger could be checked anyway. */
 export const LIMITS: Readonly<Record<MediaKind, number>> = MAX_BYTES;

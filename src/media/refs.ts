@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { MediaRef } from '../check/types.js';
+import type { MediaRef } from '../domain/types.js';
 import { DownloadError } from './errors.js';
 import type { MediaFetcher } from './types.js';
 import { displayUrl } from './url-rules.js';

@@ -1,5 +1,5 @@
 import type { FileTypeResult } from 'file-type';
-import { CheckError, type MediaKind } from '../check/types.js';
+import { CheckError, type MediaKind } from '../domain/types.js';
 
 export interface MediaType {
   readonly kind: MediaKind;

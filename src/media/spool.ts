@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { addAbortSignal, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeStream } from 'file-type';
-import { CheckError, type MediaKind } from '../check/types.js';
+import { CheckError, type MediaKind } from '../domain/types.js';
 import { abortReason, DownloadError } from './errors.js';
 import { formatSize, LIMITS, type Limits } from './limits.js';
 import type { MemoryBudget, MemoryClaim } from './memory-budget.js';

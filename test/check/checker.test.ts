@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/check/checker.js';
-import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/check/types.js';
+import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/domain/types.js';
 import { MemoryBudget } from '../../src/media/memory-budget.js';
 import type { Permission } from '../../src/simulator/index.js';
 import { startCore, type TestCore } from '../helpers/core.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemResult } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/domain/types.js';
 import { failure as failed, report, verdict } from '../helpers/reports.js';
 import {
   bandOf,

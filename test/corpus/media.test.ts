@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isVerdict } from '../../src/check/types.js';
+import { isVerdict } from '../../src/domain/types.js';
 import { urlMediaRef } from '../../src/media/refs.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { installTripwire, type Tripwire } from '../media/tripwire.js';

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { ErrorCode, MediaKind, MediaRef } from '../../src/check/types.js';
+import type { ErrorCode, MediaKind, MediaRef } from '../../src/domain/types.js';
 import { fileMediaRef } from '../../src/media/refs.js';
 import { avi, gif, htmlPage, jpeg, mov, mp4, plainText, png, webp } from '../helpers/media-samples.js';
 

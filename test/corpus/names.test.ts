@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaRef } from '../../src/check/types.js';
+import type { MediaRef } from '../../src/domain/types.js';
 import { MEMORY_LIMITS } from '../../src/media/memory-budget.js';
 import { reportTable } from '../../src/cli/report-output.js';
 import { startDiscordRig, type DiscordRig } from '../discord/rig.js';

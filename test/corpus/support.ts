@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { expect } from 'vitest';
-import type { CheckRequest, ItemResult, MediaRef } from '../../src/check/types.js';
+import type { CheckRequest, ItemResult, MediaRef } from '../../src/domain/types.js';
 import type { TestCore } from '../helpers/core.js';
 
 /** Paths of the simulator that are BitMind API calls (not token requests or health probes). */

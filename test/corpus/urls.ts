@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../src/check/types.js';
+import type { ErrorCode } from '../../src/domain/types.js';
 
 /**
  * Links a person might paste, and where they would lead, as data. `direct` links go to the core's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, renderProblem, renderReport } from '../../adapters/discord/render.js';
-import type { ItemResult } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
 import { ref, report, verdict } from '../helpers/reports.js';
 

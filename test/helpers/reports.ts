@@ -6,7 +6,7 @@ import type {
   MediaRef,
   Requester,
   Trigger,
-} from '../../src/check/types.js';
+} from '../../src/domain/types.js';
 
 /** Hand-made reports for rendering tests: what the Checker would hand an adapter. */
 export function ref(name: string): MediaRef {

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CheckError } from '../../src/check/types.js';
+import { CheckError } from '../../src/domain/types.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import type { Resolver } from '../../src/media/guarded-lookup.js';
 import { captureLogger, startLoopback, type Loopback } from './loopback.js';

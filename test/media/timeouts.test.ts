@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckError } from '../../src/check/types.js';
+import { CheckError } from '../../src/domain/types.js';
 import type { ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { spool } from '../../src/media/spool.js';
 import { png } from '../helpers/media-samples.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemResult } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/domain/types.js';
 import { PERMISSIONS } from '../../src/simulator/index.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { mp4, padded } from '../helpers/media-samples.js';

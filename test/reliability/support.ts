@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
-import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/check/types.js';
+import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/domain/types.js';
 import { png } from '../helpers/media-samples.js';
 
 let serial = 0;

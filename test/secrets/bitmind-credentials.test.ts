@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport, MediaRef } from '../../src/check/types.js';
+import type { CheckReport, MediaRef } from '../../src/domain/types.js';
 import { loadConfig } from '../../src/config.js';
 import { buildCore, type Core } from '../../src/core.js';
 import { urlMediaRef } from '../../src/media/refs.js';

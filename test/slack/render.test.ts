@@ -7,7 +7,7 @@ import {
   renderPlaceholder,
   renderReport,
 } from '../../adapters/slack/render.js';
-import type { ItemResult } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK } from '../../src/check/wording.js';
 import { ref, report, verdict } from '../helpers/reports.js';
 import { blockText } from './rig.js';

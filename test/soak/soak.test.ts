@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import type { APIMessage } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ItemResult } from '../../src/check/types.js';
+import type { ItemResult } from '../../src/domain/types.js';
 import { startDiscordRig } from '../discord/rig.js';
 import type { InteractionRecord } from '../fakes/discord/index.js';
 import type { StoredMessage } from '../fakes/slack/index.js';

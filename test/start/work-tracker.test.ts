@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckError, type CheckRequest, type CheckService } from '../../src/check/types.js';
+import { CheckError, type CheckRequest, type CheckService } from '../../src/domain/types.js';
 import { createWorkTracker } from '../../src/work-tracker.js';
 import { captureLogger } from '../log/capture.js';
 

@@ -1,5 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
-import type { MediaRef } from '../../../src/check/types.js';
+import type { MediaRef } from '../../../src/domain/types.js';
 import { urlMediaRef } from '../../../src/media/index.js';
 import type { SlackContext } from '../context.js';
 import { mediaFiles, refsForFiles, slackFileIdOf } from '../files.js';

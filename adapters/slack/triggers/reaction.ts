@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import type { CheckReport } from '../../../src/check/types.js';
+import type { CheckReport } from '../../../src/domain/types.js';
 import type { SlackContext } from '../context.js';
 import { mediaFiles, refsForFiles } from '../files.js';
 import { reactionAddedSchema, type SlackMessage } from '../schemas.js';
