@@ -1,21 +1,24 @@
 /**
- * Prints the README's configuration table, generated from ENV_VARS so the two cannot drift.
+ * Prints the README's configuration table, generated from every variable (the core's ENV_VARS and each platform's) so the two cannot drift.
  * `--write` puts it between the README's markers (creating README.md with just that section when
  * there is none). `npm run docs:config` runs it that way.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { ENV_VARS } from '../src/config.js';
+import { ALL_ENV_VARS as ENV_VARS } from '../src/platforms.js';
 
 export const START_MARKER = '<!-- config-table:start -->';
 export const END_MARKER = '<!-- config-table:end -->';
 export const README = new URL('../README.md', import.meta.url);
 
 /** The value a variable takes when it is not set, as an operator would write it; undefined if none. */
-export function defaultOf(name: keyof typeof ENV_VARS): string | undefined {
-  const parsed = ENV_VARS[name].schema.safeParse(undefined);
-  return parsed.success && parsed.data !== undefined ? String(parsed.data) : undefined;
+export function defaultOf(name: string): string | undefined {
+  const parsed = ENV_VARS[name]?.schema.safeParse(undefined);
+  const value: unknown = parsed?.success ? parsed.data : undefined;
+  if (value === undefined) return undefined;
+  // Defaults are strings, numbers and booleans: JSON writes the last two as an operator would.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function cell(text: string): string {
@@ -25,8 +28,7 @@ function cell(text: string): string {
 /** The tables, one per group, formatted as Prettier would leave them so `npm run format` keeps them. */
 export async function configTable(): Promise<string> {
   const groups = new Map<string, string[]>();
-  for (const name of Object.keys(ENV_VARS) as (keyof typeof ENV_VARS)[]) {
-    const { group, doc } = ENV_VARS[name];
+  for (const [name, { group, doc }] of Object.entries(ENV_VARS)) {
     const fallback = defaultOf(name);
     const row = `| \`${name}\` | ${fallback === undefined ? '' : `\`${cell(fallback)}\``} | ${cell(doc)} |`;
     groups.set(group, [...(groups.get(group) ?? []), row]);

@@ -28,16 +28,16 @@ function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
 }
 const posInt = wholeNumber(1);
 const nonNegInt = wholeNumber(0);
-const httpUrl = z
+export const httpUrl = z
   .string()
   .refine(
     (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
     'must be an http or https URL such as https://example.com',
   );
-const text = z.string().min(1);
+export const text = z.string().min(1);
 
-interface VarSpec {
-  readonly group: 'BitMind' | 'Checks' | 'Slack' | 'Discord' | 'Service';
+export interface VarSpec {
+  readonly group: string;
   readonly doc: string;
   readonly schema: z.ZodType;
   readonly secret?: boolean;
@@ -162,48 +162,9 @@ export const ENV_VARS = {
     doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
     schema: z.string().optional(),
   },
-  SLACK_BOT_TOKEN: { group: 'Slack', doc: 'Bot token (xoxb-...).', schema: text.optional(), secret: true },
-  SLACK_APP_TOKEN: {
-    group: 'Slack',
-    doc: 'App-level token (xapp-...) with connections:write: turns on Socket Mode.',
-    schema: text.optional(),
-    secret: true,
-  },
-  SLACK_SIGNING_SECRET: {
-    group: 'Slack',
-    doc: 'Signing secret: turns on HTTP mode at POST /slack/events when there is no app token.',
-    schema: text.optional(),
-    secret: true,
-  },
-  SLACK_API_URL: {
-    group: 'Slack',
-    doc: 'Slack Web API base (GovSlack and tests use another).',
-    schema: httpUrl.default('https://slack.com/api/'),
-  },
-  SLACK_TRIGGER_REACTION: {
-    group: 'Slack',
-    doc: 'Reaction name that asks for a check.',
-    schema: text.default('mag'),
-  },
-  SLACK_ADMIN_USERS: {
-    group: 'Slack',
-    doc: 'Comma-separated Slack user ids who may change auto-scan besides workspace admins.',
-    schema: z.string().optional(),
-  },
-  DISCORD_TOKEN: { group: 'Discord', doc: 'Bot token.', schema: text.optional(), secret: true },
-  DISCORD_API_URL: {
-    group: 'Discord',
-    doc: 'Discord REST base.',
-    schema: httpUrl.default('https://discord.com/api'),
-  },
-  DISCORD_TRIGGER_REACTION: {
-    group: 'Discord',
-    doc: 'Emoji that asks for a check.',
-    schema: text.default('🔍'),
-  },
   PORT: {
     group: 'Service',
-    doc: 'Port of the HTTP server (/healthz, /readyz, /metrics, /slack/events).',
+    doc: "Port of the HTTP server (/healthz, /readyz, /metrics, and the platforms' routes such as /slack/events).",
     schema: wholeNumber(0, 65_535).default(3000),
   },
   HOST: {
@@ -227,8 +188,25 @@ export const ENV_VARS = {
 export type EnvName = keyof typeof ENV_VARS;
 type Env = { [K in EnvName]: z.output<(typeof ENV_VARS)[K]['schema']> };
 
-export type ReplyMode = 'flagged' | 'all' | 'silent';
-export type Platform = 'slack' | 'discord';
+export const REPLY_MODES = ['flagged', 'all', 'silent'] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];
+
+/**
+ * A platform's own part of the configuration: its variables (documented in the same tables as the
+ * core's) and how they become its settings. The core validates every variable the same way and
+ * hands each slice the parsed values; it never reads a platform's settings itself.
+ */
+export interface ConfigSlice<T = unknown> {
+  readonly platform: string;
+  readonly vars: Readonly<Record<string, VarSpec>>;
+  /**
+   * The platform's settings, or undefined when its variables ask for nothing (the platform is off).
+   * Each problem is pushed in the words of `loadConfig`'s: the variable and the fix.
+   */
+  resolve(env: Readonly<Record<string, unknown>>, problems: string[]): T | undefined;
+  /** Whether an AUTOSCAN_CHANNELS id written without a `platform:` prefix is this platform's. */
+  isChannelId(id: string): boolean;
+}
 
 /** How the bot authenticates to BitMind, decided by which variables are set. */
 export type BitmindAuthConfig =
@@ -243,7 +221,7 @@ export type BitmindAuthConfig =
   | { readonly method: 'simulator' };
 
 export interface AutoscanSeed {
-  readonly platform: Platform;
+  readonly platform: string;
   readonly channelId: string;
   readonly replyMode: ReplyMode;
 }
@@ -276,22 +254,8 @@ export interface Config {
     readonly idleTimeoutMs: number;
     readonly maxDownloadMs: number;
   };
-  readonly slack:
-    | {
-        readonly botToken: Secret;
-        readonly mode: 'socket' | 'http';
-        readonly appToken: Secret | undefined;
-        readonly signingSecret: Secret | undefined;
-        readonly apiUrl: string;
-        readonly triggerReaction: string;
-        readonly adminUsers: readonly string[];
-      }
-    | undefined;
-  /** Always present so tools (doctor, tests) know where Slack lives even when the adapter is off. */
-  readonly slackApiUrl: string;
-  readonly discord:
-    { readonly token: Secret; readonly apiUrl: string; readonly triggerReaction: string } | undefined;
-  readonly discordApiUrl: string;
+  /** Each configured platform's settings, by platform name, as its `ConfigSlice` made them. */
+  readonly platforms: Readonly<Record<string, unknown>>;
   readonly autoscanChannels: readonly AutoscanSeed[];
   readonly port: number;
   /** Undefined: every interface. */
@@ -329,10 +293,14 @@ export function environmentWithDotEnv(
  * Validates the environment into one frozen, typed object. Every problem is collected and reported
  * at once, each naming its variable and the fix, so an operator fixes a `.env` in one pass.
  */
-export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  rawEnv: Record<string, string | undefined> = process.env,
+  slices: readonly ConfigSlice[] = [],
+): Config {
   const problems: string[] = [];
   const env = {} as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(ENV_VARS) as [EnvName, VarSpec][]) {
+  const specs = [ENV_VARS, ...slices.map((s) => s.vars)].flatMap((vars) => Object.entries(vars));
+  for (const [name, spec] of specs as [string, VarSpec][]) {
     const raw = rawEnv[name]?.trim();
     const result = spec.schema.safeParse(raw === '' ? undefined : raw);
     if (result.success) env[name] = result.data;
@@ -347,8 +315,13 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   const caPem = e.BITMIND_CA_CERT
     ? readPem('BITMIND_CA_CERT', e.BITMIND_CA_CERT, 'CERTIFICATE', problems)
     : undefined;
-  const slack = resolveSlack(e, problems);
-  const autoscanChannels = parseAutoscan(e.AUTOSCAN_CHANNELS, problems);
+  const platforms = Object.fromEntries(
+    slices.flatMap((slice) => {
+      const settings = slice.resolve(env, problems);
+      return settings === undefined ? [] : [[slice.platform, settings]];
+    }),
+  );
+  const autoscanChannels = parseAutoscan(e.AUTOSCAN_CHANNELS, slices, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -380,16 +353,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
       maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
     },
-    slack,
-    slackApiUrl: withTrailingSlash(e.SLACK_API_URL),
-    discord: e.DISCORD_TOKEN
-      ? {
-          token: new Secret(e.DISCORD_TOKEN),
-          apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
-          triggerReaction: e.DISCORD_TRIGGER_REACTION,
-        }
-      : undefined,
-    discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+    platforms,
     autoscanChannels,
     port: e.PORT,
     host: e.HOST,
@@ -472,70 +436,41 @@ function readPem(name: string, path: string, label: string, problems: string[]):
   return pem;
 }
 
-function resolveSlack(e: Env, problems: string[]): Config['slack'] {
-  const bot = e.SLACK_BOT_TOKEN;
-  const app = e.SLACK_APP_TOKEN;
-  const signing = e.SLACK_SIGNING_SECRET;
-  if (!bot && !app && !signing) return undefined;
-  const before = problems.length;
-  if (!bot)
-    problems.push(
-      'SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) beside SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
-    );
-  else if (!bot.startsWith('xoxb-'))
-    problems.push(
-      'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page of your Slack app)',
-    );
-  if (app && !app.startsWith('xapp-'))
-    problems.push(
-      'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
-    );
-  if (bot && !app && !signing) {
-    problems.push(
-      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set the app token for Socket Mode, or the signing secret for HTTP mode',
-    );
-  }
-  if (problems.length > before || !bot) return undefined;
-  return {
-    botToken: new Secret(bot),
-    mode: app ? 'socket' : 'http',
-    appToken: app ? new Secret(app) : undefined,
-    signingSecret: signing ? new Secret(signing) : undefined,
-    apiUrl: withTrailingSlash(e.SLACK_API_URL),
-    triggerReaction: e.SLACK_TRIGGER_REACTION.replace(/^:|:$/g, ''),
-    adminUsers: splitList(e.SLACK_ADMIN_USERS),
-  };
-}
-
-const REPLY_MODES: readonly ReplyMode[] = ['flagged', 'all', 'silent'];
-
-function parseAutoscan(value: string | undefined, problems: string[]): AutoscanSeed[] {
+function parseAutoscan(
+  value: string | undefined,
+  slices: readonly ConfigSlice[],
+  problems: string[],
+): AutoscanSeed[] {
   const seeds: AutoscanSeed[] = [];
   for (const entry of splitList(value)) {
-    const match = /^(?:(slack|discord):)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
+    const match = /^(?:([a-z]+):)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
     const mode = (match?.[3] ?? 'flagged') as ReplyMode;
-    const badDiscordId = match?.[1] === 'discord' && !/^\d+$/.test(match[2] ?? '');
-    if (!match?.[2] || !REPLY_MODES.includes(mode) || badDiscordId) {
+    const id = match?.[2] ?? '';
+    // Written with its platform, the id must be one of that platform's; without, the platform is
+    // the one whose ids look like it.
+    const slice = match?.[1]
+      ? slices.find((s) => s.platform === match[1] && s.isChannelId(id))
+      : slices.find((s) => s.isChannelId(id));
+    if (!match || !slice || !REPLY_MODES.includes(mode)) {
       problems.push(
         `AUTOSCAN_CHANNELS has "${entry}": write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
       );
       continue;
     }
-    // Discord ids are numeric snowflakes; Slack ids start with a letter.
-    const platform = (match[1] ?? (/^\d+$/.test(match[2]) ? 'discord' : 'slack')) as Platform;
-    seeds.push({ platform, channelId: match[2], replyMode: mode });
+    seeds.push({ platform: slice.platform, channelId: id, replyMode: mode });
   }
   return seeds;
 }
 
-function splitList(value: string | undefined): string[] {
+/** A comma-separated list, trimmed, without empty entries. */
+export function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
-function withTrailingSlash(url: string): string {
+export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 

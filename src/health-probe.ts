@@ -15,8 +15,6 @@ export interface HealthProbe {
   readonly healthy: boolean;
   /** Why not, in a few words fit for /readyz (never a secret: codes, not messages). */
   readonly problem: string | undefined;
-  /** Settles when the first probe has an outcome. */
-  readonly first: Promise<void>;
   stop(): void;
 }
 
@@ -58,8 +56,7 @@ export function startHealthProbe(options: HealthProbeOptions): HealthProbe {
     timer.unref();
   }
 
-  const first = probe();
-  void first.then(schedule);
+  void probe().then(schedule);
   return {
     get healthy() {
       return healthy;
@@ -67,7 +64,6 @@ export function startHealthProbe(options: HealthProbeOptions): HealthProbe {
     get problem() {
       return problem;
     },
-    first,
     stop() {
       stopped = true;
       clearTimeout(timer);

@@ -1,8 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Every metric the bot exports, on one registry per process (tests make their own). */
-export function createMetrics(options: { defaults?: boolean; queueDepth?: () => number } = {}) {
-  const { queueDepth } = options;
+export function createMetrics(
+  options: { defaults?: boolean; queueDepth?: () => number; bitmindUp?: () => boolean } = {},
+) {
+  const { queueDepth, bitmindUp } = options;
   const registry = new Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -45,6 +47,14 @@ export function createMetrics(options: { defaults?: boolean; queueDepth?: () => 
       // Read from the limiter when scraped, so the gauge is never stale.
       collect() {
         if (queueDepth) this.set(queueDepth());
+      },
+    }),
+    bitmindUp: new Gauge({
+      name: 'bitmind_bot_bitmind_up',
+      help: 'Whether BitMind answered its last health check (1) or not (0). Triggers are answered either way.',
+      registers,
+      collect() {
+        if (bitmindUp) this.set(bitmindUp() ? 1 : 0);
       },
     }),
     cache: new Counter({

@@ -1,12 +1,15 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import type { HttpRoute } from './adapter.js';
 import type { Logger } from './log.js';
 
 /** What /readyz reports: ready, or every reason why not. */
 export interface Readiness {
   readonly ready: boolean;
   readonly reasons: readonly string[];
+  /** What is wrong without making the instance unready (BitMind down: triggers are still answered). */
+  readonly details: readonly string[];
 }
 
 export interface ServerOptions {
@@ -17,8 +20,8 @@ export interface ServerOptions {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly readiness: () => Readiness;
-  /** Slack's request listener, in HTTP mode: mounted at POST /slack/events. */
-  readonly slackEvents?: RequestListener;
+  /** The platforms' own routes (Slack's events in HTTP mode), matched by path before the rest. */
+  readonly routes?: readonly HttpRoute[];
 }
 
 export interface RunningServer {
@@ -37,16 +40,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * The bot's one HTTP server: /healthz (the process answers), /readyz (connected and BitMind
- * answering), /metrics (Prometheus text), and Slack's events in HTTP mode.
+ * The bot's one HTTP server: /healthz (the process answers), /readyz (this instance can take
+ * events), /metrics (Prometheus text), and the routes the platforms bring.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { logger, registry, readiness, slackEvents } = options;
+  const { logger, registry, readiness, routes = [] } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/slack/events' && slackEvents) {
-      slackEvents(req, res);
+    const platformRoute = routes.find((r) => r.path === path);
+    if (platformRoute) {
+      platformRoute.handle(req, res);
       return;
     }
     const known = path === '/healthz' || path === '/readyz' || path === '/metrics';
@@ -57,8 +61,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      const { ready, reasons } = readiness();
-      return sendJson(res, ready ? 200 : 503, ready ? { status: 'ready' } : { status: 'not ready', reasons });
+      const { ready, reasons, details } = readiness();
+      return sendJson(
+        res,
+        ready ? 200 : 503,
+        ready ? { status: 'ready', details } : { status: 'not ready', reasons, details },
+      );
     }
     const text = await registry.metrics();
     res.writeHead(200, { 'content-type': registry.contentType }).end(text);

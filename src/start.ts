@@ -1,11 +1,11 @@
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
-import type { ChatAdapter } from './adapter.js';
+import type { ChatAdapter, PlatformModule } from './adapter.js';
 import type { Config } from './config.js';
+import { connectPlatforms, openEmbeddedState } from './connect.js';
 import { buildCore, type Core, type CoreOptions } from './core.js';
 import { startHealthProbe } from './health-probe.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
+import type { Pipeline } from './pipeline/pipeline.js';
 import { startServer, type Readiness, type RunningServer } from './server.js';
 import { createWorkTracker, type WorkTracker } from './work-tracker.js';
 
@@ -18,11 +18,12 @@ export interface ServiceOptions {
   readonly healthTimeoutMs?: number;
 }
 
-/** The running bot: the core, the configured adapters and the HTTP server. */
+/** The running bot: the core, the pipeline, the configured adapters and the HTTP server. */
 export interface Service {
   /** The HTTP server's address as bound. */
   readonly url: string;
   readonly core: Core;
+  readonly pipeline: Pipeline;
   readonly adapters: readonly ChatAdapter[];
   readonly tasks: WorkTracker;
   readiness(): Readiness;
@@ -33,22 +34,12 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-const SLACK_MODES = { socket: 'Socket Mode', http: 'HTTP (POST /slack/events)' } as const;
-
 /** The first lines an operator reads: what runs, against what, within which limits. No secrets. */
-function logStart(config: Config, logger: Logger): void {
-  const platforms = [
-    ...(config.slack ? [{ platform: 'slack', mode: config.slack.mode }] : []),
-    ...(config.discord ? [{ platform: 'discord', mode: 'gateway' }] : []),
-  ];
-  const names = [
-    ...(config.slack ? [`Slack in ${SLACK_MODES[config.slack.mode]}`] : []),
-    ...(config.discord ? ['Discord'] : []),
-  ];
+function logStart(config: Config, platforms: readonly PlatformModule[], logger: Logger): void {
   const { auth } = config.bitmind;
   logger.info(
     {
-      platforms,
+      platforms: platforms.map((p) => ({ platform: p.name, runs: p.describe(config) })),
       bitmind:
         auth.method === 'simulator'
           ? { auth: 'simulator' }
@@ -61,7 +52,7 @@ function logStart(config: Config, logger: Logger): void {
       },
       shutdownGraceSeconds: config.shutdownGraceMs / 1000,
     },
-    `bitmind-bot starting: ${names.join(' and ')}; BitMind auth ${auth.method}`,
+    `bitmind-bot starting: ${platforms.map((p) => p.describe(config)).join(' and ')}; BitMind auth ${auth.method}`,
   );
   if (auth.method === 'simulator') {
     logger.warn(
@@ -71,25 +62,26 @@ function logStart(config: Config, logger: Logger): void {
 }
 
 /**
- * Starts the bot: builds the core once, opens the HTTP server, starts the adapters the
- * configuration names and the BitMind health probe. A failure to start closes what was opened.
+ * Starts the bot: builds the core once, the pipeline and the adapters of `platforms` around it,
+ * opens the HTTP server, starts the adapters and the BitMind health probe, then answers what a
+ * previous run left owed. A failure to start closes what was opened.
  */
 export async function startService(
   config: Config,
+  platforms: readonly PlatformModule[],
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<Service> {
-  logStart(config, logger);
-  // The gauge reads the client's limiter on each scrape: only once the server is up, after the core.
-  const metrics = createMetrics({ queueDepth: () => core.bitmind.queueStats().waiting });
+  logStart(config, platforms, logger);
+  // The gauges read the client's limiter and the probe on each scrape: only once the server is up.
+  const metrics = createMetrics({
+    queueDepth: () => core.bitmind.queueStats().waiting,
+    bitmindUp: () => probe.healthy,
+  });
   const core = await buildCore(config, logger, { metrics, simulator: options.simulator });
   const tasks = createWorkTracker(logger.child({ component: 'shutdown' }));
-  const deps = { ...core, tasks };
-  const slack: SlackAdapter | undefined = config.slack ? createSlackAdapter(deps) : undefined;
-  const adapters: ChatAdapter[] = [
-    ...(slack ? [slack] : []),
-    ...(config.discord ? [createDiscordAdapter(deps)] : []),
-  ];
+  const state = openEmbeddedState(config.dataDir, logger);
+  const { pipeline, adapters } = await connectPlatforms(core, { tasks, state, platforms });
   const probe = startHealthProbe({
     bitmind: core.bitmind,
     logger: logger.child({ component: 'health' }),
@@ -97,12 +89,15 @@ export async function startService(
     timeoutMs: options.healthTimeoutMs ?? 5_000,
   });
 
+  // Ready means "this instance can take events". BitMind being down is no reason to leave the load
+  // balancer: every trigger is still answered (with "BitMind is unavailable"), so it is a detail.
   function readiness(): Readiness {
     const reasons: string[] = [];
     if (!tasks.accepting) reasons.push('shutting down');
-    for (const adapter of adapters) if (!adapter.isReady()) reasons.push(`${adapter.name}: not connected`);
-    if (!probe.healthy) reasons.push(`bitmind: ${probe.problem ?? 'not answering'}`);
-    return { ready: reasons.length === 0, reasons };
+    for (const adapter of adapters)
+      if (!adapter.isReady()) reasons.push(`${adapter.platform}: not connected`);
+    const details = probe.healthy ? [] : [`bitmind: ${probe.problem ?? 'not answering'}`];
+    return { ready: reasons.length === 0, reasons, details };
   }
 
   let server: RunningServer | undefined;
@@ -113,11 +108,12 @@ export async function startService(
     for (const [i, result] of stopped.entries())
       if (result.status === 'rejected')
         logger.warn(
-          { err: result.reason as unknown, adapter: adapters[i]?.name },
+          { err: result.reason as unknown, adapter: adapters[i]?.platform },
           'adapter did not stop cleanly',
         );
     probe.stop();
     await server?.close();
+    await state.close();
     await core.close();
     logger.info('bitmind-bot stopped');
   }
@@ -130,14 +126,15 @@ export async function startService(
       logger: logger.child({ component: 'http' }),
       registry: metrics.registry,
       readiness,
-      slackEvents: slack?.mode === 'http' ? (req, res) => slack.handleHttp(req, res) : undefined,
+      routes: adapters.flatMap((a) => a.routes),
     });
     logger.info({ url: server.url }, 'HTTP server listening: /healthz, /readyz, /metrics');
     await Promise.all(adapters.map((a) => a.start()));
+    await pipeline.resume();
   } catch (err) {
     await stop();
     throw err;
   }
   logger.info({ url: server.url }, 'bitmind-bot running');
-  return { url: server.url, core, adapters, tasks, readiness, stop };
+  return { url: server.url, core, pipeline, adapters, tasks, readiness, stop };
 }

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { abortable } from './bitmind/index.js';
 import { CheckError, type CheckService } from './domain/types.js';
 import { RESTARTING } from './check/wording.js';
 import type { Logger } from './log.js';
@@ -34,6 +35,8 @@ export interface WorkTracker {
    * drain; it resolves to the number of tasks still unsettled at the end.
    */
   drain(graceMs: number): Promise<number>;
+  /** Resolves once no task is running, including tasks started while it waited (tests, shutdown). */
+  idle(): Promise<void>;
 }
 
 export function createWorkTracker(logger: Logger): WorkTracker {
@@ -90,7 +93,9 @@ export function createWorkTracker(logger: Logger): WorkTracker {
         check(request, options = {}) {
           if (!accepting) return Promise.reject(new CheckError('unavailable', RESTARTING));
           const signal = options.signal ? AbortSignal.any([options.signal, cutoff.signal]) : cutoff.signal;
-          return untilAborted(checker.check(request, { ...options, signal }), cutoff.signal);
+          // A check waiting on a BitMind call shared with other requests (batching, de-duplication)
+          // cannot drop out of it, so at the cutoff it is let go.
+          return abortable(checker.check(request, { ...options, signal }), cutoff.signal);
         },
       };
     },
@@ -98,19 +103,8 @@ export function createWorkTracker(logger: Logger): WorkTracker {
       draining ??= drainOnce(graceMs);
       return draining;
     },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled(running);
+    },
   };
-}
-
-/**
- * `work`'s outcome, or the signal's reason as soon as it aborts: a check waiting on a BitMind call
- * shared with other requests (batching, de-duplication) cannot drop out of it, so it is let go.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

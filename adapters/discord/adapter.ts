@@ -1,77 +1,122 @@
 import { once } from 'node:events';
-import { Events, type Client } from 'discord.js';
-import type { ChatAdapter } from '../../src/adapter.js';
-import { createWorkTracker } from '../../src/work-tracker.js';
-import { onMessageCreate } from './autoscan.js';
+import { Events } from 'discord.js';
+import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { createDiscordClient } from './client.js';
-import type { DiscordAdapterDeps, DiscordContext } from './context.js';
+import { discordConfigOf } from './config.js';
+import type { DiscordContext } from './context.js';
+import { deliverPlan, postPlaceholder } from './deliver.js';
+import { onMessageCreate, onReactionAdd } from './events.js';
 import { onInteraction } from './interactions.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
-import { createReactionTrigger } from './reaction.js';
+import { attachmentSpecs, openAttachment, type AttachmentSource } from './media.js';
+import { THREAD_TYPES } from './payloads.js';
+import { fetchChannel, fetchMessage } from './rest.js';
+
+/** The gateway events that are triggers: the adapter reads them itself, from the raw payload. */
+const HANDLERS = {
+  INTERACTION_CREATE: onInteraction,
+  MESSAGE_CREATE: onMessageCreate,
+  MESSAGE_REACTION_ADD: onReactionAdd,
+} as const satisfies Record<string, (ctx: DiscordContext, d: unknown) => Promise<void>>;
 
 /**
- * The Discord adapter: a discord.js client whose events become checks (slash command, message
- * command, auto-scan, reaction) and whose reports become embeds. Handlers never throw: each turns a
- * failure into an answer or a log line. `stop` drains the work tracker (new checks refused, those
- * in flight finished or cut off, each with a reply) while still connected, then disconnects.
+ * What a trigger event is renamed to once the adapter took it, so discord.js's own handler for it
+ * never runs: discord.js builds its structures from a payload without checking it, and one
+ * malformed interaction (an `options` that is not an array) threw inside the gateway's message
+ * handler and ended the process. The adapter needs none of those structures.
  */
-export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
-  const discord = deps.config.discord;
+const TAKEN = 'BITMIND_TAKEN';
+
+/**
+ * The Discord adapter: a discord.js client for the gateway and REST, and a translator. Trigger
+ * events are validated (zod) and become `Trigger`s for the pipeline; the pipeline's plans come back
+ * through `placeholder` and `deliver`, which answer from plain data (ids, an interaction token)
+ * over REST. Help, status and auto-scan settings are answered here. It keeps no state of its own.
+ */
+export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
+  const discord = discordConfigOf(deps.config);
   if (!discord) throw new Error('Discord is not configured: set DISCORD_TOKEN.');
   const logger = deps.logger.child({ component: 'discord' });
-  const tasks = deps.tasks ?? createWorkTracker(logger);
+  const client = createDiscordClient(discord.apiUrl);
+  const { rest } = client;
+  let taking = false;
+
   const ctx: DiscordContext = {
     ...deps,
     logger,
     discord,
-    tasks,
-    checker: tasks.guard(deps.checker),
-    source: { fetcher: deps.fetcher, apiHost: new URL(discord.apiUrl).host },
+    rest,
+    botId: () => client.user?.id,
+    async settingsChannelOf(channelId, hint) {
+      const parentOf = (type: number, parent: string | null | undefined) =>
+        THREAD_TYPES.includes(type) && parent ? parent : channelId;
+      if (hint) return parentOf(hint.type, hint.parent_id);
+      const cached = client.channels.cache.get(channelId);
+      if (cached) return cached.isThread() ? (cached.parentId ?? channelId) : channelId;
+      try {
+        const channel = await fetchChannel(rest, channelId);
+        return parentOf(channel.type, channel.parent_id);
+      } catch (err) {
+        logger.warn({ err, channelId }, 'Discord: the channel could not be read; its own settings apply');
+        return channelId;
+      }
+    },
   };
-  let client: Client | undefined;
-  let connected = false;
 
-  function handle(what: string, work: () => Promise<void>): void {
-    if (connected) tasks.run(`Discord ${what}`, work);
+  const source: AttachmentSource = {
+    fetcher: deps.fetcher,
+    apiHost: new URL(discord.apiUrl).host,
+    refetch: async (channelId, messageId) => (await fetchMessage(rest, channelId, messageId))?.attachments,
+  };
+
+  /**
+   * Runs synchronously inside discord.js's gateway handler, so it must never throw: it takes the
+   * event (renaming it, see TAKEN) and handles it in a tracked task, whose failures are logged there.
+   */
+  function onRaw(packet: { t?: unknown; d?: unknown }): void {
+    try {
+      const event = packet.t;
+      if (typeof event !== 'string' || !Object.hasOwn(HANDLERS, event)) return;
+      packet.t = TAKEN;
+      if (!taking) return;
+      const handle = HANDLERS[event as keyof typeof HANDLERS];
+      const d = packet.d;
+      deps.tasks.run(`Discord ${event}`, () => handle(ctx, d));
+    } catch (err) {
+      logger.error({ err }, 'Discord: a gateway event could not be taken');
+    }
   }
 
-  function wire(c: Client): void {
-    const onReaction = createReactionTrigger(ctx);
-    c.on(Events.MessageCreate, (message) => handle('message', () => onMessageCreate(ctx, message)));
-    c.on(Events.MessageReactionAdd, (reaction, user) => handle('reaction', () => onReaction(reaction, user)));
-    c.on(Events.InteractionCreate, (interaction) =>
-      handle('interaction', () => onInteraction(ctx, interaction)),
-    );
-    c.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
-    c.on(Events.ShardDisconnect, (event) =>
-      logger.warn({ code: event.code }, 'Discord gateway disconnected'),
-    );
-    c.on(Events.ShardResume, () => logger.info('Discord gateway resumed'));
-  }
+  client.on(Events.Raw, onRaw);
+  client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.warn({ code: event.code }, 'Discord gateway disconnected'),
+  );
+  client.on(Events.ShardResume, () => logger.info('Discord gateway resumed'));
 
   return {
-    name: 'discord',
+    platform: 'discord',
+    defaultTriggerReaction: discord.triggerReaction,
+    routes: [],
+
     async start() {
       await deps.settings.seed(deps.config.autoscanChannels.filter((s) => s.platform === 'discord'));
-      const c = createDiscordClient(discord.apiUrl);
-      client = c;
-      wire(c);
-      const ready = once(c, Events.ClientReady);
+      const ready = once(client, Events.ClientReady);
+      taking = true;
       try {
-        await c.login(discord.token.reveal());
+        await client.login(discord.token.reveal());
         await ready;
       } catch (err) {
-        await c.destroy();
-        client = undefined;
+        taking = false;
+        await client.destroy();
         throw err;
       }
-      connected = true;
-      const applicationId = c.application?.id ?? c.user!.id;
+      const applicationId = client.application?.id ?? client.user!.id;
       // The logger drops query strings from http(s) URLs (they may be signed); this one is public,
       // so it is logged without its scheme to keep it whole.
       logger.info(
         {
-          user: c.user?.tag,
+          user: client.user?.tag,
           applicationId,
           scopes: INVITE_SCOPES,
           permissions: BOT_PERMISSIONS.bitfield.toString(),
@@ -79,14 +124,36 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
         `Discord connected. Invite the bot with ${inviteUrl(applicationId).replace(/^https:\/\//, '')}`,
       );
     },
+
     async stop() {
-      await tasks.drain(deps.config.shutdownGraceMs);
-      connected = false;
-      await client?.destroy();
-      client = undefined;
+      taking = false;
+      await client.destroy();
     },
+
     isReady() {
-      return connected && (client?.isReady() ?? false);
+      return taking && client.isReady();
     },
+
+    async messageMedia(place) {
+      if (!place.message) return undefined;
+      try {
+        const message = await fetchMessage(rest, place.channel, place.message);
+        return (
+          message &&
+          attachmentSpecs(message.attachments, { channelId: message.channel_id, messageId: message.id })
+        );
+      } catch (err) {
+        // Unreadable or unreachable: treated as out of sight, so the person may simply try again.
+        logger.warn(
+          { err, channelId: place.channel, messageId: place.message },
+          'Discord: the message could not be read',
+        );
+        return undefined;
+      }
+    },
+
+    open: (spec) => openAttachment(spec, source),
+    placeholder: (trigger, count) => postPlaceholder(ctx, trigger, count),
+    deliver: (trigger, plan, placeholder) => deliverPlan(ctx, trigger, plan, placeholder),
   };
 }

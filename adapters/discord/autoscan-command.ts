@@ -1,10 +1,10 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
 import { AUTOSCAN_SUB, OPTION, REPLY_MODES } from './commands.js';
-import { settingsChannelId, type DiscordContext } from './context.js';
-import type { Answer, Plan } from './plan.js';
-import { QUIET } from './autoscan.js';
+import type { DiscordContext } from './context.js';
+import { QUIET } from './deliver.js';
+import type { Invocation } from './invocation.js';
 
 const modeSchema = z.enum(REPLY_MODES as ['flagged', 'all', 'silent']);
 
@@ -24,41 +24,32 @@ function describe(settings: ChannelSettings, channelId: string): string {
     : `Auto-scan is **off** in <#${channelId}>.`;
 }
 
+/** Manage Server (or Administrator, which implies it), from the permissions Discord resolved for the member here. */
+function canManageServer(permissions: string | undefined): boolean {
+  if (permissions === undefined) return false;
+  return new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild);
+}
+
 /**
  * `/bitmind autoscan enable [mode] | disable | status` for the current channel (a thread's parent).
  * Changing it needs Manage Server, checked here: Discord's default_member_permissions cannot be set
  * on one subcommand. Answers are for the asker only.
  */
-export function autoscanPlan(
-  ctx: DiscordContext,
-  interaction: ChatInputCommandInteraction,
-  sub: string,
-): Plan {
-  return { ephemeral: true, run: () => autoscan(ctx, interaction, sub) };
-}
-
-async function autoscan(
-  ctx: DiscordContext,
-  interaction: ChatInputCommandInteraction,
-  sub: string,
-): Promise<Answer> {
-  if (!interaction.inGuild()) return { content: GUILD_ONLY };
-  const channelId = settingsChannelId(interaction.channel, interaction.channelId);
+export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
+  if (asked.workspace === 'dm') return GUILD_ONLY;
+  const channelId = asked.settingsChannel;
   const current = await ctx.settings.get('discord', channelId);
-  if (sub === AUTOSCAN_SUB.status) return { content: describe(current, channelId) };
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
-    return { content: NEEDS_MANAGE_SERVER };
+  if (sub === AUTOSCAN_SUB.status) return describe(current, channelId);
+  if (!canManageServer(asked.permissions)) return NEEDS_MANAGE_SERVER;
 
   if (sub === AUTOSCAN_SUB.disable) {
     const next = await ctx.settings.update('discord', channelId, { autoscan: false });
-    return { content: describe(next, channelId) };
+    return describe(next, channelId);
   }
-  const mode = modeSchema.safeParse(interaction.options.getString(OPTION.mode) ?? current.replyMode);
-  if (!mode.success) return { content: `The mode must be one of ${REPLY_MODES.join(', ')}.` };
+  const given = asked.options[OPTION.mode];
+  const mode = modeSchema.safeParse(typeof given === 'string' ? given : current.replyMode);
+  if (!mode.success) return `The mode must be one of ${REPLY_MODES.join(', ')}.`;
   const next = await ctx.settings.update('discord', channelId, { autoscan: true, replyMode: mode.data });
-  ctx.logger.info(
-    { channelId, replyMode: mode.data, userId: interaction.user.id },
-    'Discord auto-scan turned on',
-  );
-  return { content: describe(next, channelId) };
+  ctx.logger.info({ channelId, replyMode: mode.data, userId: asked.user }, 'Discord auto-scan turned on');
+  return describe(next, channelId);
 }

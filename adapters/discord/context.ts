@@ -1,36 +1,31 @@
+import type { REST } from 'discord.js';
+import type { z } from 'zod';
 import type { AdapterDeps } from '../../src/adapter.js';
-import { randomUUID } from 'node:crypto';
-import type { Channel } from 'discord.js';
-import type { CheckRequest, MediaRef, Trigger } from '../../src/domain/types.js';
-import type { Config } from '../../src/config.js';
-import type { WorkTracker } from '../../src/work-tracker.js';
-import type { AttachmentSource } from './media.js';
+import type { Logger } from '../../src/log.js';
+import type { DiscordConfig } from './config.js';
+import { problemsOf } from './payloads.js';
 
-export type DiscordAdapterDeps = AdapterDeps;
-
-/** What every handler gets: the core, the Discord settings, and where attachments may come from. */
-export interface DiscordContext extends DiscordAdapterDeps {
-  readonly discord: NonNullable<Config['discord']>;
-  readonly source: AttachmentSource;
-  readonly tasks: WorkTracker;
+/** What every handler gets: the core and pipeline, the Discord settings, and the REST client. */
+export interface DiscordContext extends AdapterDeps {
+  readonly logger: Logger;
+  readonly discord: DiscordConfig;
+  readonly rest: REST;
+  /** The bot's own user id, once logged in: its own reactions and messages are not triggers. */
+  botId(): string | undefined;
+  /** The channel whose settings apply to `channelId`: a thread follows the channel it was opened in. */
+  settingsChannelOf(
+    channelId: string,
+    hint?: { type: number; parent_id?: string | null | undefined },
+  ): Promise<string>;
 }
 
-export function checkRequest(
-  trigger: Trigger,
-  userId: string,
-  channelId: string,
-  media: MediaRef[],
-): CheckRequest {
-  return { id: randomUUID(), trigger, requester: { platform: 'discord', userId, channelId }, media };
-}
-
-/** Settings belong to channels; a thread follows the channel it was opened in. */
-export function settingsChannelId(channel: Channel | null, fallbackId: string): string {
-  if (channel?.isThread()) return channel.parentId ?? channel.id;
-  return channel?.id ?? fallbackId;
-}
-
-/** How a reply names who asked: a mention, which never pings (replies allow no mentions). */
-export function mention(userId: string): string {
-  return `<@${userId}>`;
+/**
+ * Logs a payload the adapter could not read, once, at warn: which fields were wrong, never their
+ * values (an interaction carries a token).
+ */
+export function logUnreadable(ctx: DiscordContext, what: string, error: z.ZodError): void {
+  ctx.logger.warn(
+    { what, problems: problemsOf(error) },
+    'Discord sent a payload the bot could not read; ignored',
+  );
 }

@@ -1,4 +1,3 @@
 export { createDiscordAdapter } from './adapter.js';
-export type { DiscordAdapterDeps } from './context.js';
 export { commandDefinitions } from './commands.js';
 export { BOT_PERMISSIONS, inviteUrl } from './invite.js';

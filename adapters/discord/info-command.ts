@@ -1,46 +1,33 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
 import { toItemError } from '../../src/check/item-error.js';
 import { CAVEAT } from '../../src/check/wording.js';
 import { COMMAND, CONTEXT_MENU } from './commands.js';
-import { settingsChannelId, type DiscordContext } from './context.js';
-import type { Answer } from './plan.js';
+import type { DiscordContext } from './context.js';
+import type { Invocation } from './invocation.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
 /** `/bitmind help`: every way to ask for a check here, with this channel's trigger emoji. */
-export async function helpAnswer(
-  ctx: DiscordContext,
-  interaction: ChatInputCommandInteraction,
-): Promise<Answer> {
-  const settings = await ctx.settings.get(
-    'discord',
-    settingsChannelId(interaction.channel, interaction.channelId),
-  );
+export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promise<string> {
+  const settings = await ctx.settings.get('discord', asked.settingsChannel);
   const emoji = settings.triggerReaction ?? ctx.discord.triggerReaction;
-  return {
-    content: [
-      '**BitMind** looks for signs of AI generation in images and videos.',
-      `• \`/${COMMAND} check\` with \`media\` (a file) or \`url\` (a link); add \`private: True\` to see the result alone.`,
-      `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
-      `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
-      `• \`/${COMMAND} status\`: is BitMind reachable?`,
-      '',
-      `_${CAVEAT}_`,
-    ].join('\n'),
-  };
+  return [
+    '**BitMind** looks for signs of AI generation in images and videos.',
+    `• \`/${COMMAND} check\` with \`media\` (a file) or \`url\` (a link); add \`private: True\` to see the result alone.`,
+    `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
+    `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
+    `• \`/${COMMAND} status\`: is BitMind reachable?`,
+    '',
+    `_${CAVEAT}_`,
+  ].join('\n');
 }
 
 /** `/bitmind status`: BitMind's reachability and permissions, and auto-scan in this channel. */
-export async function statusAnswer(
-  ctx: DiscordContext,
-  interaction: ChatInputCommandInteraction,
-): Promise<Answer> {
+export async function statusAnswer(ctx: DiscordContext, asked: Invocation): Promise<string> {
   const signal = AbortSignal.timeout(STATUS_TIMEOUT_MS);
-  const channelId = settingsChannelId(interaction.channel, interaction.channelId);
   const [health, permissions, settings] = await Promise.allSettled([
     ctx.bitmind.health({ signal }),
     ctx.bitmind.permissions({ signal }),
-    ctx.settings.get('discord', channelId),
+    ctx.settings.get('discord', asked.settingsChannel),
   ]);
   const yesNo = (allowed: boolean) => (allowed ? 'yes' : 'no');
   const lines = [
@@ -61,5 +48,5 @@ export async function statusAnswer(
         : 'Auto-scan here: off.',
     );
   }
-  return { content: lines.join('\n') };
+  return lines.join('\n');
 }

@@ -1,68 +1,165 @@
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import { autoscanPlan } from './autoscan-command.js';
-import { checkCommandPlan, contextMenuPlan } from './check-command.js';
+import type { Trigger } from '../../src/pipeline/trigger.js';
+import { autoscanAnswer } from './autoscan-command.js';
 import { COMMAND, CONTEXT_MENU, SUB } from './commands.js';
-import type { DiscordContext } from './context.js';
+import { logUnreadable, type DiscordContext } from './context.js';
 import { helpAnswer, statusAnswer } from './info-command.js';
-import type { Answer, Plan } from './plan.js';
+import { checkMedia, invocationOf, placeOf, targetMedia, type Invocation } from './invocation.js';
+import {
+  commandDataSchema,
+  INTERACTION_TYPE,
+  interactionSchema,
+  type InteractionPayload,
+} from './payloads.js';
 import { renderProblem } from './render.js';
-import { NO_PINGS, deliver, problemText } from './reply.js';
+import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
 
-function planFor(ctx: DiscordContext, interaction: Interaction): Plan | undefined {
-  if (interaction.isMessageContextMenuCommand() && interaction.commandName === CONTEXT_MENU)
-    return contextMenuPlan(ctx, interaction);
-  if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND) return undefined;
-  const group = interaction.options.getSubcommandGroup(false);
-  const sub = interaction.options.getSubcommand(false) ?? '';
-  if (group === SUB.autoscan) return autoscanPlan(ctx, interaction, sub);
-  switch (sub) {
-    case SUB.check:
-      return checkCommandPlan(ctx, interaction);
+export const NOTHING_TO_CHECK =
+  'Give me something to check: attach a file with the `media` option, or paste a link with `url`.';
+export const NO_MEDIA_IN_MESSAGE = 'That message has no image or video attached.';
+export const UNREADABLE_COMMAND =
+  'I could not read that command (Discord sent something I did not expect). Please try again.';
+
+/**
+ * INTERACTION_CREATE, validated before anything reads it. Checks (the slash command's `check`, the
+ * "Check with BitMind" message command) are deferred at once (Discord allows 3 s) and handed to
+ * the pipeline, which answers them by editing the deferred response. Help, status and auto-scan
+ * settings are answered here, privately. An interaction that cannot be read is told so, privately,
+ * when it can be answered at all.
+ */
+export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<void> {
+  const parsed = interactionSchema.safeParse(d);
+  if (!parsed.success) {
+    logUnreadable(ctx, 'INTERACTION_CREATE', parsed.error);
+    return;
+  }
+  const i = parsed.data;
+  // Pings come over HTTP only; autocomplete and components: the bot registers none.
+  if (i.type !== INTERACTION_TYPE.applicationCommand) return;
+  const data = commandDataSchema.safeParse(i.data);
+  const user = i.member?.user.id ?? i.user?.id;
+  if (!data.success || !user) {
+    if (!data.success) logUnreadable(ctx, 'INTERACTION_CREATE data', data.error);
+    else ctx.logger.warn('Discord sent an interaction without a user; answered as unreadable');
+    await tell(ctx, i, UNREADABLE_COMMAND);
+    return;
+  }
+  const settingsChannel = await ctx.settingsChannelOf(i.channel_id, i.channel ?? undefined);
+
+  if (data.data.type === 3) {
+    if (data.data.name !== CONTEXT_MENU) return;
+    const asked = invocationOf(i, user, settingsChannel);
+    const media = targetMedia(data.data);
+    if (media.length === 0) {
+      await answerAlone(ctx, asked, renderProblem(NO_MEDIA_IN_MESSAGE));
+      return;
+    }
+    await check(ctx, asked, { kind: 'shortcut', place: placeOf(asked, data.data.target_id), media }, false);
+    return;
+  }
+
+  if (data.data.name !== COMMAND) return;
+  const asked = invocationOf(i, user, settingsChannel, data.data);
+  const [first, second] = asked.path;
+  if (first === SUB.autoscan && second) {
+    await answerAlone(ctx, asked, async () => ({ content: await autoscanAnswer(ctx, asked, second) }));
+    return;
+  }
+  switch (first) {
+    case SUB.check: {
+      const media = checkMedia(asked, data.data);
+      if (media === 'unreadable') {
+        await answerAlone(ctx, asked, { content: UNREADABLE_COMMAND });
+        return;
+      }
+      if (media.length === 0) {
+        await answerAlone(ctx, asked, { content: NOTHING_TO_CHECK });
+        return;
+      }
+      const alone = asked.options.private === true;
+      await check(ctx, asked, { kind: 'command', place: placeOf(asked), media, private: alone }, alone);
+      return;
+    }
     case SUB.help:
-      return { ephemeral: true, run: () => helpAnswer(ctx, interaction) };
+      await answerAlone(ctx, asked, async () => ({ content: await helpAnswer(ctx, asked) }));
+      return;
     case SUB.status:
-      return { ephemeral: true, run: () => statusAnswer(ctx, interaction) };
+      await answerAlone(ctx, asked, async () => ({ content: await statusAnswer(ctx, asked) }));
+      return;
     default:
-      return undefined;
+      await answerAlone(ctx, asked, { content: UNREADABLE_COMMAND });
   }
 }
 
 /**
- * interactionCreate: every command is deferred at once (Discord allows 3 s for the first answer),
- * then the deferred response is edited with the result, so each gets exactly one answer: the
- * result, or an error in plain words when anything threw.
+ * Defers, then hands the check to the pipeline. The deferral decides who sees the answer: the
+ * asker alone when asked, or when the bot is draining (the answer will be a refusal, said privately).
+ * A deferral Discord refuses as "already acknowledged" is a second delivery of the same interaction:
+ * it goes to the pipeline too, which recognises it as a duplicate and answers nothing.
  */
-export async function onInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
-  const plan = planFor(ctx, interaction);
-  if (!plan || !interaction.isRepliable()) return;
-  if (!(await defer(ctx, interaction, plan.ephemeral))) return;
-  let answer: Answer;
+async function check(
+  ctx: DiscordContext,
+  asked: Invocation,
+  what: Pick<Trigger, 'kind' | 'place' | 'media' | 'private'>,
+  alone: boolean,
+): Promise<void> {
+  const deferred = await defer(ctx, asked, alone || !ctx.tasks.accepting);
+  if (deferred === 'failed') return;
+  ctx.pipeline.accept({
+    ...what,
+    user: asked.user,
+    deliveryKeys: [`interaction:${asked.id}`],
+    replyVia: { applicationId: asked.applicationId, token: asked.token },
+  });
+}
+
+/** Answers an interaction that is not a check, privately: once per delivery, through the deferral. */
+async function answerAlone(
+  ctx: DiscordContext,
+  asked: Invocation,
+  answer: Body | (() => Promise<Body>),
+): Promise<void> {
+  if (!(await ctx.pipeline.isFirstDelivery('discord', [`interaction:${asked.id}`]))) return;
+  if ((await defer(ctx, asked, true)) !== 'deferred') return;
+  let body: Body;
   try {
-    answer = await plan.run();
+    body = typeof answer === 'function' ? await answer() : answer;
   } catch (err) {
-    answer = renderProblem(problemText(ctx, err, 'command'));
+    ctx.logger.error({ err, command: asked.path.join(' ') }, 'Discord command failed');
+    body = renderProblem('Something went wrong. Please try again in a minute.');
   }
-  await deliver(ctx, 'interaction answer', () =>
-    interaction.editReply({
-      content: answer.content ?? '',
-      embeds: answer.embeds ?? [],
-      allowedMentions: NO_PINGS,
-    }),
-  );
+  try {
+    await editOriginal(ctx.rest, asked.applicationId, asked.token, body);
+    ctx.metrics.replies.inc({ platform: 'discord', result: 'posted' });
+  } catch (err) {
+    ctx.metrics.replies.inc({ platform: 'discord', result: 'failed' });
+    ctx.logger.error({ err }, 'Discord: the answer could not be sent');
+  }
 }
 
 async function defer(
   ctx: DiscordContext,
-  interaction: RepliableInteraction,
+  asked: Invocation,
   ephemeral: boolean,
-): Promise<boolean> {
+): Promise<'deferred' | 'duplicate' | 'failed'> {
   try {
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    return true;
+    await deferInteraction(ctx.rest, asked.id, asked.token, ephemeral);
+    return 'deferred';
   } catch (err) {
-    // Past Discord's 3 s, or acknowledged elsewhere: the interaction can no longer be answered.
+    if (isAlreadyAcknowledged(err)) return 'duplicate';
+    // Past Discord's 3 s, or unknown: the interaction can no longer be answered.
     ctx.metrics.replies.inc({ platform: 'discord', result: 'failed' });
     ctx.logger.warn({ err }, 'Discord interaction could not be acknowledged');
-    return false;
+    return 'failed';
+  }
+}
+
+/** Tells the asker alone, at once (no deferral): for interactions that could not be read. */
+async function tell(ctx: DiscordContext, i: InteractionPayload, text: string): Promise<void> {
+  try {
+    await answerPrivately(ctx.rest, i.id, i.token, text);
+    ctx.metrics.replies.inc({ platform: 'discord', result: 'posted' });
+  } catch (err) {
+    ctx.metrics.replies.inc({ platform: 'discord', result: 'failed' });
+    ctx.logger.warn({ err }, 'Discord: an unreadable interaction could not be answered');
   }
 }

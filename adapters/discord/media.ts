@@ -1,71 +1,82 @@
 import type { Readable } from 'node:stream';
-import type { Attachment, Message, PartialMessage } from 'discord.js';
 import type { MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
+import type { MediaSpec } from '../../src/pipeline/trigger.js';
+import type { Attachment } from './payloads.js';
+
+type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
 /** Discord's own file hosts; anything else in an attachment URL is treated like a link a user typed. */
 const DISCORD_CDN_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
 
-/** Content types and file names worth sending to BitMind; others are not media auto-scan should touch. */
+/**
+ * What looks like an image or a video, by claimed type or by name: everything a person could mean.
+ * Which of these BitMind reads is the pipeline's call (auto-scan) and the bytes' (everyone else).
+ */
 const MEDIA_TYPE = /^(image|video)\//i;
-const MEDIA_NAME = /\.(jpe?g|png|webp|gif|mp4|m4v|mov|avi|webm|mkv)$/i;
+const MEDIA_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif|mp4|m4v|mov|avi|webm|mkv|mpe?g)$/i;
+
+export function looksLikeMedia(attachment: Attachment): boolean {
+  return MEDIA_TYPE.test(attachment.content_type ?? '') || MEDIA_NAME.test(attachment.filename);
+}
+
+/**
+ * A message's image and video attachments as the pipeline passes them on. The locator keeps the
+ * message's ids, so an expired signed URL can be refreshed by fetching the message again; a slash
+ * command's `media` option has no message (and so no refresh).
+ */
+export function attachmentSpecs(
+  attachments: readonly Attachment[],
+  where?: { readonly channelId: string; readonly messageId: string },
+): MediaSpec[] {
+  return attachments.filter(looksLikeMedia).map((a) => ({
+    source: 'platform',
+    name: a.filename,
+    sizeHint: a.size,
+    ...(a.content_type ? { mimeHint: a.content_type } : {}),
+    locator: {
+      url: a.url,
+      attachmentId: a.id,
+      ...(where ? { channelId: where.channelId, messageId: where.messageId } : {}),
+    },
+  }));
+}
 
 export interface AttachmentSource {
   readonly fetcher: MediaFetcher;
   /** Host (with port) of DISCORD_API_URL: in tests the fake CDN lives there. */
   readonly apiHost: string;
-}
-
-export function isMediaAttachment(attachment: Attachment): boolean {
-  return MEDIA_TYPE.test(attachment.contentType ?? '') || MEDIA_NAME.test(attachment.name);
-}
-
-export function mediaAttachments(message: Message | PartialMessage): Attachment[] {
-  return [...message.attachments.values()].filter(isMediaAttachment);
+  /** The message's attachments as Discord gives them now (fresh signed URLs); undefined when gone. */
+  readonly refetch: (channelId: string, messageId: string) => Promise<readonly Attachment[] | undefined>;
 }
 
 /**
- * A Discord attachment as a MediaRef. Discord's CDN URLs are signed and expire, so when the CDN
- * answers 403 or 404 the URL is refreshed once through `refresh` (re-fetching the message) and
- * tried again. The name is the file name alone: the signed query string never reaches a reply.
+ * Opens an attachment spec. Discord's CDN URLs are signed and expire, so when the CDN answers 403 or
+ * 404 the URL is refreshed once by fetching the message again (by its ids, through REST) and tried
+ * again. The name is the file name alone: the signed query string never reaches a reply.
  */
-export function attachmentRef(
-  attachment: Attachment,
-  source: AttachmentSource,
-  refresh?: () => Promise<Attachment | undefined>,
-): MediaRef {
-  const open = (url: string, signal: AbortSignal): Promise<Readable> =>
-    isTrustedHost(url, source.apiHost)
-      ? source.fetcher.openTrusted(url, { signal })
-      : source.fetcher.openUrl(url, signal);
+export function openAttachment(spec: PlatformSpec, source: AttachmentSource): MediaRef {
+  const { url, attachmentId, channelId, messageId } = spec.locator;
+  const open = (target: string, signal: AbortSignal): Promise<Readable> =>
+    isTrustedHost(target, source.apiHost)
+      ? source.fetcher.openTrusted(target, { signal })
+      : source.fetcher.openUrl(target, signal);
   return {
-    name: attachment.name,
-    sizeHint: attachment.size,
-    ...(attachment.contentType ? { mimeHint: attachment.contentType } : {}),
+    name: spec.name,
+    ...(spec.sizeHint !== undefined ? { sizeHint: spec.sizeHint } : {}),
+    ...(spec.mimeHint ? { mimeHint: spec.mimeHint } : {}),
     async open(signal) {
+      if (!url) throw new DownloadError(`${spec.name} has no address to download it from.`);
       try {
-        return await open(attachment.url, signal);
+        return await open(url, signal);
       } catch (err) {
-        if (!refresh || !isExpiredLink(err)) throw err;
-        const fresh = await refresh();
+        if (!channelId || !messageId || !isExpiredLink(err)) throw err;
+        const fresh = (await source.refetch(channelId, messageId))?.find((a) => a.id === attachmentId);
         if (!fresh) throw err;
         return open(fresh.url, signal);
       }
     },
   };
-}
-
-/**
- * Refs for a message's media attachments; an expired URL is refreshed by fetching the message anew
- * (a forced REST fetch, since the cached copy holds the same stale URLs).
- */
-export function messageMediaRefs(message: Message, source: AttachmentSource): MediaRef[] {
-  return mediaAttachments(message).map((attachment) =>
-    attachmentRef(attachment, source, async () => {
-      const fresh = await message.channel.messages.fetch({ message: message.id, force: true });
-      return fresh.attachments.get(attachment.id);
-    }),
-  );
 }
 
 function isExpiredLink(err: unknown): boolean {

@@ -1,5 +1,7 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { isVerdict, type CheckReport } from '../../src/domain/types.js';
+import { isVerdict } from '../../src/domain/types.js';
+import type { ItemView, ReplyBody, ReportView } from '../../src/pipeline/plan.js';
+import type { Trigger } from '../../src/pipeline/trigger.js';
 import {
   CAVEAT,
   SIMULATED_MARK,
@@ -35,7 +37,7 @@ export function plain(text: string, max: number): string {
   return truncate(escapeMarkdown(text.replace(/\s+/g, ' ').trim()), max);
 }
 
-function itemField(item: CheckReport['items'][number]): APIEmbedField {
+function itemField(item: ItemView): APIEmbedField {
   const d = describeItem(item);
   return {
     name: truncate(`${d.emoji} ${plain(d.name, EMBED_LIMITS.fieldName)}`, EMBED_LIMITS.fieldName),
@@ -46,7 +48,8 @@ function itemField(item: CheckReport['items'][number]): APIEmbedField {
   };
 }
 
-function colourOf(report: CheckReport): number {
+/** The strongest band's colour; grey when nothing could be checked. */
+function colourOf(report: ReportView): number {
   const confidences = report.items.filter(isVerdict).map((i) => i.confidence);
   return confidences.length > 0 ? describeBand(Math.max(...confidences)).colour : NEUTRAL_COLOUR;
 }
@@ -66,9 +69,13 @@ function size(embed: APIEmbed): number {
  * would break Discord's limits (25 fields an embed, 10 embeds, 6,000 characters) are summed up as
  * "…and N more" instead.
  */
-export function renderReport(report: CheckReport, askedBy: string): RenderedReply {
+export function renderReport(report: ReportView, askedBy: string, repeat = false): RenderedReply {
   const colour = colourOf(report);
-  const lines = [isSimulated(report) ? `**${SIMULATED_MARK}**` : undefined, askedBy].filter(Boolean);
+  const lines = [
+    isSimulated(report) ? `**${SIMULATED_MARK}**` : undefined,
+    askedBy,
+    repeat ? REPEAT_NOTE : undefined,
+  ].filter(Boolean);
   const first: APIEmbed = {
     title: plain(summaryLine(report), EMBED_LIMITS.title),
     description: truncate(lines.join('\n'), EMBED_LIMITS.description - MORE_NOTE_ROOM),
@@ -97,6 +104,24 @@ export function renderReport(report: CheckReport, askedBy: string): RenderedRepl
   }
   embeds[embeds.length - 1]!.footer = { text: CAVEAT };
   return { embeds };
+}
+
+/** Said under a verdict posted again for another person's reaction. */
+export const REPEAT_NOTE = 'Checked earlier in the hour: this is that answer again.';
+
+/** A reply body as embeds: the report, or the failure in plain words. */
+export function renderBody(body: ReplyBody, askedBy: string): RenderedReply {
+  return body.kind === 'report'
+    ? renderReport(body.report, askedBy, body.repeat)
+    : renderProblem(body.text, askedBy);
+}
+
+/** How a reply names who asked, and how: a mention, which never pings (replies allow no mentions). */
+export function askedBy(trigger: Trigger): string {
+  const who = `<@${trigger.user}>`;
+  if (trigger.kind === 'autoscan') return `Auto-scan of a message by ${who}`;
+  const emoji = trigger.reaction?.at(-1);
+  return trigger.kind === 'reaction' && emoji ? `Asked by ${who} with ${emoji}` : `Asked by ${who}`;
 }
 
 /** A failure the person who asked can read: what went wrong in plain words, never a stack trace. */

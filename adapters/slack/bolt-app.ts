@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
-import type { SlackConfig } from './context.js';
+import type { SlackConfig } from './config.js';
 
 /**
  * The Web API client's manners: a call is retried a few times (a 429 waits for its Retry-After
@@ -42,7 +42,7 @@ export function createBoltApp(slack: SlackConfig, logger: BoltLogger): BoltParts
       logger,
       // Not an installer: this is how the Socket Mode client learns the API URL and retry policy.
       installerOptions: { clientOptions },
-      // The envelope id names a delivery, so a redelivered envelope is recognised (see dedupe.ts).
+      // The envelope id names a delivery, so a redelivered envelope is recognised (a delivery key of the trigger).
       customPropertiesExtractor: (args: { envelope_id?: unknown }) =>
         typeof args.envelope_id === 'string' ? { envelopeId: args.envelope_id } : {},
     });

@@ -1,28 +1,21 @@
-import type { BitmindApi } from '../../src/bitmind/types.js';
-import type { Config } from '../../src/config.js';
+import type { AdapterDeps } from '../../src/adapter.js';
 import type { Logger } from '../../src/log.js';
-import type { MediaFetcher } from '../../src/media/types.js';
-import type { SettingsStore } from '../../src/settings/store.js';
-import type { WorkTracker } from '../../src/work-tracker.js';
+import type { SlackConfig } from './config.js';
+import type { Delivery } from './deliver.js';
 import type { SlackFileDeps } from './files.js';
-import type { RecentChecks } from './recent.js';
-import type { Replier } from './reply.js';
-import type { CheckRunner } from './run-check.js';
 import type { SlackWeb } from './web.js';
 
-export type SlackConfig = NonNullable<Config['slack']>;
+export type { SlackConfig } from './config.js';
 
-/** What every trigger handler works with, built once by the adapter. */
+/**
+ * What every trigger handler works with, built once by the adapter. Nothing here outlives one
+ * event of its own: state lives in the pipeline's store and the settings store.
+ */
 export interface SlackContext {
   readonly slack: SlackConfig;
   readonly logger: Logger;
   readonly web: SlackWeb;
-  readonly replier: Replier;
-  readonly runner: CheckRunner;
-  readonly settings: SettingsStore;
-  readonly tasks: WorkTracker;
+  readonly delivery: Delivery;
   readonly files: SlackFileDeps;
-  readonly fetcher: MediaFetcher;
-  readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
-  readonly recent: RecentChecks;
+  readonly deps: AdapterDeps;
 }

@@ -1,52 +1,56 @@
 import type { Readable } from 'node:stream';
 import { CheckError, type MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
+import type { MediaSpec } from '../../src/pipeline/trigger.js';
 import type { Secret } from '../../src/secret.js';
 import type { SlackFile, SlackMessage } from './schemas.js';
 import { SlackApiError, type SlackWeb } from './web.js';
+import { isSlackHost } from './slack-hosts.js';
 
-/** Types BitMind reads; auto-scan looks only at these, so a GIF or a PDF never starts a reply. */
-const CHECKABLE_TYPES = new Set([
-  'image/jpeg',
-  'image/jpg',
-  'image/png',
-  'image/webp',
-  'video/mp4',
-  'video/quicktime',
-  'video/x-msvideo',
-  'video/avi',
-]);
+export type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
+
+/** Names that look like an image or a video, for files whose type Slack did not claim as one. */
+const MEDIA_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif|mp4|m4v|mov|avi|webm|mkv|mpe?g)$/i;
 
 /**
- * Where the bot token may be sent: Slack's file host over HTTPS (files.slack.com, or files.<domain>
- * of the configured Web API, as GovSlack's files.slack-gov.com), or the Web API's own origin (tests).
+ * Whether a file of a message is an image or a video a person could mean: by the type Slack claims
+ * or by its name. Which of those BitMind reads is the core's decision, never the adapter's. External
+ * links, snippets and deleted files are never media; a stub (Slack Connect) says nothing of its
+ * type yet, and is taken: files.info will say.
  */
-export function isTrustedFileUrl(url: string, apiUrl: string): boolean {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return false;
-  }
-  const api = new URL(apiUrl);
-  const fileHosts = ['files.slack.com', `files.${api.hostname}`];
-  if (target.protocol === 'https:' && target.port === '' && fileHosts.includes(target.hostname)) return true;
-  return target.origin === api.origin;
+export function isMediaFile(file: SlackFile): boolean {
+  if (file.mode === 'external' || file.mode === 'tombstone' || file.mode === 'snippet') return false;
+  if (file.file_access === 'check_file_info') return true;
+  if (/^(image|video)\//i.test(file.mimetype ?? '')) return true;
+  return MEDIA_NAME.test(file.name ?? file.title ?? '');
 }
 
 /**
- * The files of a message worth checking. An explicit request (command, shortcut, reaction) takes any
- * image or video, so a user hears why an unsupported one could not be checked; auto-scan takes only
- * the types BitMind reads.
+ * A Slack file as plain data: named, sized and typed as Slack claims, located by its id and, when
+ * the event carried it, its download URL. Never the token: `openSlackFile` adds it.
  */
-export function mediaFiles(message: SlackMessage, scope: 'explicit' | 'autoscan'): SlackFile[] {
-  return (message.files ?? []).filter((file) => {
-    if (file.mode === 'external' || file.mode === 'tombstone' || file.mode === 'snippet') return false;
-    // A stub (Slack Connect) says nothing of its type yet; files.info will.
-    if (file.file_access === 'check_file_info') return true;
-    const type = file.mimetype?.toLowerCase() ?? '';
-    return scope === 'autoscan' ? CHECKABLE_TYPES.has(type) : /^(image|video)\//.test(type);
-  });
+export function fileSpec(file: SlackFile): PlatformSpec {
+  const url = file.file_access === 'check_file_info' ? undefined : (file.url_private_download ?? undefined);
+  return {
+    source: 'platform',
+    name: file.name ?? file.title ?? file.id,
+    ...(typeof file.size === 'number' ? { sizeHint: file.size } : {}),
+    ...(file.mimetype ? { mimeHint: file.mimetype } : {}),
+    locator: { fileId: file.id, ...(url ? { url } : {}) },
+  };
+}
+
+/** The media of a message, as specs, in Slack's order. */
+export function messageSpecs(message: SlackMessage): PlatformSpec[] {
+  return (message.files ?? []).filter(isMediaFile).map(fileSpec);
+}
+
+/**
+ * A file Slack would not describe when it was named (a permalink's files.info failed): opening it
+ * fails with the reason, as that item's error in the reply.
+ */
+export function unavailableSpec(fileId: string, slackError: string): PlatformSpec {
+  return { source: 'platform', name: fileId, locator: { fileId, unavailable: slackError } };
 }
 
 /** The file id in a Slack file link: a permalink (…slack.com/files/U…/F…/name) or a files-pri URL. */
@@ -74,27 +78,40 @@ export interface SlackFileDeps {
 const MISSING_SCOPE =
   'Slack sent a sign-in page instead of the file: the app is missing the files:read scope. Add files:read to the app (see docs/slack.md) and reinstall it.';
 
-/** Completes a stub from files.info when the event did not carry what a download needs. */
-export async function resolveFile(file: SlackFile, web: SlackWeb): Promise<SlackFile> {
-  if (file.url_private_download && file.file_access !== 'check_file_info') return file;
-  return web.fileInfo(file.id);
+function wouldNotShare(slackError: string): CheckError {
+  return new CheckError('download_failed', `Slack would not share this file (${slackError}).`);
+}
+
+/** The download URL of a spec: the one the event carried, else files.info's. */
+async function downloadUrlOf(spec: PlatformSpec, web: SlackWeb): Promise<string | undefined> {
+  const { fileId, url, unavailable } = spec.locator;
+  if (unavailable !== undefined) throw wouldNotShare(unavailable);
+  if (url !== undefined) return url;
+  if (fileId === undefined) return undefined;
+  try {
+    const file = await web.fileInfo(fileId);
+    return file.url_private_download ?? file.url_private ?? undefined;
+  } catch (err) {
+    if (err instanceof SlackApiError) throw wouldNotShare(err.slackError);
+    throw err;
+  }
 }
 
 /**
- * A Slack file as the Checker sees it: its size is known before any download, and opening it sends
- * the bot token only to a vetted host. A file elsewhere is refused rather than fetched with the token.
+ * A Slack file as the Checker sees it: its claimed size is known before any download, and opening
+ * it completes the spec through files.info when needed and sends the bot token only to a vetted
+ * host. A file elsewhere is refused rather than fetched with the token.
  */
-export function slackFileRef(file: SlackFile, deps: SlackFileDeps): MediaRef {
-  const url = file.url_private_download ?? file.url_private;
-  const name = file.name ?? file.title ?? file.id;
+export function openSlackFile(spec: PlatformSpec, deps: SlackFileDeps): MediaRef {
   return {
-    name,
-    sizeHint: file.size,
-    mimeHint: file.mimetype,
+    name: spec.name,
+    sizeHint: spec.sizeHint,
+    mimeHint: spec.mimeHint,
     async open(signal: AbortSignal): Promise<Readable> {
+      const url = await downloadUrlOf(spec, deps.web);
       if (url === undefined)
         throw new CheckError('download_failed', 'Slack gave no download link for this file.');
-      if (!isTrustedFileUrl(url, deps.apiUrl)) {
+      if (!isSlackHost(url, deps.apiUrl, 'files')) {
         throw new CheckError(
           'blocked_url',
           'This file is not hosted by Slack, so it was not downloaded with the bot token.',
@@ -111,29 +128,5 @@ export function slackFileRef(file: SlackFile, deps: SlackFileDeps): MediaRef {
         throw err;
       }
     },
-  };
-}
-
-/**
- * The media of some files, details completed from files.info where needed. A file Slack will not
- * describe becomes one item's error in the reply rather than the failure of the whole check.
- */
-export async function refsForFiles(files: readonly SlackFile[], deps: SlackFileDeps): Promise<MediaRef[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      try {
-        return slackFileRef(await resolveFile(file, deps.web), deps);
-      } catch (err) {
-        const reason = err instanceof SlackApiError ? ` (${err.slackError})` : '';
-        return unavailableRef(file.name ?? file.id, `Slack would not share this file${reason}.`);
-      }
-    }),
-  );
-}
-
-function unavailableRef(name: string, message: string): MediaRef {
-  return {
-    name,
-    open: () => Promise.reject(new CheckError('download_failed', message)),
   };
 }

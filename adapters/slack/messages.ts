@@ -7,6 +7,9 @@ export const NO_MEDIA_IN_MESSAGE = 'That message has no image or video I can che
 export const CANNOT_READ_SHORTCUT =
   'Slack sent that message in a form I could not read, so I could not check it. Please try again.';
 
+export const CANNOT_READ_COMMAND =
+  'Slack sent that command in a form I could not read, so I could not answer it. Please try again.';
+
 export const NO_RECENT_MEDIA = `I found no image or video among the last 20 messages here. Try \`${SLASH_COMMAND} check <link>\`, or use "${SHORTCUT_NAME}" on a message.`;
 
 export const CANNOT_READ_CHANNEL = `I cannot read this conversation. Invite me with \`/invite @BitMind\` and ask again.`;

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { isVerdict, type CheckReport } from '../../src/domain/types.js';
 import {
   CAVEAT,
   ERROR_EMOJI,
@@ -11,6 +10,7 @@ import {
   summaryLine,
   truncate,
 } from '../../src/check/wording.js';
+import type { ItemView, ReplyBody, ReportView } from '../../src/pipeline/plan.js';
 import type { OutgoingMessage } from './web.js';
 
 type KnownBlock = types.KnownBlock;
@@ -65,7 +65,11 @@ function optionalContext(lines: readonly string[]): KnownBlock[] {
   return lines.length > 0 ? [context(lines)] : [];
 }
 
-function itemSection(item: CheckReport['items'][number]): KnownBlock {
+function isVerdictView(item: ItemView): boolean {
+  return !('error' in item);
+}
+
+function itemSection(item: ItemView): KnownBlock {
   const d = describeItem(item);
   const name = `*${safeText(d.name)}*`;
   const detail = safeText(d.detail, MAX_DETAIL_CHARS);
@@ -73,16 +77,25 @@ function itemSection(item: CheckReport['items'][number]): KnownBlock {
   return section(`:${d.slackEmoji}: ${name}\n${body}`);
 }
 
-function moreSection(rest: CheckReport['items']): KnownBlock {
+function moreSection(rest: readonly ItemView[]): KnownBlock {
   const flagged = rest.filter(isFlagged).length;
-  const failed = rest.filter((i) => !isVerdict(i)).length;
+  const failed = rest.filter((i) => !isVerdictView(i)).length;
   const parts = [`${flagged} with evidence of AI generation`];
   if (failed > 0) parts.push(`${failed} could not be checked`);
   return section(`…and ${rest.length} more ${rest.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}.`);
 }
 
-/** The verdict message: one section per file, the caveat, the simulated mark and who asked. */
-export function renderReport(report: CheckReport, options: RenderOptions = {}): OutgoingMessage {
+/**
+ * The verdict message: one section per file, the caveat, the simulated mark and who asked. A
+ * `repeat` (a verdict posted again on a repeated trigger reaction) marks each verdict cached.
+ */
+export function renderReport(
+  view: ReportView,
+  options: RenderOptions & { readonly repeat?: boolean } = {},
+): OutgoingMessage {
+  const report: ReportView = options.repeat
+    ? { ...view, items: view.items.map((i) => (isVerdictView(i) ? { ...i, cached: true } : i)) }
+    : view;
   const shown = report.items.slice(0, MAX_FILE_SECTIONS);
   const rest = report.items.slice(MAX_FILE_SECTIONS);
   const blocks: KnownBlock[] = shown.map(itemSection);
@@ -111,4 +124,11 @@ export function renderFailure(message: string, options: RenderOptions = {}): Out
       ...optionalContext(requestedByLine(options.requestedBy)),
     ],
   };
+}
+
+/** A reply's body: the report, or the whole check's failure (worded by the pipeline). */
+export function renderBody(body: ReplyBody, options: RenderOptions = {}): OutgoingMessage {
+  return body.kind === 'report'
+    ? renderReport(body.report, { ...options, repeat: body.repeat })
+    : renderFailure(body.text, options);
 }

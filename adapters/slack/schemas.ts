@@ -1,22 +1,24 @@
 import { z } from 'zod';
 
 /**
- * The parts of Slack's payloads the adapter reads, validated where they enter. Unknown fields are
- * dropped; a payload missing what we need fails here with a clear error rather than deep inside.
+ * The parts of Slack's payloads the adapter reads, validated where they enter, before any field is
+ * read. Unknown fields are dropped; a payload missing what we need, or with a field of another
+ * type, fails here with a clear error rather than deep inside a handler. The shapes follow Slack's
+ * documentation; `fixtures/` holds real payloads, and a test parses every one of them.
  */
 
 export const slackFileSchema = z.object({
   id: z.string(),
-  name: z.string().optional(),
-  title: z.string().optional(),
-  mimetype: z.string().optional(),
-  size: z.number().optional(),
+  name: z.string().nullish(),
+  title: z.string().nullish(),
+  mimetype: z.string().nullish(),
+  size: z.number().nullish(),
   /** hosted, external (a link to Google Drive and the like), snippet, tombstone (deleted)… */
-  mode: z.string().optional(),
-  url_private_download: z.string().optional(),
-  url_private: z.string().optional(),
+  mode: z.string().nullish(),
+  url_private_download: z.string().nullish(),
+  url_private: z.string().nullish(),
   /** "check_file_info" when the event carries only a stub (Slack Connect): ask files.info. */
-  file_access: z.string().optional(),
+  file_access: z.string().nullish(),
 });
 export type SlackFile = z.infer<typeof slackFileSchema>;
 
@@ -25,44 +27,71 @@ export const slackMessageSchema = z.object({
   thread_ts: z.string().optional(),
   subtype: z.string().optional(),
   user: z.string().optional(),
-  bot_id: z.string().optional(),
+  bot_id: z.string().nullish(),
   files: z.array(slackFileSchema).optional(),
 });
 export type SlackMessage = z.infer<typeof slackMessageSchema>;
+
+/** The Events API envelope (HTTP body, or a Socket Mode `events_api` payload). */
+export const eventCallbackSchema = z.object({
+  type: z.literal('event_callback'),
+  team_id: z.string(),
+  event_id: z.string(),
+  event: z.object({ type: z.string() }).loose(),
+});
 
 export const messageEventSchema = slackMessageSchema.extend({
   type: z.literal('message'),
   channel: z.string(),
 });
-export type MessageEvent = z.infer<typeof messageEventSchema>;
 
 export const reactionAddedSchema = z.object({
   type: z.literal('reaction_added'),
   user: z.string(),
   reaction: z.string(),
+  /** A message (channel and ts), or a file or file comment, which the bot does not check. */
   item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
 });
 
+/** A slash command's form fields (all strings, as Slack posts them). */
 export const slashCommandSchema = z.object({
   team_id: z.string(),
   channel_id: z.string(),
   user_id: z.string(),
+  command: z.string(),
   text: z.string().default(''),
+  response_url: z.string(),
+  trigger_id: z.string(),
 });
 
 export const messageShortcutSchema = z.object({
   type: z.literal('message_action'),
+  callback_id: z.string(),
+  trigger_id: z.string(),
+  response_url: z.string(),
   team: z.object({ id: z.string() }).nullish(),
   channel: z.object({ id: z.string() }),
   user: z.object({ id: z.string() }),
   message: slackMessageSchema,
 });
 
-/** Ids that identify one delivery across Slack's retries (Events API) and redeliveries (Socket Mode). */
-export const deliveryIdsSchema = z.object({
-  event_id: z.string().optional(),
-  trigger_id: z.string().optional(),
-});
+/** Just enough of any payload to answer its sender privately when the rest could not be read. */
+export const responseUrlOnlySchema = z.object({ response_url: z.string() });
+
+/**
+ * A Socket Mode envelope as it comes off the WebSocket: `hello` and `disconnect` frames carry no
+ * envelope id; deliveries carry one and a payload object.
+ */
+export const socketFrameSchema = z.union([
+  z.object({ type: z.enum(['hello', 'disconnect']) }).loose(),
+  z
+    .object({
+      type: z.string(),
+      envelope_id: z.string(),
+      payload: z.record(z.string(), z.unknown()),
+    })
+    .loose(),
+]);
 
 // Web API responses.
 export const postedMessageSchema = z.object({ channel: z.string(), ts: z.string() });
@@ -76,3 +105,8 @@ export const userInfoResponseSchema = z.object({
   }),
 });
 export const emptyResponseSchema = z.object({});
+
+/** Where zod found a payload wanting, without any of its values (they may hold a token or a URL). */
+export function issuesOf(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`);
+}

@@ -27,6 +27,7 @@ export const WEB_API_METHODS = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
   'reactions.add': ['reactions:write'],
   'conversations.history': HISTORY_SCOPES,
   'conversations.replies': HISTORY_SCOPES,
@@ -38,8 +39,12 @@ export type SlackMethod = keyof typeof WEB_API_METHODS;
 
 /** The slash command and the shortcut need `commands`; the rest follows from the lists above. */
 export const BOT_SCOPES: readonly string[] = [
-  ...new Set(['commands', ...Object.values(BOT_EVENTS), ...Object.values(WEB_API_METHODS).flat()]),
-].sort();
+  'commands',
+  ...Object.values(BOT_EVENTS),
+  ...Object.values(WEB_API_METHODS).flat(),
+]
+  .filter((scope, i, all) => all.indexOf(scope) === i)
+  .sort();
 
 /** The app-level token (Socket Mode only) needs this scope for `apps.connections.open`. */
 export const APP_TOKEN_SCOPE = 'connections:write';

@@ -67,6 +67,14 @@ export function createSlackWeb(client: WebClient) {
         postedMessageSchema,
       ),
 
+    /** A message only `user` sees (a refusal where there is no response URL: a reaction). */
+    postEphemeral: (channel: string, user: string, message: OutgoingMessage, threadTs?: string) =>
+      call(
+        'chat.postEphemeral',
+        { channel, user, thread_ts: threadTs, text: message.text, blocks: message.blocks },
+        emptyResponseSchema,
+      ),
+
     update: (channel: string, ts: string, message: OutgoingMessage) =>
       call(
         'chat.update',

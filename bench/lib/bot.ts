@@ -9,7 +9,7 @@ import { buildCore, type Core } from '../../src/core.js';
 import { Secret } from '../../src/secret.js';
 import { createLogger } from '../../src/log.js';
 import { fileMediaRef } from '../../src/media/refs.js';
-import type { CheckReport, CheckRequest, Trigger } from '../../src/domain/types.js';
+import type { CheckReport, CheckRequest, TriggerKind } from '../../src/domain/types.js';
 
 /** Where the simulator listens and the OAuth client to use there. */
 export interface SimEndpoint {
@@ -91,7 +91,7 @@ let requestIds = 0;
 /** One chat message's files as a CheckRequest, as an adapter would build it. */
 export function fileRequest(
   paths: readonly string[],
-  trigger: Trigger = 'autoscan',
+  trigger: TriggerKind = 'autoscan',
   userId = 'U0BENCH',
 ): CheckRequest {
   return {

@@ -3,6 +3,7 @@ export { createBitmindClient } from './client.js';
 export { BitmindError } from './errors.js';
 export { MAX_BATCH, MAX_BYTES } from './contract.js';
 export { bitmindOptionsFromConfig, type BitmindClientOptions } from './options.js';
+export { abortable } from './timing.js';
 export type { BitmindAuth } from './credentials.js';
 export type { RetryPolicy } from './transport.js';
 export type * from './types.js';

@@ -34,10 +34,6 @@ export class BatchDispatcher {
     private readonly options: { concurrency: number; batchAllowed: () => Promise<boolean> },
   ) {}
 
-  get waiting(): number {
-    return this.#pending.length;
-  }
-
   submit(upload: Upload, priority: Priority): Promise<BitmindVerdict> {
     return new Promise((resolve, reject) => {
       const item = { upload, priority, resolve, reject };

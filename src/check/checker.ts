@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
+import { openTempArea } from '../media/temp-area.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
 import { BatchDispatcher } from './batch-dispatcher.js';
-import { PersonBudget } from './budget.js';
 import { toItemError } from './item-error.js';
 import { VerdictCache, type CachedVerdict } from './verdict-cache.js';
 import {
@@ -32,7 +30,6 @@ export interface CheckerOptions {
   readonly maxRequestBytes: number;
   readonly cacheTtlMs: number;
   readonly cacheMaxEntries: number;
-  readonly userChecksPerHour: number;
   /** BitMind calls in flight per kind; match the client's concurrency. */
   readonly concurrency: number;
   /** Longest one download may take in all: the idle timeout alone cannot stop a slow drip. */
@@ -43,7 +40,6 @@ export interface CheckerOptions {
   readonly memory?: MemoryBudget;
   readonly logger: Logger;
   readonly metrics?: Metrics;
-  readonly now?: () => number;
 }
 
 export interface Checker extends CheckService {
@@ -59,11 +55,14 @@ export interface Checker extends CheckService {
  * the others; every temporary file is gone when `check` settles.
  */
 export async function createChecker(options: CheckerOptions): Promise<Checker> {
-  const tempDir = await mkdtemp(join(tmpdir(), 'bitmind-bot-'));
+  const { dir: tempDir, removed } = await openTempArea();
+  if (removed > 0)
+    options.logger.info(
+      { removed },
+      'removed the temporary areas of processes that died without cleaning up',
+    );
   const cache = new VerdictCache({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs });
-  const budget = new PersonBudget(options.userChecksPerHour, options.now);
   const memory = options.memory ?? new MemoryBudget();
-  const now = options.now ?? Date.now;
   // The client reads /status once and again after a 403, so asking it each time costs nothing.
   const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
   const dispatchers: Record<MediaKind, BatchDispatcher> = {
@@ -156,10 +155,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const fromCli = request.trigger === 'cli';
       const wanted = fromCli ? request.media : request.media.slice(0, options.maxMedia);
       const priority: Priority = request.trigger === 'autoscan' ? 'background' : 'interactive';
-      const person = `${request.requester.platform}:${request.requester.userId}`;
-      const { granted, resetsAt } = fromCli
-        ? { granted: wanted.length, resetsAt: 0 }
-        : budget.take(person, wanted.length);
+      const granted = request.budget?.granted ?? wanted.length;
       const bytes = { remaining: options.maxRequestBytes };
 
       let done = 0;
@@ -171,10 +167,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
         if (index >= granted) {
           return finished({
             ref,
-            error: {
-              code: 'rate_limited',
-              message: budgetMessage(options.userChecksPerHour, resetsAt, now()),
-            },
+            error: { code: 'rate_limited', message: request.budget?.message ?? '' },
           });
         }
         const result = await download(ref, signal, bytes);
@@ -224,12 +217,6 @@ function requestAllowance(bytes: { remaining: number }, total: number): Transfor
       } else callback(null, chunk);
     },
   });
-}
-
-function budgetMessage(perHour: number, resetsAt: number, now: number): string {
-  const minutes = Math.max(1, Math.ceil((resetsAt - now) / 60_000));
-  const at = new Date(resetsAt).toISOString().slice(11, 16);
-  return `You have used your ${perHour} checks for this hour. More are available at ${at} UTC (in ${minutes} min).`;
 }
 
 function extensionOf(mime: string): string {

@@ -17,10 +17,6 @@ export class VerdictCache {
     this.#done = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
   }
 
-  get(sha256: string): CachedVerdict | undefined {
-    return this.#done.get(sha256);
-  }
-
   /**
    * The verdict for these bytes: from the cache, from a check already under way, or from `compute`.
    * Errors are not cached: the next request for the same bytes tries again.

@@ -1,4 +1,7 @@
-import { isVerdict, type CheckReport, type ItemResult } from '../domain/types.js';
+import { isVerdict, type ItemResult, type ItemView, type ReportView } from '../domain/types.js';
+
+/** A report's items as any surface holds them: with their live reference (the CLI) or without (a reply). */
+type Items = { readonly items: readonly (ItemResult | ItemView)[] };
 
 /**
  * What every surface (Slack, Discord, the CLI) says about a verdict. The model gives a probability,
@@ -76,7 +79,7 @@ export function formatSeconds(seconds: number): string {
 }
 
 /** True when an item shows strong or some evidence: what `flagged` auto-scan mode replies to. */
-export function isFlagged(item: ItemResult): boolean {
+export function isFlagged(item: ItemResult | ItemView): boolean {
   return isVerdict(item) && bandOf(item.confidence) !== 'little';
 }
 
@@ -114,10 +117,10 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-export function describeItem(item: ItemResult): ItemDescription {
+export function describeItem(item: ItemView): ItemDescription {
   if (!isVerdict(item)) {
     return {
-      name: visibleName(item.ref.name),
+      name: visibleName(item.name),
       headline: 'Could not check',
       detail: item.error.message,
       emoji: ERROR_EMOJI.unicode,
@@ -133,7 +136,7 @@ export function describeItem(item: ItemResult): ItemDescription {
   ];
   if (item.cached) parts.push('cached');
   return {
-    name: visibleName(item.ref.name),
+    name: visibleName(item.name),
     headline: info.label,
     detail: parts.join(' · '),
     emoji: info.emoji,
@@ -143,19 +146,12 @@ export function describeItem(item: ItemResult): ItemDescription {
   };
 }
 
-/** The strongest band in a report, for a summary colour; undefined when nothing could be checked. */
-export function strongestBand(report: CheckReport): Band | undefined {
-  const order: Band[] = ['strong', 'some', 'little'];
-  const bands = report.items.filter(isVerdict).map((i) => bandOf(i.confidence));
-  return order.find((b) => bands.includes(b));
-}
-
-export function isSimulated(report: CheckReport): boolean {
+export function isSimulated(report: Items): boolean {
   return report.items.some((i) => isVerdict(i) && i.simulated);
 }
 
 /** One line for notifications and plain-text fallbacks. */
-export function summaryLine(report: CheckReport): string {
+export function summaryLine(report: ReportView): string {
   const total = report.items.length;
   const flagged = report.items.filter(isFlagged).length;
   const failed = report.items.filter((i) => !isVerdict(i)).length;

@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../platforms.js';
 import type { Command } from './command.js';
 
 export interface CommandEntry {
@@ -24,14 +25,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Run the embedded BitMind API simulator alone and print credentials for it',
     load: async () => (await import('./simulator.js')).simulatorCommand,
   },
-  {
-    name: 'register-commands',
-    summary: 'Register the Discord slash command and message command',
-    load: async () => (await import('./register-commands.js')).registerCommandsCommand,
-  },
+  ...PLATFORMS.flatMap((p) => p.commands ?? []),
   {
     name: 'doctor',
-    summary: 'Check the configuration, BitMind, Slack and Discord, with a fix for each problem',
+    summary: 'Check the configuration, BitMind and each chat platform, with a fix for each problem',
     load: async () => (await import('./doctor.js')).doctorCommand,
   },
 ];

@@ -1,16 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { commandDefinitions } from '../../adapters/discord/index.js';
-import { APP_TOKEN_SCOPE, BOT_SCOPES } from '../../adapters/slack/index.js';
 import { bitmindOptionsFromConfig, createBitmindClient } from '../bitmind/index.js';
-import { ConfigError, environmentWithDotEnv, loadConfig, type Config } from '../config.js';
+import { ConfigError, environmentWithDotEnv, type Config } from '../config.js';
 import { simulatorEndpoint } from '../core.js';
 import { probeBitmind } from '../doctor/bitmind.js';
 import { countFailures, renderChecklist, skip, type Section } from '../doctor/checklist.js';
 import { configurationSection, describeAuth, invalidConfigurationSection } from '../doctor/configuration.js';
-import { probeDiscord } from '../doctor/discord.js';
-import { probeSlack } from '../doctor/slack.js';
 import type { Logger } from '../log.js';
+import { loadBotConfig, PLATFORMS } from '../platforms.js';
 import { startSimulator } from '../simulator/index.js';
 import { UsageError, type Command } from './command.js';
 import { cliLogger } from './cli-logger.js';
@@ -18,9 +15,9 @@ import { cliLogger } from './cli-logger.js';
 const USAGE = `Usage: bitmind-bot doctor [--timeout SECONDS]
 
 Checks the configuration and every service the bot needs, and prints a checklist with a fix for
-each failing line: BitMind (reachable, credentials accepted, permissions), Slack (bot token and its
-scopes, the app token or the signing secret) and Discord (token, Message Content intent, commands),
-for the platforms that are configured. It opens no chat connection and posts nothing.
+each failing line: BitMind (reachable, credentials accepted, permissions) and each chat platform
+configured (Slack: bot token and its scopes, the app token or the signing secret; Discord: token,
+Message Content intent, commands). It opens no chat connection and posts nothing.
 
 Options:
   --timeout SECONDS  longest wait for each service (default 10)
@@ -54,7 +51,7 @@ export const doctorCommand: Command = {
     const { timeoutMs } = parseFlags(args);
     let config: Config;
     try {
-      config = loadConfig(environmentWithDotEnv(io.env));
+      config = loadBotConfig(environmentWithDotEnv(io.env));
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.stdout.write(renderChecklist([invalidConfigurationSection(err)]));
@@ -62,26 +59,20 @@ export const doctorCommand: Command = {
     }
     const logger = cliLogger(io, config.logLevel);
     const sections = await Promise.all([
-      configurationSection(config),
+      configurationSection(
+        config,
+        PLATFORMS.map((p) => ({
+          name: p.name,
+          running: config.platforms[p.name] === undefined ? undefined : p.describe(config),
+          howToEnable: p.howToEnable,
+        })),
+      ),
       bitmindSection(config, logger, timeoutMs),
-      config.slack
-        ? probeSlack({
-            slack: config.slack,
-            port: config.port,
-            requiredScopes: BOT_SCOPES,
-            appTokenScope: APP_TOKEN_SCOPE,
-            manifest: config.slack.mode === 'socket' ? 'manifest/slack.yaml' : 'manifest/slack-http.yaml',
-            timeoutMs,
-            logger,
-          })
-        : notConfigured('Slack', 'SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET'),
-      config.discord
-        ? probeDiscord({
-            discord: config.discord,
-            expectedCommands: commandDefinitions().map(({ name, type }) => ({ name, type })),
-            timeoutMs,
-          })
-        : notConfigured('Discord', 'DISCORD_TOKEN'),
+      ...PLATFORMS.map((platform) =>
+        config.platforms[platform.name] === undefined
+          ? Promise.resolve(notConfigured(platform.name, platform.howToEnable))
+          : platform.doctor(config, { timeoutMs, logger }),
+      ),
     ]);
     io.stdout.write(renderChecklist(sections));
     return countFailures(sections) === 0 ? 0 : 1;
@@ -114,6 +105,7 @@ async function bitmindSection(config: Config, logger: Logger, timeoutMs: number)
   }
 }
 
-function notConfigured(platform: string, variables: string): Section {
-  return { name: platform, findings: [skip(`Not configured (set ${variables} to use ${platform})`)] };
+function notConfigured(platform: string, howToEnable: string): Section {
+  const name = platform.charAt(0).toUpperCase() + platform.slice(1);
+  return { name, findings: [skip(`Not configured (to use ${name}: ${howToEnable})`)] };
 }

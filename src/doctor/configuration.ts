@@ -27,25 +27,36 @@ export function invalidConfigurationSection(err: ConfigError): Section {
         'correct each variable in .env or the environment, then run the doctor again.',
         err.problems.map((p) => `- ${p}`).join('\n'),
       ),
-      skip('BitMind, Slack and Discord not checked: the configuration comes first'),
+      skip('BitMind and the chat platforms not checked: the configuration comes first'),
     ],
   };
 }
 
+/** A platform as the configuration section names it: on (how), or off (what turns it on). */
+export interface PlatformSummary {
+  readonly name: string;
+  /** How it runs ("Slack in Socket Mode"); undefined when it is off. */
+  readonly running: string | undefined;
+  readonly howToEnable: string;
+}
+
 /** The configuration as read: what is on, a chat platform to serve, and a settings directory to write. */
-export async function configurationSection(config: Config): Promise<Section> {
-  const slack = config.slack ? (config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode') : 'off';
+export async function configurationSection(
+  config: Config,
+  platforms: readonly PlatformSummary[],
+): Promise<Section> {
+  const on = platforms.flatMap((p) => (p.running ? [p.running] : []));
   const findings: Finding[] = [
     pass(
       'Configuration is valid',
-      `BitMind: ${describeAuth(config.bitmind.auth.method)}; Slack: ${slack}; Discord: ${config.discord ? 'on' : 'off'}`,
+      `BitMind: ${describeAuth(config.bitmind.auth.method)}; platforms: ${on.length > 0 ? on.join(', ') : 'none'}`,
     ),
   ];
-  if (!config.slack && !config.discord) {
+  if (on.length === 0) {
     findings.push(
       fail(
         'No chat platform is configured: the bot would have nothing to listen to',
-        'set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, DISCORD_TOKEN for Discord, or both.',
+        `${platforms.map((p) => `${p.name}: ${p.howToEnable}`).join('; ')}.`,
       ),
     );
   }

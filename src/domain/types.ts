@@ -15,7 +15,7 @@ export type ErrorCode =
   | 'unavailable'
   | 'timeout';
 
-export type Trigger = 'command' | 'autoscan' | 'reaction' | 'shortcut' | 'cli';
+export type TriggerKind = 'command' | 'autoscan' | 'reaction' | 'shortcut' | 'cli';
 
 /**
  * One medium to check. The adapter that makes it knows how to open its bytes (Slack adds the bot
@@ -39,9 +39,14 @@ export interface Requester {
 
 export interface CheckRequest {
   readonly id: string;
-  readonly trigger: Trigger;
+  readonly trigger: TriggerKind;
   readonly requester: Requester;
   readonly media: readonly MediaRef[];
+  /**
+   * How many media the asker's budget allows (the rest are answered with `message`); absent, all
+   * (the terminal's operator is trusted).
+   */
+  readonly budget?: { readonly granted: number; readonly message: string };
 }
 
 export interface Verdict {
@@ -86,7 +91,29 @@ export interface CheckService {
   check(request: CheckRequest, options?: CheckOptions): Promise<CheckReport>;
 }
 
-export function isVerdict(item: ItemResult): item is Extract<ItemResult, { isAI: boolean }> {
+/** An item as a reply shows it: everything but the live reference, so it can be stored and sent on. */
+export type ItemView = ItemResult extends infer I
+  ? I extends ItemResult
+    ? Omit<I, 'ref'> & { readonly name: string }
+    : never
+  : never;
+
+/** A report as a reply shows it: plain data, fit to store and to hand to another process. */
+export interface ReportView {
+  readonly items: readonly ItemView[];
+  /** Media left out because the request held more than the per-request cap. */
+  readonly skipped: number;
+}
+
+export function viewOf(report: Pick<CheckReport, 'items' | 'skipped'>): ReportView {
+  return {
+    items: report.items.map(({ ref, ...rest }) => ({ ...rest, name: ref.name })),
+    skipped: report.skipped,
+  };
+}
+
+/** True for an item with a verdict, false for one that could not be checked. */
+export function isVerdict<T extends ItemResult | ItemView>(item: T): item is Exclude<T, { error: unknown }> {
   return !('error' in item);
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemResult } from '../../src/domain/types.js';
+import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { failure as failed, report, verdict } from '../helpers/reports.js';
+
+/** A report as a reply holds it. */
+const viewOfReport = (...args: Parameters<typeof report>) => viewOf(report(...args));
 import {
   bandOf,
   BAND_THRESHOLDS,
@@ -28,13 +31,14 @@ describe('verdict wording', () => {
     expect(formatLikelihood(0.996)).toBe('>99%');
     expect(formatLikelihood(0.004)).toBe('<1%');
     expect(formatLikelihood(1)).toBe('100%');
-    expect(describeItem(verdict('a.png', 0.8234, { cached: true })).detail).toBe(
-      '82% estimated likelihood of AI generation · 45 ms · cached',
-    );
+    expect(
+      describeItem(viewOf({ items: [verdict('a.png', 0.8234, { cached: true })], skipped: 0 }).items[0]!)
+        .detail,
+    ).toBe('82% estimated likelihood of AI generation · 45 ms · cached');
   });
 
   it('describes an error in plain words with the file name', () => {
-    const d = describeItem(failure('notes.txt'));
+    const d = describeItem(viewOf({ items: [failure('notes.txt')], skipped: 0 }).items[0]!);
     expect(d).toMatchObject({
       name: 'notes.txt',
       headline: 'Could not check',
@@ -51,14 +55,16 @@ describe('verdict wording', () => {
   });
 
   it('writes a one-line summary for notifications, marking simulated results', () => {
-    expect(summaryLine(report([verdict('a.png', 0.91)]))).toBe(
+    expect(summaryLine(viewOfReport([verdict('a.png', 0.91)]))).toBe(
       'BitMind: Strong evidence of AI generation (91% estimated likelihood of AI generation)',
     );
-    expect(summaryLine(report([verdict('a', 0.9), verdict('b', 0.1), failure('c')], { skipped: 2 }))).toBe(
+    expect(
+      summaryLine(viewOfReport([verdict('a', 0.9), verdict('b', 0.1), failure('c')], { skipped: 2 })),
+    ).toBe(
       'BitMind checked 3 files: 1 with evidence of AI generation, 1 could not be checked (2 more skipped: too many in one request)',
     );
-    expect(summaryLine(report([verdict('a', 0.1, { simulated: true })]))).toMatch(/^\[simulated\] /);
-    expect(summaryLine(report([failure('c.txt')]))).toBe(
+    expect(summaryLine(viewOfReport([verdict('a', 0.1, { simulated: true })]))).toMatch(/^\[simulated\] /);
+    expect(summaryLine(viewOfReport([failure('c.txt')]))).toBe(
       'BitMind could not check c.txt: Not an image or video.',
     );
   });

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, environmentWithDotEnv, loadConfig, type Config } from '../../src/config.js';
+import { discordConfigOf } from '../../adapters/discord/config.js';
+import { slackConfigOf } from '../../adapters/slack/config.js';
+import { ConfigError, environmentWithDotEnv, type Config } from '../../src/config.js';
+import { loadBotConfig as loadConfig } from '../../src/platforms.js';
 import { captureLogger } from '../log/capture.js';
 
 let dir: string;
@@ -235,14 +238,16 @@ describe('BitMind auth method follows from what is set', () => {
 describe('Slack and Discord', () => {
   it('chooses Socket Mode when there is an app token, even beside a signing secret', () => {
     for (const extra of [{}, { SLACK_SIGNING_SECRET: 'sig' }]) {
-      const slack = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', ...extra }).slack;
+      const slack = slackConfigOf(
+        loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', ...extra }),
+      );
       expect(slack?.mode).toBe('socket');
       expect(slack?.appToken?.reveal()).toBe('xapp-1');
     }
   });
 
   it('chooses HTTP mode with only a signing secret', () => {
-    const slack = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'sig' }).slack;
+    const slack = slackConfigOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'sig' }));
     expect(slack?.mode).toBe('http');
     expect(slack?.signingSecret?.reveal()).toBe('sig');
     expect(slack?.appToken).toBeUndefined();
@@ -256,16 +261,16 @@ describe('Slack and Discord', () => {
       SLACK_ADMIN_USERS: 'U1, U2,,',
       SLACK_API_URL: 'http://127.0.0.1:9/api',
     });
-    expect(config.slack?.triggerReaction).toBe('eyes');
-    expect(config.slack?.adminUsers).toEqual(['U1', 'U2']);
-    expect(config.slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(slackConfigOf(config)?.triggerReaction).toBe('eyes');
+    expect(slackConfigOf(config)?.adminUsers).toEqual(['U1', 'U2']);
+    expect(slackConfigOf(config)?.apiUrl).toBe('http://127.0.0.1:9/api/');
   });
 
   it('turns Discord on with a token, and drops the trailing slash of its API URL', () => {
     const config = loadConfig({ DISCORD_TOKEN: 'd', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(config.discord?.token.reveal()).toBe('d');
-    expect(config.discord?.apiUrl).toBe('http://127.0.0.1:9/api');
-    expect(config.discord?.triggerReaction).toBe('🔍');
+    expect(discordConfigOf(config)?.token.reveal()).toBe('d');
+    expect(discordConfigOf(config)?.apiUrl).toBe('http://127.0.0.1:9/api');
+    expect(discordConfigOf(config)?.triggerReaction).toBe('🔍');
   });
 });
 
@@ -298,10 +303,7 @@ it('gives every default when nothing is set, and treats an empty value as unset'
       userChecksPerHour: 0,
     },
     media: { allowPrivateUrls: false, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000 },
-    slack: undefined,
-    slackApiUrl: 'https://slack.com/api/',
-    discord: undefined,
-    discordApiUrl: 'https://discord.com/api',
+    platforms: {},
     autoscanChannels: [],
     port: 3000,
     dataDir: './data',
@@ -322,7 +324,7 @@ describe('.env', () => {
     const config = loadConfig(environmentWithDotEnv({ PORT: '5000' }, path));
     expect(config.port).toBe(5000);
     expect(config.logLevel).toBe('debug');
-    expect(config.discord?.token.reveal()).toBe('from file');
+    expect(discordConfigOf(config)?.token.reveal()).toBe('from file');
   });
 
   it('is optional', () => {
@@ -354,7 +356,7 @@ it('is frozen all the way down', () => {
     (config.autoscanChannels as unknown[]).push({});
   }).toThrow(TypeError);
   expect(() => {
-    (config.slack?.adminUsers as string[]).push('U9');
+    (slackConfigOf(config)?.adminUsers as string[]).push('U9');
   }).toThrow(TypeError);
 });
 
@@ -388,7 +390,7 @@ describe('secrets in the configuration', () => {
       auth.method === 'oauth' ? auth.clientSecret : auth.method === 'mtls' ? auth.keyPem : undefined;
     return [
       String(one),
-      `${String(config.slack?.botToken)}`,
+      `${String(slackConfigOf(config)?.botToken)}`,
       JSON.stringify(config),
       inspect(config, { depth: null }),
       ...lines,
@@ -407,7 +409,7 @@ describe('secrets in the configuration', () => {
   });
 
   it('still gives them up through reveal()', () => {
-    expect(oauth.slack?.botToken.reveal()).toBe(SECRETS.SLACK_BOT_TOKEN);
-    expect(oauth.discord?.token.reveal()).toBe(SECRETS.DISCORD_TOKEN);
+    expect(slackConfigOf(oauth)?.botToken.reveal()).toBe(SECRETS.SLACK_BOT_TOKEN);
+    expect(discordConfigOf(oauth)?.token.reveal()).toBe(SECRETS.DISCORD_TOKEN);
   });
 });

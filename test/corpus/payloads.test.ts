@@ -7,7 +7,7 @@ import { snowflake } from '../fakes/discord/payloads.js';
 import { signatureHeaders } from '../fakes/slack/index.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
-import { blockText, settle, startSlackRig, type SlackRig } from '../slack/rig.js';
+import { blockText, startSlackRig, type SlackRig } from '../slack/rig.js';
 import {
   DISCORD_INTERACTION_CASES,
   SLACK_COMMAND_CASES,
@@ -42,7 +42,7 @@ describe('malformed Slack deliveries (HTTP mode, real Bolt)', () => {
       }),
     );
     expect(delivered.status).toBe(200);
-    await settle(200);
+    await rig.idle();
     expect(botPosts()).toBe(posts);
     expect(errorsLogged(core.logLines, logged)).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('malformed Slack deliveries (HTTP mode, real Bolt)', () => {
     const text = await response.body.text();
     expect(response.statusCode).toBe(c.status);
     expect(text).not.toMatch(/at .+:\d+:\d+|Error:/);
-    await settle(200);
+    await rig.idle();
     expect(botPosts()).toBe(posts);
     const errors = errorsLogged(rig.core.logLines, logged);
     expect(errors.filter((line) => !c.logs?.test(line))).toEqual([]);
@@ -134,7 +134,7 @@ describe('malformed and oversized Discord interactions (real discord.js client)'
     const logged = rig.logLines.length;
     const interaction = rawInteraction(c.data);
     if (c.reply === null) {
-      await settle(300);
+      await rig.settled();
       expect(rig.fake.interactionCalls(interaction)).toEqual([]);
     } else {
       expect(await answerText(interaction)).toMatch(c.reply);

@@ -48,21 +48,30 @@ function post(files: FakeFile[], channelId = rig.fake.channels.general.id, autho
   return rig.fake.postMessage({ channelId, author, files });
 }
 
-/** The one reply to a message, once it has come; a second one fails the test. */
-async function replyTo(message: APIMessage): Promise<RESTPostAPIChannelMessageJSONBody> {
-  const [reply] = await waitFor(
-    () => rig.fake.repliesTo(message.id).length > 0 && rig.fake.repliesTo(message.id),
-    {
-      what: 'a reply',
-    },
-  );
-  return reply!.body as RESTPostAPIChannelMessageJSONBody;
+/**
+ * The one answer to a message, as it stands once the bot has taken every event and is idle (a
+ * "Checking…" placeholder shows what it was edited into); none, or a second one, fails the test.
+ */
+async function replyTo(message: APIMessage): Promise<APIMessage> {
+  await rig.settled();
+  const answers = rig.fake.answersTo(message.id);
+  expect(answers).toHaveLength(1);
+  return answers[0]!;
 }
 
+/** The reactions the bot left on a message, once it is idle. */
 async function reactionsOn(message: APIMessage): Promise<string[]> {
-  return waitFor(() => rig.fake.reactionsOn(message.id).length > 0 && rig.fake.reactionsOn(message.id), {
-    what: 'a reaction',
-  });
+  await rig.settled();
+  return rig.fake.reactionsOn(message.id);
+}
+
+/** Nothing at all: no reply, no reaction, once the bot has taken the message and is idle. */
+async function expectSilence(...messages: APIMessage[]): Promise<void> {
+  await rig.settled();
+  for (const message of messages) {
+    expect(rig.fake.repliesTo(message.id)).toHaveLength(0);
+    expect(rig.fake.reactionsOn(message.id)).toHaveLength(0);
+  }
 }
 
 describe('auto-scan', () => {
@@ -72,15 +81,24 @@ describe('auto-scan', () => {
     expect(await autoscan('enable', { mode: 'all' })).toMatch(/Auto-scan is \*\*on\*\*.*mode `all`/);
   });
 
-  it('mode all: replies to every message with media, in reply to it, pinging nobody', async () => {
+  it('mode all: "Checking 2 files…" in reply to the message, pinging nobody, then edited into the verdicts', async () => {
     const message = post([clean(), suspicious()]);
     const reply = await replyTo(message);
     const text = JSON.stringify(reply.embeds);
     expect(text).toContain('12%');
     expect(text).toContain('93%');
-    expect(reply.message_reference?.message_id).toBe(message.id);
-    expect(reply.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(rig.fake.repliesTo(message.id)).toHaveLength(1);
+    expect(reply.content).toBe('');
+    const [posted] = rig.fake.repliesTo(message.id);
+    const body = posted!.body as RESTPostAPIChannelMessageJSONBody;
+    expect(body.content).toBe('Checking 2 files…');
+    expect(body.message_reference?.message_id).toBe(message.id);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const edits = rig.fake.callsTo('PATCH', new RegExp(`^/channels/\\d+/messages/${reply.id}$`));
+    expect(edits.map((c) => c.status)).toEqual([200]);
+    expect((edits[0]!.body as RESTPostAPIChannelMessageJSONBody).allowed_mentions).toEqual({
+      parse: [],
+      replied_user: false,
+    });
   });
 
   it("ignores its own messages and other bots', and messages without media", async () => {
@@ -92,12 +110,10 @@ describe('auto-scan', () => {
       author: fake.users.alice,
       content: 'hello',
     });
-    // Events are handled in order: once a later message is answered, the earlier ones were passed over.
-    await replyTo(post([clean()]));
-    for (const ignored of [own, otherBot, words]) {
-      expect(fake.repliesTo(ignored.id)).toHaveLength(0);
-      expect(fake.reactionsOn(ignored.id)).toHaveLength(0);
-    }
+    const before = rig.plans.length;
+    await expectSilence(own, otherBot, words);
+    // Passed over before the pipeline: not one trigger was made of them.
+    expect(rig.plans.slice(before)).toEqual([]);
   });
 
   it('a thread follows its parent channel, and the reply goes into the thread', async () => {
@@ -108,7 +124,7 @@ describe('auto-scan', () => {
     expect(call!.path).toBe(`/channels/${fake.channels.thread.id}/messages`);
   });
 
-  it('mode flagged: a quiet ✅ when nothing shows evidence, a reply when something does or fails', async () => {
+  it('mode flagged: a quiet ✅ when nothing shows evidence, a reply (no placeholder) when something does or fails', async () => {
     expect(await autoscan('enable', { mode: 'flagged' })).toMatch(/mode `flagged`/);
     const quiet = post([clean()]);
     expect(await reactionsOn(quiet)).toEqual(['✅']);
@@ -116,6 +132,10 @@ describe('auto-scan', () => {
     expect(JSON.stringify((await replyTo(flagged)).embeds)).toContain('93%');
     const failed = post([broken()]);
     expect(JSON.stringify((await replyTo(failed)).embeds)).toMatch(/not a supported type/);
+    // The quiet modes post no "Checking…": the one reply is the answer itself.
+    expect(
+      (rig.fake.repliesTo(flagged.id)[0]!.body as RESTPostAPIChannelMessageJSONBody).embeds,
+    ).toBeDefined();
     expect(rig.fake.repliesTo(quiet.id)).toHaveLength(0);
     expect(rig.fake.reactionsOn(flagged.id)).toHaveLength(0);
     expect(rig.fake.reactionsOn(failed.id)).toHaveLength(0);
@@ -143,9 +163,25 @@ describe('auto-scan', () => {
 
   it('turned off, it stays quiet', async () => {
     expect(await autoscan('disable')).toMatch(/Auto-scan is \*\*off\*\*/);
+    const before = rig.plans.length;
     const ignored = post([suspicious()]);
-    await replyTo(post([clean()], rig.fake.channels.random.id));
-    expect(rig.fake.repliesTo(ignored.id)).toHaveLength(0);
-    expect(rig.fake.reactionsOn(ignored.id)).toHaveLength(0);
+    await expectSilence(ignored);
+    expect(rig.plans.slice(before).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'autoscan_off' }]);
+  });
+
+  it('a GIF in a flagged channel gets silence: auto-scan takes only what BitMind can check', async () => {
+    await autoscan('enable', { mode: 'flagged' });
+    const before = rig.plans.length;
+    const gif = post([{ name: 'dance.gif', bytes: Buffer.from('GIF89a...'), contentType: 'image/gif' }]);
+    await expectSilence(gif);
+    expect(rig.plans.slice(before).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'no_media' }]);
+  });
+
+  it('a redelivered MESSAGE_CREATE is answered once', async () => {
+    await autoscan('enable', { mode: 'all' });
+    const message = post([suspicious()]);
+    rig.fake.redeliverMessage(message);
+    await replyTo(message);
+    expect(rig.fake.repliesTo(message.id)).toHaveLength(1);
   });
 });

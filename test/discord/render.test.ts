@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, renderProblem, renderReport } from '../../adapters/discord/render.js';
-import type { ItemResult } from '../../src/domain/types.js';
+import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
-import { ref, report, verdict } from '../helpers/reports.js';
+import { ref, report as checkReport, verdict } from '../helpers/reports.js';
+
+/** A hand-made report as the pipeline hands it to the adapter: a view, without live refs. */
+const report = (...args: Parameters<typeof checkReport>) => viewOf(checkReport(...args));
 
 function totalChars(embeds: ReturnType<typeof renderReport>['embeds']): number {
   return embeds.reduce(

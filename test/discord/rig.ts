@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import { discordPlatform } from '../../adapters/discord/platform.js';
 import type { ChatAdapter } from '../../src/adapter.js';
+import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { connectPlatform, type ConnectedPlatform, type DecidedPlan } from '../helpers/connect.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
@@ -16,15 +18,24 @@ export function pngScored(score: number): Buffer {
 
 /**
  * The whole bot against loopback: the fake Discord (REST, CDN, gateway), the real core on the
- * embedded BitMind simulator, and the real Discord adapter (a real discord.js client) logged in.
- * `restart()` stops the adapter and rebuilds the core on the same DATA_DIR, as a process restart would.
+ * embedded BitMind simulator, and the real Discord adapter (a real discord.js client) logged in, on
+ * the real pipeline, as `start` wires them. `restart()` stops it all and builds it again on the same
+ * DATA_DIR, as a process restart would.
  */
 export interface DiscordRig {
   readonly fake: FakeDiscord;
   readonly core: TestCore;
   readonly adapter: ChatAdapter;
+  readonly pipeline: Pipeline;
+  /** Every plan the pipeline decided since the last (re)start, with its trigger. */
+  readonly plans: DecidedPlan[];
   /** Raw log lines of the running core and adapter, to search for leaks. */
   readonly logLines: string[];
+  /**
+   * Resolves once the bot has taken every gateway event sent so far and answered all of them: the
+   * observable end a "nothing happened" assertion waits for, instead of a fixed sleep.
+   */
+  settled(): Promise<void>;
   /** Restarts with `env` laid over the first environment (e.g. AUTOSCAN_CHANNELS). */
   restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
@@ -41,31 +52,43 @@ export async function startDiscordRig(env: Record<string, string> = {}): Promise
   };
   const boot = async (extra: Record<string, string> = {}) => {
     const core = await startCore({ env: { ...baseEnv, ...extra }, dataDir });
-    const adapter = createDiscordAdapter(core);
-    await adapter.start();
-    return { core, adapter };
+    const connected = await connectPlatform(core, discordPlatform);
+    await connected.adapter.start();
+    return { core, connected };
   };
-  let running = await boot();
+  let running: { core: TestCore; connected: ConnectedPlatform } = await boot();
+  const shutdown = async () => {
+    await running.connected.stop();
+    await running.core.close();
+  };
   return {
     fake,
     get core() {
       return running.core;
     },
     get adapter() {
-      return running.adapter;
+      return running.connected.adapter;
+    },
+    get pipeline() {
+      return running.connected.pipeline;
+    },
+    get plans() {
+      return running.connected.plans;
     },
     get logLines() {
       return running.core.logLines;
     },
+    async settled() {
+      await fake.gateway.acknowledged();
+      await running.connected.pipeline.idle();
+    },
     async restart(extra) {
-      await running.adapter.stop();
-      await running.core.close();
+      await shutdown();
       await waitFor(() => fake.gateway.readySessions === 0, { what: 'the old gateway session to close' });
       running = await boot(extra);
     },
     async close() {
-      await running.adapter.stop();
-      await running.core.close();
+      await shutdown();
       await fake.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -94,7 +94,9 @@ describe('bitmind-bot doctor, as a child process', () => {
       '✓ Configuration is valid',
       expect.stringMatching(/^✓ Settings directory is writable/),
     ]);
-    expect(run.stdout).toContain('BitMind: none (embedded simulator); Slack: Socket Mode; Discord: on');
+    expect(run.stdout).toContain(
+      'BitMind: none (embedded simulator); platforms: Slack in Socket Mode, Discord',
+    );
     expect(run.stdout).toMatch(/embedded simulator, and the\n {2}bot would give SIMULATED verdicts/);
     expect(section(run.stdout, 'BitMind')).toEqual([
       expect.stringMatching(/^✓ Reachable at http:\/\/127\.0\.0\.1:\d+ \(\/health: healthy/),
@@ -151,7 +153,7 @@ describe('bitmind-bot doctor, as a child process', () => {
     expect(invalid.code).toBe(1);
     expect(section(invalid.stdout, 'Configuration')).toEqual([
       '✗ Configuration is not valid',
-      '– BitMind, Slack and Discord not checked: the configuration comes first',
+      '– BitMind and the chat platforms not checked: the configuration comes first',
     ]);
     expect(invalid.stdout).toContain('- PORT must be a whole number (got "eighty")');
     expect(invalid.stdout).toContain('- SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
@@ -317,9 +319,13 @@ describe('bitmind-bot doctor, failing lines and their fixes', () => {
     ]);
     expect(out).toContain('in Docker, mount a volume at /data');
     expect(section(out, 'Slack')).toEqual([
-      '– Not configured (set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET to use Slack)',
+      expect.stringMatching(
+        /^– Not configured \(to use Slack: set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN .* or SLACK_SIGNING_SECRET .*docs\/slack\.md\)$/,
+      ),
     ]);
-    expect(section(out, 'Discord')).toEqual(['– Not configured (set DISCORD_TOKEN to use Discord)']);
+    expect(section(out, 'Discord')).toEqual([
+      expect.stringMatching(/^– Not configured \(to use Discord: set DISCORD_TOKEN; .*docs\/discord\.md\)$/),
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { buildCore, type Core, type CoreOptions } from '../../src/core.js';
+import { loadBotConfig } from '../../src/platforms.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { captureLogger } from '../log/capture.js';
 
@@ -23,7 +24,7 @@ export async function startCore(
   options: { env?: Record<string, string>; dataDir?: string } & CoreOptions = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bitmind-core-')));
-  const config: Config = loadConfig({
+  const config: Config = loadBotConfig({
     DATA_DIR: dataDir,
     BITMIND_RETRY_ATTEMPTS: '2',
     BITMIND_RETRY_MAX_SECONDS: '5',

@@ -5,7 +5,7 @@ import type {
   ItemResult,
   MediaRef,
   Requester,
-  Trigger,
+  TriggerKind,
 } from '../../src/domain/types.js';
 
 /** Hand-made reports for rendering tests: what the Checker would hand an adapter. */
@@ -41,7 +41,7 @@ export function report(
     requester = { platform: 'test', userId: 'U1', channelId: 'C1' },
   }: {
     skipped?: number;
-    trigger?: Trigger;
+    trigger?: TriggerKind;
     requester?: Requester;
   } = {},
 ): CheckReport {

@@ -42,7 +42,8 @@ async function expectOneTrueAnswer(interaction: InteractionRecord, score: number
   expect(`${body.content ?? ''} ${JSON.stringify(body.embeds ?? [])}`).toContain(
     `${Math.round(score * 100)}%`,
   );
-  await new Promise((r) => setTimeout(r, 300));
+  // Once the bot has taken every event and is idle, nothing more can come.
+  await rig.settled();
   const calls = fake.interactionCalls(interaction).filter((c) => c.status === 200 || c.status === 204);
   expect(calls.map((c) => c.method)).toEqual(['POST', 'PATCH']);
   expect(interaction.callbackTypes).toHaveLength(1);
@@ -53,6 +54,73 @@ async function waitForSession(what: string, done: () => boolean): Promise<void> 
 }
 
 describe('Discord faults (a real discord.js client against the fake gateway and REST)', () => {
+  it('malformed gateway payloads: none crashes or stops the bot; a readable interaction hears it privately', async () => {
+    const { fake } = rig;
+    const { general } = fake.channels;
+    const user = fake.users.alice;
+    const bad = fake.interact(
+      { channelId: general.id, user },
+      { id: '1', name: 'bitmind', type: 1, options: 'check' },
+    );
+    fake.interact(
+      { channelId: general.id, user },
+      {
+        id: '1',
+        name: 'bitmind',
+        type: 1,
+        options: [{ name: 'check', type: 1, options: [{ name: 'url', type: 3, value: { $ne: 1 } }] }],
+      },
+    );
+    fake.interact(
+      { channelId: general.id, user },
+      { id: '1', name: 'Check with BitMind', type: 3, target_id: 'x' },
+    );
+    const unreadable: Array<[string, unknown]> = [
+      ['INTERACTION_CREATE', null],
+      ['INTERACTION_CREATE', { id: 7, token: [] }],
+      [
+        'MESSAGE_CREATE',
+        { id: '1', channel_id: general.id, guild_id: fake.world.guild.id, author: null, attachments: 'x' },
+      ],
+      [
+        'MESSAGE_CREATE',
+        {
+          id: '2',
+          channel_id: general.id,
+          guild_id: fake.world.guild.id,
+          author: { id: user.id },
+          type: 0,
+          attachments: [{ id: '3', filename: 'a.png', size: 'big', url: 5 }],
+        },
+      ],
+      [
+        'MESSAGE_REACTION_ADD',
+        {
+          user_id: user.id,
+          channel_id: general.id,
+          message_id: '1',
+          guild_id: fake.world.guild.id,
+          emoji: null,
+        },
+      ],
+      ['MESSAGE_REACTION_ADD', []],
+    ];
+    for (const [event, d] of unreadable) fake.gateway.dispatch(event, d as Record<string, unknown>);
+    await rig.settled();
+    const answer = fake.interactionCalls(bad);
+    expect(answer.map((c) => [c.method, c.status])).toEqual([['POST', 204]]);
+    expect(answer[0]!.body).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringMatching(/could not read that command/) },
+    });
+    // Logged at warn, naming the fields but not the token.
+    const warnings = rig.logLines.filter((l) => l.includes('could not read'));
+    expect(warnings.length).toBeGreaterThanOrEqual(unreadable.length);
+    expect(warnings.join('\n')).not.toContain(bad.token);
+    expect(rig.adapter.isReady()).toBe(true);
+    await expectOneTrueAnswer(trigger(0.52), 0.52);
+  });
+
   it('REST 429 with retry_after on the answer: discord.js waits, and the answer arrives once', async () => {
     const { fake } = rig;
     fake.rest.rateLimitNext({ method: 'PATCH', path: /^\/webhooks\//, retryAfterSeconds: 0.5 });

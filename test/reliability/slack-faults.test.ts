@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../fakes/slack/index.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { waitFor } from '../helpers/wait.js';
-import { blockText, finalReply, settle, startSlackRig, type SlackRig } from '../slack/rig.js';
+import { blockText, finalReply, startSlackRig, type SlackRig } from '../slack/rig.js';
 import { uniqueScoredPng } from './support.js';
 
 failOnStrayErrors();
@@ -28,7 +28,7 @@ async function trigger(score: number): Promise<StoredMessage> {
 async function expectOneTrueReply(message: StoredMessage, score: number): Promise<void> {
   const reply = await finalReply(rig.slack, general(), message.ts, 15_000);
   expect(blockText(reply)).toContain(`${Math.round(score * 100)}%`);
-  await settle();
+  await rig.idle();
   expect(rig.slack.threadReplies(general(), message.ts)).toHaveLength(1);
 }
 
@@ -100,7 +100,7 @@ describe('Slack faults (real Bolt in Socket Mode against the fake Slack)', () =>
     } finally {
       core.sim.setFaults({ errorRate: 0 });
     }
-    await settle();
+    await rig.idle();
     expect(rig.slack.threadReplies(general(), message.ts)).toHaveLength(1);
     await expectOneTrueReply(await trigger(0.67), 0.67);
   });

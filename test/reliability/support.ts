@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
-import type { CheckRequest, ItemResult, MediaRef, Trigger } from '../../src/domain/types.js';
+import type { CheckRequest, ItemResult, MediaRef, TriggerKind } from '../../src/domain/types.js';
 import { png } from '../helpers/media-samples.js';
 
 let serial = 0;
@@ -24,7 +24,7 @@ export function memoryRef(name: string, bytes: Buffer): MediaRef {
   return { name, open: () => Promise.resolve(Readable.from([bytes])) };
 }
 
-export function checkRequest(media: MediaRef[], trigger: Trigger = 'command'): CheckRequest {
+export function checkRequest(media: MediaRef[], trigger: TriggerKind = 'command'): CheckRequest {
   return {
     id: `reliability-${serial++}`,
     trigger,

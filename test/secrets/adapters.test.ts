@@ -3,7 +3,7 @@ import { startDiscordRig, type DiscordRig } from '../discord/rig.js';
 import { signatureHeaders, startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
-import { finalReply, settle, startSlackRig, type SlackRig } from '../slack/rig.js';
+import { finalReply, startSlackRig, type SlackRig } from '../slack/rig.js';
 import { request } from 'undici';
 import { expectNoSecret, SENTINEL } from './sentinels.js';
 
@@ -81,7 +81,7 @@ describe('Slack: tokens and signing secret', () => {
     });
     await refused.body.text();
     expect(refused.statusCode).toBe(401);
-    await settle(200);
+    await rig.idle();
 
     const secrets = [
       SENTINEL.slackBotToken,

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { gif } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
-import { blockText, finalReply, pngScored, settle, startSlackRig, type SlackRig } from './rig.js';
+import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
 const OPERATOR = 'U0OPERATOR';
 const SEEDED = 'C0SEEDED';
@@ -70,12 +71,24 @@ describe('Slack auto-scan: permissions, reply modes, what is ignored, settings t
       slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === flagged.message.ts),
     ).toHaveLength(1);
 
+    // A GIF (not a type BitMind reads) gets silence in auto-scan, on both platforms.
+    const mark = rig.planCount();
+    const gifShare = await slack.shareFiles({
+      channel: general(),
+      user: alice(),
+      files: [slack.addFile({ name: 'dance.gif', mimetype: 'image/gif', bytes: gif() })],
+    });
+    await rig.idle();
+    expect(rig.plansSince(mark).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'no_media' }]);
+    expect(slack.threadReplies(general(), gifShare.message.ts)).toEqual([]);
+    expect(slack.botReactions(general(), gifShare.message.ts)).toEqual([]);
+
     const clear = await share(0.05, 'clear.png');
     await waitFor(() => slack.botReactions(general(), clear.message.ts).length > 0, {
       what: 'the quiet reaction',
     });
     expect(slack.botReactions(general(), clear.message.ts)).toEqual(['white_check_mark']);
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), clear.message.ts)).toEqual([]);
   });
 
@@ -107,7 +120,7 @@ describe('Slack auto-scan: permissions, reply modes, what is ignored, settings t
       ts: edited.ts,
       message: { ts: edited.ts, files: [file] },
     });
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), shared.message.ts)).toHaveLength(1);
     for (const m of [ours, theirs, edited]) {
       expect(slack.threadReplies(general(), m.ts)).toEqual([]);
@@ -136,7 +149,7 @@ describe('Slack auto-scan: permissions, reply modes, what is ignored, settings t
     );
     expect(slack.botReactions(general(), flagged.message.ts)).toEqual(['warning']);
     expect(slack.botReactions(general(), clear.message.ts)).toEqual(['white_check_mark']);
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), flagged.message.ts)).toEqual([]);
   });
 

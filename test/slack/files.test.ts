@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedFileUrl, mediaFiles, slackFileIdOf } from '../../adapters/slack/files.js';
+import { fileSpec, messageSpecs, slackFileIdOf } from '../../adapters/slack/files.js';
+import { isSlackHost } from '../../adapters/slack/slack-hosts.js';
+
+const isTrustedFileUrl = (url: string, api: string) => isSlackHost(url, api, 'files');
+const isTrustedResponseUrl = (url: string, api: string) => isSlackHost(url, api, 'hooks');
+import { isCheckable } from '../../src/pipeline/checkable.js';
 
 const API = 'http://127.0.0.1:4000/api/';
 
@@ -35,20 +40,61 @@ describe('Slack files: links and media', () => {
     expect(slackFileIdOf('nonsense')).toBeUndefined();
   });
 
-  it('takes images and videos, auto-scan only the types BitMind reads, never external or deleted files', () => {
+  it('gives every image and video (by type or by name) as a spec, never external, deleted or other files', () => {
     const message = {
       ts: '1.1',
       files: [
-        { id: 'F1', mimetype: 'image/png' },
-        { id: 'F2', mimetype: 'image/gif' },
-        { id: 'F3', mimetype: 'application/pdf' },
-        { id: 'F4', mimetype: 'video/mp4' },
+        { id: 'F1', mimetype: 'image/png', name: 'a.png' },
+        { id: 'F2', mimetype: 'image/gif', name: 'dance.gif' },
+        { id: 'F3', mimetype: 'application/pdf', name: 'notes.pdf' },
+        { id: 'F4', mimetype: 'video/mp4', name: 'clip.mp4' },
         { id: 'F5', mimetype: 'image/png', mode: 'external' },
         { id: 'F6', mimetype: 'image/png', mode: 'tombstone' },
         { id: 'F7', file_access: 'check_file_info' },
+        { id: 'F8', mimetype: 'application/octet-stream', name: 'holiday.JPG' },
       ],
     };
-    expect(mediaFiles(message, 'explicit').map((f) => f.id)).toEqual(['F1', 'F2', 'F4', 'F7']);
-    expect(mediaFiles(message, 'autoscan').map((f) => f.id)).toEqual(['F1', 'F4', 'F7']);
+    const specs = messageSpecs(message);
+    expect(specs.map((s) => s.locator.fileId)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
+    // Which of them auto-scan takes is the core's rule, not the adapter's: the GIF is left out there.
+    expect(specs.filter(isCheckable).map((s) => s.locator.fileId)).toEqual(['F1', 'F4', 'F7']);
+  });
+
+  it('makes a spec of plain data: claims, the file id, and the download URL only when the event carried it', () => {
+    expect(
+      fileSpec({
+        id: 'F1',
+        name: 'a.png',
+        mimetype: 'image/png',
+        size: 12,
+        url_private_download: 'https://files.slack.com/files-pri/T1-F1/download/a.png',
+      }),
+    ).toEqual({
+      source: 'platform',
+      name: 'a.png',
+      sizeHint: 12,
+      mimeHint: 'image/png',
+      locator: { fileId: 'F1', url: 'https://files.slack.com/files-pri/T1-F1/download/a.png' },
+    });
+    // A Slack Connect stub: files.info completes it when the file is opened.
+    expect(fileSpec({ id: 'F2', file_access: 'check_file_info', url_private_download: 'x' })).toEqual({
+      source: 'platform',
+      name: 'F2',
+      locator: { fileId: 'F2' },
+    });
+  });
+});
+
+describe('Slack response URLs: where an answer may be posted', () => {
+  it.each([
+    ['https://hooks.slack.com/commands/T1/1/abc', true],
+    ['https://hooks.slack-gov.com/commands/T1/1/abc', false],
+    ['http://hooks.slack.com/commands/T1/1/abc', false],
+    ['https://hooks.slack.com.evil.example/x', false],
+    ['http://127.0.0.1:4000/response/1', true],
+    ['http://127.0.0.1:4001/response/1', false],
+    ['nonsense', false],
+  ])('%s → %s', (url, trusted) => {
+    expect(isTrustedResponseUrl(url, API)).toBe(trusted);
   });
 });

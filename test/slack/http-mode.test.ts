@@ -1,10 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_API_METHODS } from '../../adapters/slack/index.js';
-import { VERIFICATION_TOKEN } from '../fakes/slack/index.js';
+import { request } from 'undici';
+import { signatureHeaders, VERIFICATION_TOKEN } from '../fakes/slack/index.js';
+import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { gif } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
-import { blockText, finalReply, pngScored, settle, startSlackRig, type SlackRig } from './rig.js';
+import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
+
+failOnStrayErrors();
 
 describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, BitMind simulator)', () => {
   let rig: SlackRig;
@@ -114,7 +118,7 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
       ts: inThread.ts,
       reaction: 'mag::skin-tone-3',
     });
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), parent.ts)).toHaveLength(2);
   });
 
@@ -124,11 +128,21 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
       slack.addFile({ name: 'x.png', mimetype: 'image/png', bytes: pngScored(0.3) }),
     ]);
     const words = slack.postMessage({ channel: general(), user: alice(), text: 'no media here' });
-    const before = slack.callsTo('chat.postMessage').length;
-    await slack.react({ user: alice(), channel: general(), ts: picture.ts, reaction: 'thumbsup' });
-    await slack.react({ user: alice(), channel: general(), ts: words.ts, reaction: 'mag' });
-    await settle();
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(before);
+    const before = slack.calls.filter((c) => c.method.startsWith('chat.')).length;
+    const mark = rig.planCount();
+    expect(
+      (await slack.react({ user: alice(), channel: general(), ts: picture.ts, reaction: 'thumbsup' })).status,
+    ).toBe(200);
+    expect(
+      (await slack.react({ user: alice(), channel: general(), ts: words.ts, reaction: 'mag' })).status,
+    ).toBe(200);
+    await rig.idle();
+    // Both decided, and both silent: no public reply, no private one (Discord's used to be public).
+    expect(rig.plansSince(mark).map((p) => p.plan)).toEqual([
+      { kind: 'nothing', reason: 'not_trigger_reaction' },
+      { kind: 'nothing', reason: 'no_media' },
+    ]);
+    expect(slack.calls.filter((c) => c.method.startsWith('chat.'))).toHaveLength(before);
   });
 
   it('does not reply twice to an event Slack retries', async () => {
@@ -143,8 +157,81 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
       { eventId: first.id, retryNum: 1 },
     );
     expect(retry.status).toBe(200);
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), message.ts)).toHaveLength(1);
+  });
+
+  it.each([
+    ['null', 'application/json'],
+    ['[]', 'application/json'],
+    ['42', 'application/json'],
+    ['"event_callback"', 'application/json'],
+    ['{"type":"event_callback","event_id":"Ev0NULL","event":null}', 'application/json'],
+    ['{"type":7}', 'application/json'],
+    ['payload=null', 'application/x-www-form-urlencoded'],
+    ['payload=%5B%5D', 'application/x-www-form-urlencoded'],
+  ])(
+    'refuses a signed body Bolt cannot read (%s) with 400, logs it once, and keeps answering',
+    async (body, type) => {
+      const { slack, core } = rig;
+      const logged = core.logLines.length;
+      const post = (headers: Record<string, string>) =>
+        request(rig.eventsUrl!, {
+          method: 'POST',
+          headers: { 'content-type': type, ...headers },
+          body,
+          headersTimeout: 5000,
+          bodyTimeout: 5000,
+        });
+      const signed = await post(signatureHeaders(slack.signingSecret, body));
+      expect(signed.statusCode).toBe(400);
+      expect(await signed.body.text()).toBe('');
+      // Unsigned, it is refused as any unsigned request is.
+      const unsigned = await post(signatureHeaders('not-the-signing-secret', body));
+      expect(unsigned.statusCode).toBe(401);
+      await unsigned.body.text();
+      await rig.idle();
+      const lines = core.logLines.slice(logged);
+      expect(lines.filter((l) => l.includes('Slack request body not readable'))).toHaveLength(1);
+      expect(lines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50)).toEqual([]);
+
+      const message = shareQuietly([
+        slack.addFile({ name: 'next.png', mimetype: 'image/png', bytes: pngScored(0.27) }),
+      ]);
+      await slack.shortcut({ user: alice(), channel: general(), message });
+      expect(blockText(await finalReply(slack, general(), message.ts))).toContain('27%');
+    },
+  );
+
+  it('retries a reaction after a BitMind outage: the retry makes a new attempt and gets the verdict', async () => {
+    const { slack, core } = rig;
+    const message = shareQuietly([
+      slack.addFile({ name: 'retry-me.png', mimetype: 'image/png', bytes: pngScored(0.83) }),
+    ]);
+    core.sim.setFaults({ errorRate: 1 });
+    try {
+      await slack.react({ user: alice(), channel: general(), ts: message.ts, reaction: 'mag' });
+      await rig.idle();
+    } finally {
+      core.sim.setFaults({ errorRate: 0 });
+    }
+    const [failed] = slack.threadReplies(general(), message.ts);
+    expect(blockText(failed!)).toMatch(/retry-me\.png\*\nCould not check: /);
+    const mark = rig.planCount();
+    await slack.react({ user: slack.users.admin.id, channel: general(), ts: message.ts, reaction: 'mag' });
+    await rig.idle();
+    const replies = slack.threadReplies(general(), message.ts);
+    expect(replies).toHaveLength(2);
+    expect(blockText(replies[1]!)).toMatch(/retry-me\.png\*\n\*Some evidence of AI generation\* · 83%/);
+    expect(blockText(replies[1]!)).not.toContain('cached');
+    expect(rig.plansSince(mark).map((p) => p.plan.kind)).toEqual(['reply']);
+    // Announced like any other reaction: a placeholder first, then the verdict in its place.
+    expect(
+      slack
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.thread_ts === message.ts)
+        .map((c) => c.args.text),
+    ).toEqual(['Checking 1 file…', 'Checking 1 file…']);
   });
 
   it('does nothing for a forged or a stale request', async () => {
@@ -162,7 +249,7 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
       { http: { timestamp: Math.floor(Date.now() / 1000) - 600 } },
     );
     expect([forged.status, stale.status]).toEqual([401, 401]);
-    await settle();
+    await rig.idle();
     expect(slack.calls.slice(before)).toEqual([]);
   });
 

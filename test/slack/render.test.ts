@@ -7,9 +7,13 @@ import {
   renderPlaceholder,
   renderReport,
 } from '../../adapters/slack/render.js';
-import type { ItemResult } from '../../src/domain/types.js';
+import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK } from '../../src/check/wording.js';
-import { ref, report, verdict } from '../helpers/reports.js';
+import { ref, report as checkReport, verdict } from '../helpers/reports.js';
+
+/** A report as the pipeline hands it to a renderer: a view, without live references. */
+const report = (...args: Parameters<typeof checkReport>): ReturnType<typeof viewOf> =>
+  viewOf(checkReport(...args));
 import { blockText } from './rig.js';
 
 describe('Slack rendering of a report', () => {
@@ -33,6 +37,16 @@ describe('Slack rendering of a report', () => {
     expect(text).toContain('Requested by <@U0ALICE>');
     expect(text).not.toContain('SIMULATED');
     expect(message.text).toContain('3 files');
+  });
+
+  it('marks every verdict of a repeated answer as cached, and leaves errors as they were', () => {
+    const failed: ItemResult = {
+      ref: ref('x.pdf'),
+      error: { code: 'unsupported_type', message: 'Not media.' },
+    };
+    const text = blockText(renderReport(report([verdict('again.png', 0.9), failed]), { repeat: true }));
+    expect(text).toMatch(/again\.png\*\n\*Strong evidence of AI generation\* · 90% .* · cached/);
+    expect(text).toContain('x.pdf*\nCould not check: Not media.');
   });
 
   it('marks simulated verdicts', () => {

@@ -1,21 +1,34 @@
 import { createServer, type Server } from 'node:http';
-import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import type { SlackAdapter } from '../../adapters/slack/index.js';
+import { slackPlatform } from '../../adapters/slack/platform.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
+import { connectPlatform, type ConnectedPlatform, type DecidedPlan } from '../helpers/connect.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
 
 /**
  * One Slack test world on loopback: the fake Slack (Web API, files, Socket Mode), the real core on
- * the BitMind simulator, and the real adapter (Bolt) between them, in HTTP or Socket Mode. In HTTP
- * mode the adapter's `handleHttp` is mounted on a loopback server of the rig's own.
+ * the BitMind simulator, and the real adapter (Bolt) on the real pipeline between them, in HTTP or
+ * Socket Mode, wired as `start` wires them. In HTTP mode the adapter's routes are mounted on a
+ * loopback server of the rig's own.
  */
 export interface SlackRig {
   readonly slack: FakeSlack;
   readonly core: TestCore;
   readonly adapter: SlackAdapter;
+  readonly connected: ConnectedPlatform;
   /** The request URL Slack posts to in HTTP mode. */
   readonly eventsUrl: string | undefined;
+  /**
+   * Resolves once everything delivered so far is answered: call it after a delivery was
+   * acknowledged (the fake's `react`, `command`… resolve on the ack). The adapter tracks each
+   * delivery from before its ack, so nothing Slack sent can still be in flight after this.
+   */
+  idle(): Promise<void>;
+  /** Plans decided since `mark` (an index into the list, from `planCount()`). */
+  plansSince(mark: number): DecidedPlan[];
+  planCount(): number;
   close(): Promise<void>;
 }
 
@@ -24,7 +37,7 @@ export interface RigOptions {
   readonly env?: Record<string, string>;
   /** Reuse a fake Slack (a restart keeps the workspace); the rig then leaves it open on close. */
   readonly slack?: FakeSlack;
-  /** Reuse a DATA_DIR (a restart keeps the settings). */
+  /** Reuse a DATA_DIR (a restart keeps the settings and the state store). */
   readonly dataDir?: string;
 }
 
@@ -38,20 +51,18 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
       ...options.env,
     },
   });
-  const adapter = createSlackAdapter({
-    config: core.config,
-    logger: core.logger,
-    checker: core.checker,
-    settings: core.settings,
-    fetcher: core.fetcher,
-    bitmind: core.bitmind,
-    metrics: core.metrics,
-  });
+  const connected = await connectPlatform(core, slackPlatform);
+  const adapter = connected.adapter as SlackAdapter;
 
   let server: Server | undefined;
   let eventsUrl: string | undefined;
   if (options.mode === 'http') {
-    const listening = createServer((req, res) => adapter.handleHttp(req, res));
+    const routes = adapter.routes;
+    const listening = createServer((req, res) => {
+      const route = routes.find((r) => r.path === new URL(req.url ?? '/', 'http://x').pathname);
+      if (route) route.handle(req, res);
+      else res.writeHead(404).end();
+    });
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     const address = listening.address();
@@ -64,20 +75,28 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   await adapter.start();
   if (options.mode === 'socket') await slack.socket.waitForConnection();
 
+  let closed: Promise<void> | undefined;
   return {
     slack,
     core,
     adapter,
+    connected,
     eventsUrl,
-    async close() {
-      await adapter.stop();
-      const open = server;
-      if (open) {
-        open.closeAllConnections();
-        await new Promise<void>((resolve) => open.close(() => resolve()));
-      }
-      await core.close();
-      if (!options.slack) await slack.close();
+    idle: () => connected.pipeline.idle(),
+    plansSince: (mark) => connected.plans.slice(mark),
+    planCount: () => connected.plans.length,
+    close() {
+      closed ??= (async () => {
+        await connected.stop();
+        const open = server;
+        if (open) {
+          open.closeAllConnections();
+          await new Promise<void>((resolve) => open.close(() => resolve()));
+        }
+        await core.close();
+        if (!options.slack) await slack.close();
+      })();
+      return closed;
     },
   };
 }
@@ -114,9 +133,4 @@ export function blockText(message: { blocks?: unknown[] } | Record<string, unkno
     .flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e) => e.text)])
     .filter((t): t is string => typeof t === 'string')
     .join('\n');
-}
-
-/** Lets in-flight work settle, so a test can assert that nothing more happened. */
-export async function settle(ms = 300): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERIFICATION_TOKEN } from '../fakes/slack/index.js';
+import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { waitFor } from '../helpers/wait.js';
-import { blockText, finalReply, pngScored, settle, startSlackRig, type SlackRig } from './rig.js';
+import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
+
+failOnStrayErrors();
 
 describe('Slack adapter in Socket Mode (real Bolt over a WebSocket fake, BitMind simulator)', () => {
   let rig: SlackRig;
@@ -38,7 +41,7 @@ describe('Slack adapter in Socket Mode (real Bolt over a WebSocket fake, BitMind
     const file = slack.addFile({ name: 'cmd.png', mimetype: 'image/png', bytes: pngScored(0.33) });
     const message = slack.postMessage({ channel: general(), user: alice(), files: [file] });
     const delivered = await slack.command({ user: alice(), channel: general(), text: 'check' });
-    expect(delivered.ack).toBeDefined();
+    expect(delivered.ack).toEqual({});
     expect(blockText(await finalReply(slack, general(), message.ts))).toContain('33%');
   });
 
@@ -58,15 +61,39 @@ describe('Slack adapter in Socket Mode (real Bolt over a WebSocket fake, BitMind
       { user: alice(), channel: general(), ts: message.ts, reaction: 'mag' },
       { eventId: first.id, retryNum: 1 },
     );
-    expect(again.ack).toBeDefined();
-    expect(retried.ack).toBeDefined();
+    expect(again.ack).toEqual({});
+    expect(retried.ack).toEqual({});
     const shortcut = await slack.shortcut({ user: alice(), channel: general(), message });
     await waitFor(() => slack.threadReplies(general(), message.ts).length === 2, {
       what: 'the shortcut reply',
     });
     await slack.shortcut({ user: alice(), channel: general(), message }, { envelopeId: shortcut.envelopeId });
-    await settle();
+    await rig.idle();
     expect(slack.threadReplies(general(), message.ts)).toHaveLength(2);
+  });
+
+  it('survives frames that are not envelopes (null, lists, a payload of null): logged, acked, and the next is answered', async () => {
+    const { slack, core } = rig;
+    const logged = core.logLines.length;
+    for (const frame of ['null', '[]', '42', '"hello"', '{"type":null}']) slack.socket.sendRaw(frame);
+    for (const [i, payload] of ['null', '[1,2]', '"x"', '7'].entries()) {
+      const id = `fake-malformed-${i}`;
+      slack.socket.sendRaw(
+        `{"envelope_id":"${id}","type":"events_api","accepts_response_payload":false,"payload":${payload}}`,
+      );
+      // Acknowledged, so Slack does not send it again; never handed to Bolt.
+      expect(await slack.socket.waitForAck(id)).toEqual({});
+    }
+    const warned = core.logLines.slice(logged).filter((l) => l.includes('Socket Mode frame not readable'));
+    expect(warned.length).toBeGreaterThanOrEqual(5);
+    expect(
+      core.logLines.slice(logged).filter((l) => (JSON.parse(l) as { level: number }).level >= 50),
+    ).toEqual([]);
+
+    const file = slack.addFile({ name: 'after-junk.png', mimetype: 'image/png', bytes: pngScored(0.44) });
+    const message = slack.postMessage({ channel: general(), user: alice(), files: [file] });
+    expect((await slack.shortcut({ user: alice(), channel: general(), message })).ack).toEqual({});
+    expect(blockText(await finalReply(slack, general(), message.ts))).toContain('44%');
   });
 
   it('reconnects when Slack asks, and keeps answering', async () => {

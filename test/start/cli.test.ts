@@ -91,8 +91,8 @@ describe('bitmind-bot start (child process)', () => {
     // What an operator reads first: platforms and modes, auth method, limits, and the simulator warning.
     const starting = await bot.waitForLog(byMessage('bitmind-bot starting'), 'the start summary');
     expect(starting.platforms).toEqual([
-      { platform: 'slack', mode: 'socket' },
-      { platform: 'discord', mode: 'gateway' },
+      { platform: 'slack', runs: 'Slack in Socket Mode' },
+      { platform: 'discord', runs: 'Discord' },
     ]);
     expect(starting.bitmind).toEqual({ auth: 'simulator' });
     expect(starting.limits).toEqual({
@@ -105,7 +105,7 @@ describe('bitmind-bot start (child process)', () => {
     expect(warning.level).toBe(40);
 
     expect(await get(`${url}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
-    expect(await readyz(url, 200)).toEqual({ status: 'ready' });
+    expect(await readyz(url, 200)).toEqual({ status: 'ready', details: [] });
 
     const slackMessage = slackImageMessage(slack, 'slack.png', 0.93);
     await slack.shortcut({
@@ -140,7 +140,7 @@ describe('bitmind-bot start (child process)', () => {
       expect(bot.stdout).not.toContain(secret);
   });
 
-  it('on SIGTERM lets three slow checks post their replies, answers a trigger arriving meanwhile, and exits 0', async () => {
+  it('on SIGTERM lets three slow checks post their replies, tells a trigger arriving meanwhile privately, and exits 0', async () => {
     const slack = await fakeSlack();
     const { sim, env } = await simulator(1500);
     const { bot, url } = await start({
@@ -185,9 +185,11 @@ describe('bitmind-bot start (child process)', () => {
     const verdictEdits = slack.callsTo('chat.update').filter((c) => /slow-/.test(JSON.stringify(c.args)));
     expect(verdictEdits).toHaveLength(3);
     for (const edit of verdictEdits) expect(edit.at).toBeGreaterThan(signalledAt);
-    expect(await slackFinalText(slack, late.ts, 0)).toContain(
+    // The late trigger is told, privately, that the bot is restarting; nothing is posted in its thread.
+    expect(slack.responses(delivered.responseUrl).map((r) => r.args.text)).toEqual([
       'BitMind is restarting, try again in a minute.',
-    );
+    ]);
+    expect(slack.threadReplies(slack.channels.general, late.ts)).toEqual([]);
     // The late trigger was not checked: its file was never even downloaded.
     expect(slack.downloads.map((d) => d.path).filter((p) => p.endsWith('/late.png'))).toEqual([]);
     expect(slack.downloads.map((d) => d.path).filter((p) => p.includes('/slow-'))).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { loadConfig } from '../../src/config.js';
+import { configuredPlatforms, loadBotConfig as loadConfig } from '../../src/platforms.js';
 import { startService, type Service, type ServiceOptions } from '../../src/start.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { FakeDiscord } from '../fakes/discord/index.js';
@@ -37,7 +37,7 @@ async function service(env: Record<string, string>, options: ServiceOptions = {}
     SHUTDOWN_GRACE_SECONDS: '5',
     ...env,
   });
-  const running = await startService(config, captureLogger('warn').log, options);
+  const running = await startService(config, configuredPlatforms(config), captureLogger('warn').log, options);
   cleanups.push(() => running.stop());
   return running;
 }
@@ -57,7 +57,7 @@ describe('the running service, one platform at a time', () => {
     const bot = await service(slack.env('http'));
     slack.deliverOverHttp(`${bot.url}/slack/events`);
     expect(await get(`${bot.url}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
-    expect(await readyz(bot.url, 200)).toEqual({ status: 'ready' });
+    expect(await readyz(bot.url, 200)).toEqual({ status: 'ready', details: [] });
 
     // The same picture twice: one BitMind call, then a cache hit.
     const bytes = pngScored(0.93);
@@ -124,7 +124,11 @@ describe('the running service, one platform at a time', () => {
     await waitFor(() => bot.tasks.size === 1, { what: 'the slow check to be under way' });
     const stopped = bot.stop();
 
-    expect(await readyz(bot.url, 503)).toEqual({ status: 'not ready', reasons: ['shutting down'] });
+    expect(await readyz(bot.url, 503)).toEqual({
+      status: 'not ready',
+      reasons: ['shutting down'],
+      details: [],
+    });
     const late = checkWithBitMind(discord, discordImageMessage(discord, 'late.png', 0.1));
     expect(await discordAnswerText(discord, late)).toContain('BitMind is restarting, try again in a minute.');
     expect(await discordAnswerText(discord, slow)).toMatch(/Strong evidence of AI generation/);
@@ -145,11 +149,13 @@ describe('the running service, one platform at a time', () => {
       SLACK_API_URL: slack.apiUrl,
     });
     const { log, lines } = captureLogger('info');
-    await expect(startService(config, log)).rejects.toThrow(/Slack did not accept SLACK_BOT_TOKEN/);
+    await expect(startService(config, configuredPlatforms(config), log)).rejects.toThrow(
+      /Slack did not accept SLACK_BOT_TOKEN/,
+    );
     expect(lines.some((l) => l.includes('bitmind-bot stopped'))).toBe(true);
   });
 
-  it('/readyz turns 503 and names BitMind when BitMind stops answering its health check', async () => {
+  it('/readyz stays ready while BitMind stops answering (triggers still get their answer) and names it in details and /metrics', async () => {
     const sim = await startSimulator();
     cleanups.push(() => sim.close());
     const discord = await fakeDiscord();
@@ -163,16 +169,22 @@ describe('the running service, one platform at a time', () => {
       },
       { healthIntervalMs: 100, healthTimeoutMs: 1000 },
     );
-    expect(await readyz(bot.url, 200)).toEqual({ status: 'ready' });
+    expect(await readyz(bot.url, 200, (b) => b.details.length === 0)).toEqual({
+      status: 'ready',
+      details: [],
+    });
+    const up = async () => /^bitmind_bot_bitmind_up (\d)$/m.exec((await get(`${bot.url}/metrics`)).text)?.[1];
+    expect(await up()).toBe('1');
 
     sim.next({ kind: 'status', status: 503, path: '/health' });
-    const down = (await readyz(bot.url, 503)) as { reasons: string[] };
-    expect(down.reasons).toEqual([expect.stringMatching(/^bitmind: health check failed/)]);
+    const down = await readyz(bot.url, 200, (b) => b.details.length > 0);
+    expect(down.details).toEqual([expect.stringMatching(/^bitmind: health check failed/)]);
     // It comes back by itself at the next probe.
-    await readyz(bot.url, 200);
+    await readyz(bot.url, 200, (b) => b.details.length === 0);
 
     await sim.close();
-    const gone = (await readyz(bot.url, 503)) as { reasons: string[] };
-    expect(gone.reasons).toEqual([expect.stringMatching(/^bitmind: /)]);
+    const gone = await readyz(bot.url, 200, (b) => b.details.length > 0);
+    expect(gone.details).toEqual([expect.stringMatching(/^bitmind: /)]);
+    expect(await up()).toBe('0');
   });
 });

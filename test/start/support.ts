@@ -46,16 +46,27 @@ export async function get(url: string): Promise<HttpAnswer> {
   };
 }
 
-/** Waits until /readyz answers `status`, and returns its JSON body. */
-export async function readyz(baseUrl: string, status: 200 | 503, timeoutMs = 10_000): Promise<unknown> {
-  const answer = await waitFor(
+export interface ReadyzBody {
+  readonly status: string;
+  readonly reasons?: string[];
+  readonly details: string[];
+}
+
+/** Waits until /readyz answers `status` (and its body satisfies `until`), and returns its JSON body. */
+export async function readyz(
+  baseUrl: string,
+  status: 200 | 503,
+  until: (body: ReadyzBody) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<ReadyzBody> {
+  return waitFor(
     async () => {
       const a = await get(`${baseUrl}/readyz`);
-      return a.status === status ? a : undefined;
+      const body = JSON.parse(a.text) as ReadyzBody;
+      return a.status === status && until(body) ? body : undefined;
     },
     { timeoutMs, intervalMs: 50, what: `/readyz ${status}` },
   );
-  return JSON.parse(answer.text) as unknown;
 }
 
 /** The value of one sample in Prometheus text, or undefined when the series is absent. */

@@ -15,11 +15,50 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
+/** Every import specifier of a file, as written. */
+function specifiersOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
 /** Every relative import of a file, resolved to a path from the repository root. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs.map((s) => relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, '.ts'));
+  return specifiersOf(file)
+    .filter((s) => s.startsWith('./') || s.startsWith('../'))
+    .map((s) => relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, '.ts'));
+}
+
+/** The folder a file of src/ belongs to, as the rooms table names them (`src/start.ts` is `src`). */
+function folderOf(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : 'src';
+}
+
+/** Folder-level import cycles within src/ (a → b → a), each listed once as "a → b → … → a". */
+function folderCycles(): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const file of sourceFiles('src')) {
+    const from = folderOf(file);
+    if (from === 'src') continue; // the root files are the composition, above every folder
+    for (const target of importsOf(file)) {
+      const to = folderOf(target);
+      if (!target.startsWith('src/') || to === from || to === 'src') continue;
+      edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  const cycles = new Set<string>();
+  const walk = (path: string[]): void => {
+    for (const next of edges.get(path.at(-1)!) ?? []) {
+      if (next === path[0]) cycles.add([...path, next].join(' → '));
+      else if (!path.includes(next)) walk([...path, next]);
+    }
+  };
+  for (const start of edges.keys()) walk([start]);
+  // Each cycle is found once from each of its folders: keep the rotation starting at the smallest.
+  return [...cycles].filter((c) => {
+    const nodes = c.split(' → ').slice(0, -1);
+    return nodes[0] === [...nodes].sort()[0];
+  });
 }
 
 function violations(from: string, forbidden: (target: string) => boolean): string[] {
@@ -30,7 +69,10 @@ function violations(from: string, forbidden: (target: string) => boolean): strin
   );
 }
 
-const COMPOSITION_ROOTS = ['src/cli.ts', 'src/core.ts', 'src/start.ts'];
+const COMPOSITION_ROOTS = ['src/cli.ts', 'src/core.ts', 'src/start.ts', 'src/connect.ts', 'src/platforms.ts'];
+/** The one file of src/ that names the platforms: the list of adapters. */
+const PLATFORM_LIST = 'src/platforms.ts';
+const PLATFORM_SDKS = ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', 'discord.js', '@discordjs/'];
 const isCompositionRoot = (file: string) => COMPOSITION_ROOTS.includes(file) || file.startsWith('src/cli/');
 
 describe('architecture boundaries', () => {
@@ -39,14 +81,38 @@ describe('architecture boundaries', () => {
     expect(importsOf('src/cli.ts')).toContain('src/cli/main.ts');
   });
 
-  it('src/ never imports adapters/, but for the composition roots that start them', () => {
-    const found = sourceFiles('src')
-      .filter((f) => !isCompositionRoot(f))
-      .flatMap((f) =>
-        importsOf(f)
-          .filter((t) => t.startsWith('adapters/'))
-          .map((t) => `${f} → ${t}`),
-      );
+  it('src/ never imports adapters/, but for the list of platforms, which imports only their light modules', () => {
+    const found = sourceFiles('src').flatMap((f) =>
+      importsOf(f)
+        .filter((t) => t.startsWith('adapters/'))
+        .filter((t) => f !== PLATFORM_LIST || !/^adapters\/[a-z]+\/platform\.ts$/.test(t))
+        .map((t) => `${f} → ${t}`),
+    );
+    expect(found).toEqual([]);
+    expect(importsOf(PLATFORM_LIST).filter((t) => t.startsWith('adapters/')).length).toBeGreaterThan(1);
+  });
+
+  it('src/ never imports a chat platform SDK: only the adapters speak Bolt or discord.js', () => {
+    const found = sourceFiles('src').flatMap((f) =>
+      specifiersOf(f)
+        .filter((s) => PLATFORM_SDKS.some((sdk) => s === sdk || s.startsWith(sdk)))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('no folder of src/ imports another that imports it back (media never imports check)', () => {
+    expect(folderCycles()).toEqual([]);
+    expect(violations('src/media', (t) => t.startsWith('src/check/'))).toEqual([]);
+  });
+
+  it('no adapter keeps state of its own that outlives an event: no Map, LRU or growing Set', () => {
+    const found = sourceFiles('adapters').flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      return [/new (Weak)?Map\b/, /\bLRUCache\b/, /new Set\(\)/, /new Set<[^>]*>\(\)/]
+        .filter((pattern) => pattern.test(text))
+        .map((pattern) => `${f}: ${pattern.source}`);
+    });
     expect(found).toEqual([]);
   });
 

@@ -28,9 +28,9 @@ export async function autoscanCommand(
   args: readonly string[],
 ): Promise<void> {
   const [action, mode] = args;
-  const current = await ctx.settings.get('slack', call.channelId);
+  const current = await ctx.deps.settings.get('slack', call.channelId);
   if (action === undefined || action === 'status') {
-    await ctx.replier.privately(call.respond, { text: describe(current) });
+    await ctx.delivery.privately(call.responseUrl, { text: describe(current) });
     return;
   }
 
@@ -38,23 +38,23 @@ export async function autoscanCommand(
   if (action === 'on' || action === 'off') patch = { autoscan: action === 'on' };
   else if (action === 'mode' && MODES.includes(mode as ReplyMode)) patch = { replyMode: mode as ReplyMode };
   else {
-    await ctx.replier.privately(call.respond, {
+    await ctx.delivery.privately(call.responseUrl, {
       text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${MODES.join('|')}\`.`,
     });
     return;
   }
 
   if (!(await mayManageAutoscan(ctx, call.userId))) {
-    await ctx.replier.privately(call.respond, { text: AUTOSCAN_REFUSED });
+    await ctx.delivery.privately(call.responseUrl, { text: AUTOSCAN_REFUSED });
     return;
   }
-  const updated = await ctx.settings.update('slack', call.channelId, patch);
+  const updated = await ctx.deps.settings.update('slack', call.channelId, patch);
   ctx.logger.info({ channel: call.channelId, user: call.userId, ...patch }, 'auto-scan settings changed');
   const hint =
     updated.autoscan && !current.autoscan
       ? ' I need to be a member of this channel to see new files: `/invite @BitMind`.'
       : '';
-  await ctx.replier.publicly(call.respond, {
+  await ctx.delivery.publicly(call.responseUrl, {
     text: `<@${call.userId}> changed auto-scan. ${describe(updated)}${hint}`,
   });
 }

@@ -1,16 +1,18 @@
-import type { RespondFn } from '@slack/bolt';
-import type { MediaRef } from '../../../src/domain/types.js';
 import { urlMediaRef } from '../../../src/media/index.js';
+import type { MediaSpec } from '../../../src/pipeline/trigger.js';
 import type { SlackContext } from '../context.js';
-import { mediaFiles, refsForFiles, slackFileIdOf } from '../files.js';
+import { fileSpec, messageSpecs, slackFileIdOf, unavailableSpec } from '../files.js';
 import { CANNOT_READ_CHANNEL, NOT_A_LINK, NO_RECENT_MEDIA } from '../messages.js';
 import { SlackApiError } from '../web.js';
 
+/** A slash command as parsed: plain strings only. */
 export interface CommandCall {
   readonly teamId: string;
   readonly channelId: string;
   readonly userId: string;
-  readonly respond: RespondFn;
+  /** Signed: anyone holding it may post here. Never logged. */
+  readonly responseUrl: string;
+  readonly keys: readonly string[];
 }
 
 /** Slack may wrap a pasted link as <https://…> or <https://…|label>. */
@@ -27,29 +29,53 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/** Answers privately, once per delivery (a retried command hears it once). */
+async function refuse(ctx: SlackContext, call: CommandCall, text: string): Promise<void> {
+  if (await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))
+    await ctx.delivery.privately(call.responseUrl, { text });
+}
+
+function accept(
+  ctx: SlackContext,
+  call: CommandCall,
+  media: MediaSpec[],
+  where: { message?: string; thread?: string } = {},
+): void {
+  ctx.deps.pipeline.accept({
+    kind: 'command',
+    place: { platform: 'slack', workspace: call.teamId, channel: call.channelId, ...where },
+    user: call.userId,
+    media,
+    deliveryKeys: call.keys,
+    replyVia: { responseUrl: call.responseUrl },
+  });
+}
+
 /**
- * `/bitmind check <link>`: a Slack file link is downloaded as a Slack file (files.info, bot token);
- * any other link through the guarded fetcher. The answer goes where the command was typed.
+ * `/bitmind check <link>`: a Slack file link is a Slack file (described by files.info now, so the
+ * reply can name it; downloaded with the bot token later); any other link is opened by the core
+ * through the guarded fetcher. The answer goes where the command was typed.
  */
 export async function checkLink(ctx: SlackContext, call: CommandCall, raw: string): Promise<void> {
   const link = unwrapLink(raw);
   if (!isHttpUrl(link)) {
-    await ctx.replier.privately(call.respond, { text: NOT_A_LINK });
+    await refuse(ctx, call, NOT_A_LINK);
     return;
   }
   const fileId = slackFileIdOf(link);
-  const media = (): Promise<MediaRef[]> =>
-    fileId ? refsForFiles([{ id: fileId }], ctx.files) : Promise.resolve([urlMediaRef(link, ctx.fetcher)]);
-  await ctx.runner.interactive({
-    trigger: 'command',
-    teamId: call.teamId,
-    userId: call.userId,
-    channelId: call.channelId,
-    target: { channel: call.channelId, respond: call.respond },
-    count: 1,
-    media,
-    requestedBy: call.userId,
-  });
+  if (fileId === undefined) {
+    accept(ctx, call, [{ source: 'link', url: link, name: urlMediaRef(link, ctx.deps.fetcher).name }]);
+    return;
+  }
+  let spec: MediaSpec;
+  try {
+    spec = fileSpec(await ctx.web.fileInfo(fileId));
+  } catch (err) {
+    if (!(err instanceof SlackApiError)) throw err;
+    // Answered as that file's error in the reply, not as silence.
+    spec = unavailableSpec(fileId, err.slackError);
+  }
+  accept(ctx, call, [spec]);
 }
 
 /** `/bitmind check` alone: the latest message with media among the last 20, answered in its thread. */
@@ -60,23 +86,13 @@ export async function checkLatest(ctx: SlackContext, call: CommandCall): Promise
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
     ctx.logger.info({ slackError: err.slackError }, 'could not read the channel history');
-    await ctx.replier.privately(call.respond, { text: CANNOT_READ_CHANNEL });
+    await refuse(ctx, call, CANNOT_READ_CHANNEL);
     return;
   }
-  const message = messages.find((m) => mediaFiles(m, 'explicit').length > 0);
+  const message = messages.find((m) => messageSpecs(m).length > 0);
   if (!message) {
-    await ctx.replier.privately(call.respond, { text: NO_RECENT_MEDIA });
+    await refuse(ctx, call, NO_RECENT_MEDIA);
     return;
   }
-  const files = mediaFiles(message, 'explicit');
-  await ctx.runner.interactive({
-    trigger: 'command',
-    teamId: call.teamId,
-    userId: call.userId,
-    channelId: call.channelId,
-    target: { channel: call.channelId, threadTs: message.thread_ts ?? message.ts },
-    count: files.length,
-    media: () => refsForFiles(files, ctx.files),
-    requestedBy: call.userId,
-  });
+  accept(ctx, call, messageSpecs(message), { message: message.ts, thread: message.thread_ts ?? message.ts });
 }

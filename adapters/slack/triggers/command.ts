@@ -1,40 +1,48 @@
 import type { App } from '@slack/bolt';
 import { truncate, visibleName } from '../../../src/check/wording.js';
+import { failureOf } from '../../../src/pipeline/failure.js';
 import type { SlackContext } from '../context.js';
-import { helpText } from '../messages.js';
-import { failureMessage } from '../run-check.js';
-import { slashCommandSchema } from '../schemas.js';
+import { CANNOT_READ_COMMAND, helpText } from '../messages.js';
+import { issuesOf, responseUrlOnlySchema, slashCommandSchema } from '../schemas.js';
 import { SLASH_COMMAND } from '../surface.js';
 import { autoscanCommand } from './autoscan-command.js';
 import { checkLatest, checkLink, type CommandCall } from './check-command.js';
+import { deliveryKeys } from './keys.js';
 import { statusMessage } from './status.js';
 
 /**
  * `/bitmind …`: acknowledged before anything else (Slack gives three seconds), then answered from
- * a tracked task. Anything that goes wrong is answered too, privately, in plain words.
+ * a tracked task. `check` becomes a trigger for the pipeline; help, status and auto-scan are
+ * answered here, once per delivery. Anything that goes wrong is answered too, privately.
  */
 export function registerCommand(app: App, ctx: SlackContext): void {
-  app.command(SLASH_COMMAND, async ({ ack, body, respond }) => {
+  app.command(SLASH_COMMAND, async ({ ack, body, context }) => {
     await ack();
-    ctx.tasks.run('command', async () => {
-      const parsed = slashCommandSchema.safeParse(body);
-      if (!parsed.success) {
-        ctx.logger.warn({ issues: parsed.error.issues }, 'unexpected slash command payload');
-        await ctx.replier.privately(respond, { text: `Sorry, ${failureMessage(parsed.error)}` });
-        return;
-      }
-      const command = parsed.data;
-      const call: CommandCall = {
-        teamId: command.team_id,
-        channelId: command.channel_id,
-        userId: command.user_id,
-        respond,
-      };
+    const parsed = slashCommandSchema.safeParse(body);
+    if (!parsed.success) {
+      ctx.logger.warn({ issues: issuesOf(parsed.error) }, 'Slack slash command payload not readable');
+      const url = responseUrlOnlySchema.safeParse(body);
+      if (url.success)
+        ctx.deps.tasks.run('command refusal', () =>
+          ctx.delivery.privately(url.data.response_url, { text: CANNOT_READ_COMMAND }),
+        );
+      return;
+    }
+    const command = parsed.data;
+    const call: CommandCall = {
+      teamId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      responseUrl: command.response_url,
+      keys: deliveryKeys({ triggerId: command.trigger_id }, context),
+    };
+    ctx.deps.tasks.run('command', async () => {
       try {
         await dispatch(ctx, call, command.text.trim().split(/\s+/).filter(Boolean));
       } catch (err) {
-        ctx.logger.error({ err }, 'slash command failed');
-        await ctx.replier.privately(respond, { text: `Sorry, ${failureMessage(err)}` });
+        const failure = failureOf(err);
+        ctx.logger[failure.level]({ err }, 'slash command failed');
+        await ctx.delivery.privately(call.responseUrl, { text: `Sorry, ${failure.text}` });
       }
     });
   });
@@ -42,13 +50,16 @@ export function registerCommand(app: App, ctx: SlackContext): void {
 
 async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly string[]): Promise<void> {
   const [verb, ...rest] = words;
+  if (verb?.toLowerCase() === 'check') {
+    if (rest[0] === undefined) await checkLatest(ctx, call);
+    else await checkLink(ctx, call, rest[0]);
+    return;
+  }
+  // Not a check: answered here, once however often Slack delivers it.
+  if (!(await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))) return;
   switch (verb?.toLowerCase()) {
-    case 'check':
-      if (rest[0] === undefined) await checkLatest(ctx, call);
-      else await checkLink(ctx, call, rest[0]);
-      return;
     case 'status':
-      await ctx.replier.privately(call.respond, await statusMessage(ctx, call.teamId, call.channelId));
+      await ctx.delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
       return;
     case 'autoscan':
       await autoscanCommand(
@@ -59,10 +70,10 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     case undefined:
     case 'help':
-      await ctx.replier.privately(call.respond, { text: helpText(ctx.slack.triggerReaction) });
+      await ctx.delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
       return;
     default:
-      await ctx.replier.privately(call.respond, {
+      await ctx.delivery.privately(call.responseUrl, {
         text: `I do not know \`${truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '')}\`.\n${helpText(ctx.slack.triggerReaction)}`,
       });
   }

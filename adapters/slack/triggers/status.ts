@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { RecentCheck } from '../../../src/pipeline/recent.js';
 import type { SlackContext } from '../context.js';
-import type { RecentCheck } from '../recent.js';
 import type { OutgoingMessage } from '../web.js';
 
 const STATUS_TIMEOUT_MS = 5000;
@@ -14,7 +14,7 @@ function problem(err: unknown): string {
 async function healthLine(ctx: SlackContext): Promise<string> {
   try {
     const health = healthSchema.parse(
-      await ctx.bitmind.health({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) }),
+      await ctx.deps.bitmind.health({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) }),
     );
     return `• BitMind: ${health.status ?? 'answering'}${health.region ? ` (${health.region})` : ''}`;
   } catch (err) {
@@ -24,7 +24,7 @@ async function healthLine(ctx: SlackContext): Promise<string> {
 
 async function permissionsLine(ctx: SlackContext): Promise<string> {
   try {
-    const p = await ctx.bitmind.permissions({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
+    const p = await ctx.deps.bitmind.permissions({ signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
     const mark = (ok: boolean) => (ok ? ':white_check_mark:' : ':no_entry_sign:');
     return `• Allowed: images ${mark(p.image)}  videos ${mark(p.video)}  batches ${mark(p.batch)}`;
   } catch (err) {
@@ -33,10 +33,10 @@ async function permissionsLine(ctx: SlackContext): Promise<string> {
 }
 
 function recentLine(check: RecentCheck): string {
-  const when = Math.floor(check.at.getTime() / 1000);
+  const when = Math.floor(check.at / 1000);
   const parts = [`${check.files} ${check.files === 1 ? 'file' : 'files'}`, `${check.flagged} with evidence`];
   if (check.failed > 0) parts.push(`${check.failed} not checked`);
-  return `   – <!date^${when}^{time}|${check.at.toISOString()}> · ${check.trigger} · ${parts.join(', ')}`;
+  return `   – <!date^${when}^{time}|${new Date(check.at).toISOString()}> · ${check.trigger} · ${parts.join(', ')}`;
 }
 
 /** `/bitmind status`: BitMind's health and permissions, this channel's auto-scan, recent checks here. */
@@ -45,21 +45,19 @@ export async function statusMessage(
   teamId: string,
   channelId: string,
 ): Promise<OutgoingMessage> {
-  const [health, permissions, settings] = await Promise.all([
+  const [health, permissions, settings, recent] = await Promise.all([
     healthLine(ctx),
     permissionsLine(ctx),
-    ctx.settings.get('slack', channelId),
+    ctx.deps.settings.get('slack', channelId),
+    ctx.deps.pipeline.recent('slack', teamId),
   ]);
-  const recent = ctx.recent.list(teamId);
   const lines = [
     '*BitMind status*',
     health,
     permissions,
     `• Auto-scan here: ${settings.autoscan ? `on (${settings.replyMode})` : 'off'}`,
     `• Trigger reaction: :${settings.triggerReaction ?? ctx.slack.triggerReaction}:`,
-    recent.length > 0
-      ? '• Recent checks in this workspace:'
-      : '• No checks in this workspace since the bot started.',
+    recent.length > 0 ? '• Recent checks in this workspace:' : '• No recent checks in this workspace.',
     ...recent.map(recentLine),
   ];
   return { text: lines.join('\n') };

@@ -9,6 +9,8 @@ interface Session {
   sessionId: string | undefined;
   intents: number;
   seq: number;
+  /** The highest sequence number the client confirmed in a heartbeat on this connection. */
+  seen: number;
 }
 
 export interface GatewayOptions {
@@ -59,7 +61,8 @@ export class FakeGateway {
 
   /** Sends a dispatch (op 0) to every ready session whose intents allow it. */
   dispatch(event: string, data: Record<string, unknown>): void {
-    const guild = typeof data.guild_id === 'string';
+    // Malformed-payload tests send anything here, `null` included.
+    const guild = typeof (data as Record<string, unknown> | null)?.guild_id === 'string';
     const needs = intentFor(event, guild);
     for (const session of this.#sessions) {
       if (!session.sessionId || (needs !== undefined && (session.intents & needs) === 0)) continue;
@@ -70,6 +73,23 @@ export class FakeGateway {
   /** Asks the client for a heartbeat now (op 1); it must answer with op 1 and get an ACK. */
   requestHeartbeat(): void {
     this.#broadcast({ op: GatewayOpcodes.Heartbeat, d: null });
+  }
+
+  /**
+   * Resolves once the client has taken every dispatch sent so far: asks for a heartbeat, whose
+   * sequence number says which dispatches the client had processed when it answered (discord.js
+   * updates it just before handing a dispatch to its listeners). The "delivery acknowledged" of the
+   * gateway, for tests that then wait for the bot to be idle.
+   */
+  async acknowledged(timeoutMs = 5000): Promise<void> {
+    const waiting = [...this.#sessions].filter((s) => s.sessionId).map((s) => ({ session: s, sent: s.seq }));
+    const deadline = Date.now() + timeoutMs;
+    while (waiting.some(({ session, sent }) => session.seen < sent && this.#sessions.has(session))) {
+      if (Date.now() > deadline)
+        throw new Error(`the client did not confirm the dispatches sent within ${timeoutMs} ms`);
+      this.requestHeartbeat();
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** op 7: the client should reconnect and RESUME. */
@@ -94,7 +114,7 @@ export class FakeGateway {
   }
 
   #accept(socket: WebSocket): void {
-    const session: Session = { socket, sessionId: undefined, intents: 0, seq: 0 };
+    const session: Session = { socket, sessionId: undefined, intents: 0, seq: 0, seen: 0 };
     this.#sessions.add(session);
     socket.on('close', () => this.#sessions.delete(session));
     socket.on('message', (raw: Buffer) => this.#receive(session, raw.toString('utf8')));
@@ -115,6 +135,7 @@ export class FakeGateway {
     switch (frame.op) {
       case GatewayOpcodes.Heartbeat:
         this.heartbeats += 1;
+        if (typeof frame.d === 'number') session.seen = Math.max(session.seen, frame.d);
         this.#send(session, { op: GatewayOpcodes.HeartbeatAck });
         return;
       case GatewayOpcodes.Identify:
@@ -159,6 +180,7 @@ export class FakeGateway {
   #visible(session: Session, event: string, data: Record<string, unknown>): Record<string, unknown> {
     if (!event.startsWith('MESSAGE_') || event.startsWith('MESSAGE_REACTION_')) return data;
     if ((session.intents & GatewayIntentBits.MessageContent) !== 0) return data;
+    if (typeof data !== 'object' || data === null) return data;
     const author = (data as Partial<APIMessage>).author;
     if (author?.id === this.options.world.bot.id || typeof data.guild_id !== 'string') return data;
     return { ...data, content: '', embeds: [], attachments: [], components: [] };

@@ -46,6 +46,8 @@ export class FakeDiscord {
   readonly gateway: FakeGateway;
   readonly channels;
   readonly users: { readonly alice: APIUser; readonly moderator: APIUser; readonly otherBot: APIUser };
+  /** Every INTERACTION_CREATE dispatched, by interaction id, to send one again. */
+  readonly #interactionPayloads = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly server: Server,
@@ -110,9 +112,12 @@ export class FakeDiscord {
     content?: string;
     files?: readonly FakeFile[];
     dispatch?: boolean;
+    /** The attachment URLs dispatched have expired by the time the bot opens them (CDN 403 or 404). */
+    staleWith?: 403 | 404;
   }): APIMessage {
     const message = this.world.storeMessage(fields);
     if (fields.dispatch !== false) this.gateway.dispatch('MESSAGE_CREATE', this.#withGuild(message));
+    if (fields.staleWith) this.world.expireAttachmentUrls(fields.staleWith);
     return message;
   }
 
@@ -179,15 +184,42 @@ export class FakeDiscord {
     name: string;
     messageId: string;
     permissions?: string;
+    /** The attachment URLs in the resolved message have expired by the time the bot opens them. */
+    staleWith?: 403 | 404;
   }): InteractionRecord {
     const target = this.world.messagePayload(fields.messageId);
-    return this.interact(fields, {
+    const record = this.interact(fields, {
       id: snowflake(),
       name: fields.name,
       type: ApplicationCommandType.Message,
       target_id: fields.messageId,
       resolved: { messages: target ? { [fields.messageId]: target } : {} },
     });
+    if (fields.staleWith) this.world.expireAttachmentUrls(fields.staleWith);
+    return record;
+  }
+
+  /** Sends MESSAGE_CREATE for a stored message again, as a gateway replay would. */
+  redeliverMessage(message: APIMessage): void {
+    this.gateway.dispatch(
+      'MESSAGE_CREATE',
+      this.#withGuild(this.world.messagePayload(message.id) ?? message),
+    );
+  }
+
+  /** Sends an interaction's INTERACTION_CREATE again, unchanged (same id and token). */
+  redeliverInteraction(interaction: InteractionRecord): void {
+    const payload = this.#interactionPayloads.get(interaction.id);
+    if (!payload) throw new Error(`interaction ${interaction.id} was never dispatched`);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /**
+   * The bot's replies to `messageId` as they are now: a "Checking…" placeholder shows the answer
+   * it was edited into.
+   */
+  answersTo(messageId: string): APIMessage[] {
+    return this.world.repliesTo(messageId);
   }
 
   /** Messages the bot posted as replies to `messageId` (POST /channels/{c}/messages with a reference). */
@@ -235,7 +267,7 @@ export class FakeDiscord {
     const record = this.rest.registerInteraction(id, token, fields.channelId);
     const channel = this.world.channels.get(fields.channelId);
     const member = this.#member(fields.user);
-    this.gateway.dispatch('INTERACTION_CREATE', {
+    const payload = {
       id,
       application_id: this.world.application.id,
       type: InteractionType.ApplicationCommand,
@@ -253,7 +285,9 @@ export class FakeDiscord {
       authorizing_integration_owners: { '0': this.world.guild.id },
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
-    });
+    };
+    this.#interactionPayloads.set(id, payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
   }
 

@@ -9,6 +9,8 @@ export interface FakeFile {
   readonly contentType?: string;
   /** The size Discord reports for the attachment; defaults to the real length. */
   readonly size?: number;
+  /** The CDN refuses this file with this status, however fresh its URL. */
+  readonly refusedWith?: 403 | 404;
 }
 
 interface StoredAttachment {
@@ -18,6 +20,7 @@ interface StoredAttachment {
   readonly bytes: Uint8Array;
   readonly contentType: string | undefined;
   readonly size: number;
+  readonly refusedWith: 403 | 404 | undefined;
   signature: string;
 }
 
@@ -109,6 +112,7 @@ export class FakeWorld {
       bytes: file.bytes,
       contentType: file.contentType,
       size: file.size ?? file.bytes.length,
+      refusedWith: file.refusedWith,
       signature: sign(),
     };
     this.#attachments.set(att.id, att);
@@ -160,6 +164,17 @@ export class FakeWorld {
     };
   }
 
+  /** The messages replying to `id`, as they are now (a "Checking…" placeholder shows its final answer). */
+  repliesTo(id: string): APIMessage[] {
+    return [...this.#messages.values()]
+      .filter((m) => m.reference?.message_id === id)
+      .map((m) => this.messagePayload(m.id)!);
+  }
+
+  deleteMessage(id: string): void {
+    this.#messages.delete(id);
+  }
+
   /** Invalidates every attachment URL handed out so far, as Discord's expiring CDN links do. */
   expireAttachmentUrls(status: 403 | 404 = 404): void {
     this.expiredStatus = status;
@@ -169,6 +184,7 @@ export class FakeWorld {
   cdn(channelId: string, attachmentId: string, signature: string | null): CdnAnswer {
     const att = this.#attachments.get(attachmentId);
     if (!att || att.channelId !== channelId) return { status: 404 };
+    if (att.refusedWith) return { status: att.refusedWith };
     if (signature !== att.signature) return { status: this.expiredStatus };
     return { status: 200, body: att.bytes, contentType: att.contentType ?? 'application/octet-stream' };
   }

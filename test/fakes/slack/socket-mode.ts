@@ -20,7 +20,7 @@ export interface EnvelopeOptions {
 export class FakeSocketMode {
   /** Every ack received, by envelope id (the ack's `payload`, `{}` when the app sent none). */
   readonly acks = new Map<string, unknown>();
-  /** Envelope ids acknowledged more than once. */
+  /** Envelope ids acknowledged more than once for one sending (a redelivery is a new sending). */
   readonly duplicateAcks: string[] = [];
   /** Connections opened so far (a reconnect adds one). */
   connectionCount = 0;
@@ -93,6 +93,8 @@ export class FakeSocketMode {
     if (this.#open.size === 0) throw new Error('no Socket Mode connection is open');
     this.#seq += 1;
     const envelopeId = options.envelopeId ?? `fake-envelope-${this.#seq}`;
+    // A redelivery waits for an ack of its own, not the first sending's.
+    this.acks.delete(envelopeId);
     const envelope = {
       envelope_id: envelopeId,
       type,
@@ -104,6 +106,12 @@ export class FakeSocketMode {
     };
     for (const ws of this.#open) ws.send(JSON.stringify(envelope));
     return envelopeId;
+  }
+
+  /** Sends any text as a frame, as it is (a malformed envelope, a frame of `null`). */
+  sendRaw(text: string): void {
+    if (this.#open.size === 0) throw new Error('no Socket Mode connection is open');
+    for (const ws of this.#open) ws.send(text);
   }
 
   /** Resolves with the ack's payload, or rejects after `timeoutMs`. */

@@ -1,0 +1,185 @@
+import { request } from 'undici';
+import type { Logger } from '../../src/log.js';
+import type { Metrics } from '../../src/metrics.js';
+import type { Mark, ReplyPlan } from '../../src/pipeline/plan.js';
+import type { PlaceholderHandle } from '../../src/pipeline/platform.js';
+import type { Trigger } from '../../src/pipeline/trigger.js';
+import { fetchMessage } from './lookup.js';
+import { renderBody, renderPlaceholder } from './render.js';
+import { SlackApiError, type OutgoingMessage, type SlackWeb } from './web.js';
+import { isSlackHost } from './slack-hosts.js';
+
+/** What auto-scan's quiet modes leave on a message instead of a reply. */
+export const QUIET_REACTIONS: Readonly<Record<Mark, string>> = {
+  flagged: 'warning',
+  clean: 'white_check_mark',
+  failed: 'grey_question',
+};
+
+/** Slack's refusals to let the bot post in a channel: a slash command's response URL still works there. */
+const CANNOT_POST: readonly string[] = [
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+];
+
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+class ResponseUrlError extends Error {
+  constructor(readonly reason: string) {
+    // The URL is a credential (anyone holding it may post): never part of the message.
+    super(`Slack's response URL refused the answer (${reason})`);
+    this.name = 'ResponseUrlError';
+  }
+}
+
+/** A handle is plain data; these are the two kinds the Slack adapter makes. */
+type Handle = { kind: 'message'; channel: string; ts: string } | { kind: 'response_url' };
+
+function handleOf(raw: PlaceholderHandle | undefined): Handle | undefined {
+  if (raw?.kind === 'message' && raw.channel && raw.ts)
+    return { kind: 'message', channel: raw.channel, ts: raw.ts };
+  if (raw?.kind === 'response_url') return { kind: 'response_url' };
+  return undefined;
+}
+
+export interface DeliveryDeps {
+  readonly web: SlackWeb;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** The configured Web API base: response URLs on its origin are trusted (tests). */
+  readonly apiUrl: string;
+}
+
+/**
+ * Every message the Slack adapter sends, from plain data only (the trigger, the plan, a handle):
+ * placeholders, results, quiet reactions, refusals, and the private answers to commands. Each is
+ * counted in `metrics.replies`; a failure is logged and rethrown, so the pipeline keeps it owed.
+ */
+export function createDelivery(deps: DeliveryDeps) {
+  const { web, logger, metrics } = deps;
+
+  async function counted<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      metrics.replies.inc({ platform: 'slack', result: 'posted' });
+      return result;
+    } catch (err) {
+      metrics.replies.inc({ platform: 'slack', result: 'failed' });
+      logger.warn({ err, what }, 'Slack reply failed');
+      throw err;
+    }
+  }
+
+  /** Posts to a response URL, only if it is Slack's, as Bolt's `respond` does. */
+  async function postToResponseUrl(
+    url: string,
+    type: 'ephemeral' | 'in_channel',
+    message: OutgoingMessage,
+  ): Promise<void> {
+    if (!isSlackHost(url, deps.apiUrl, 'hooks')) throw new ResponseUrlError('not a Slack host');
+    const response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: type, text: message.text, blocks: message.blocks }),
+      headersTimeout: RESPONSE_URL_TIMEOUT_MS,
+      bodyTimeout: RESPONSE_URL_TIMEOUT_MS,
+    });
+    const text = (await response.body.text()).slice(0, 100);
+    if (response.statusCode >= 300) throw new ResponseUrlError(`${response.statusCode} ${text}`.trim());
+  }
+
+  /** The thread an answer goes in: the trigger's, else the thread of the message it is about. */
+  async function threadOf(trigger: Trigger): Promise<string | undefined> {
+    const { place } = trigger;
+    if (place.thread !== undefined || place.message === undefined) return place.thread;
+    // A reaction names a message, not its thread: look it up (a reply answers in its thread).
+    const message = await fetchMessage(web, place.channel, place.message);
+    return message?.thread_ts ?? place.message;
+  }
+
+  function requestedBy(trigger: Trigger): { requestedBy?: string } {
+    return trigger.kind === 'autoscan' ? {} : { requestedBy: trigger.user };
+  }
+
+  /** A message in the channel (or thread); through the response URL when the bot may not post there. */
+  async function post(trigger: Trigger, message: OutgoingMessage): Promise<void> {
+    const thread = await threadOf(trigger);
+    try {
+      await web.postMessage(trigger.place.channel, message, thread);
+    } catch (err) {
+      const url = trigger.replyVia?.responseUrl;
+      if (!(url && err instanceof SlackApiError && CANNOT_POST.includes(err.slackError))) throw err;
+      await postToResponseUrl(url, 'in_channel', message);
+    }
+  }
+
+  /** Something only the person who asked should see. */
+  async function refuse(trigger: Trigger, text: string): Promise<void> {
+    const url = trigger.replyVia?.responseUrl;
+    if (url) await postToResponseUrl(url, 'ephemeral', { text });
+    else await web.postEphemeral(trigger.place.channel, trigger.user, { text }, trigger.place.thread);
+  }
+
+  return {
+    /** Posts "Checking N files…" where the answer will go, and says where for `deliver`. */
+    placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle> {
+      const message = renderPlaceholder(count, requestedBy(trigger));
+      return counted('placeholder', async (): Promise<PlaceholderHandle> => {
+        const thread = await threadOf(trigger);
+        try {
+          const posted = await web.postMessage(trigger.place.channel, message, thread);
+          return { kind: 'message', channel: posted.channel, ts: posted.ts };
+        } catch (err) {
+          const url = trigger.replyVia?.responseUrl;
+          if (!(url && err instanceof SlackApiError && CANNOT_POST.includes(err.slackError))) throw err;
+          // Not in the channel (a DM, a private channel it was not invited to): the asker still hears.
+          await postToResponseUrl(url, 'ephemeral', { text: message.text });
+          return { kind: 'response_url' };
+        }
+      });
+    },
+
+    async deliver(trigger: Trigger, plan: ReplyPlan, placeholder?: PlaceholderHandle): Promise<void> {
+      switch (plan.kind) {
+        case 'nothing':
+          return;
+        case 'refusal':
+          await counted('refusal', () => refuse(trigger, plan.text));
+          return;
+        case 'reaction': {
+          const ts = trigger.place.message;
+          if (ts === undefined) throw new Error('a quiet mark needs the message it goes on');
+          await counted('reaction', () =>
+            web.addReaction(trigger.place.channel, ts, QUIET_REACTIONS[plan.mark]),
+          );
+          return;
+        }
+        case 'reply': {
+          const message = renderBody(plan.body, requestedBy(trigger));
+          const handle = plan.placeholder ? handleOf(placeholder) : undefined;
+          await counted('result', async () => {
+            if (handle?.kind === 'message') await web.update(handle.channel, handle.ts, message);
+            else if (handle?.kind === 'response_url' && trigger.replyVia?.responseUrl)
+              await postToResponseUrl(trigger.replyVia.responseUrl, 'in_channel', message);
+            else await post(trigger, message);
+          });
+          return;
+        }
+      }
+    },
+
+    /** A command's private answer (help, status, settings, refusals), on its response URL. */
+    privately(responseUrl: string, message: OutgoingMessage): Promise<void> {
+      return counted('ephemeral', () => postToResponseUrl(responseUrl, 'ephemeral', message));
+    },
+
+    /** A note the whole channel should see (auto-scan turned on or off), on the response URL. */
+    publicly(responseUrl: string, message: OutgoingMessage): Promise<void> {
+      return counted('announcement', () => postToResponseUrl(responseUrl, 'in_channel', message));
+    },
+  };
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;

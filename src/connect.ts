@@ -1,0 +1,56 @@
+import type { AdapterDeps, ChatAdapter, PlatformModule } from './adapter.js';
+import type { Core } from './core.js';
+import type { Logger } from './log.js';
+import { createPipeline, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
+import { FileStateStore } from './state/file-store.js';
+import type { StateStore } from './state/store.js';
+import type { WorkTracker } from './work-tracker.js';
+
+export interface Connected {
+  readonly pipeline: Pipeline;
+  readonly adapters: readonly ChatAdapter[];
+}
+
+export interface ConnectOptions {
+  readonly tasks: WorkTracker;
+  readonly state: StateStore;
+  readonly platforms: readonly PlatformModule[];
+  readonly observe?: PipelineOptions['observe'];
+}
+
+/** The embedded state store: memory with a journal under DATA_DIR, so it outlives a restart. */
+export function openEmbeddedState(dataDir: string, logger: Logger): StateStore {
+  return FileStateStore.open(dataDir, {
+    onSkipped: (lines) =>
+      logger.warn({ lines }, 'state journal: unreadable lines skipped (a torn last write)'),
+  });
+}
+
+/**
+ * Builds the pipeline over the core and the adapters of `platforms` around it. The pipeline finds
+ * each trigger's platform by name; the adapters find the pipeline in their deps.
+ */
+export async function connectPlatforms(core: Core, options: ConnectOptions): Promise<Connected> {
+  const { tasks, state, platforms, observe } = options;
+  const byName = new Map<string, ChatAdapter>();
+  const pipeline = createPipeline({
+    checker: tasks.guard(core.checker),
+    settings: core.settings,
+    state,
+    tasks,
+    fetcher: core.fetcher,
+    logger: core.logger.child({ component: 'pipeline' }),
+    metrics: core.metrics,
+    maxMedia: core.config.check.maxMedia,
+    userChecksPerHour: core.config.check.userChecksPerHour,
+    platform(name) {
+      const adapter = byName.get(name);
+      if (!adapter) throw new Error(`a trigger names platform "${name}", which is not running`);
+      return adapter;
+    },
+    observe,
+  });
+  const deps: AdapterDeps = { ...core, pipeline, tasks };
+  for (const platform of platforms) byName.set(platform.name, await platform.create(deps));
+  return { pipeline, adapters: [...byName.values()] };
+}

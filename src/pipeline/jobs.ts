@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { ReplyMode } from '../config.js';
+import type { PlaceholderHandle } from './platform.js';
+import type { MediaSpec, Trigger } from './trigger.js';
+
+/**
+ * A check the pipeline accepted, as plain data: another process could finish it and answer in the
+ * right place from this alone (no token, no live object).
+ */
+export interface CheckJob {
+  readonly id: string;
+  readonly trigger: Trigger;
+  readonly media: readonly MediaSpec[];
+  /** Auto-scan's reply mode at acceptance; `all` for people who asked. */
+  readonly mode: ReplyMode;
+  readonly placeholder?: PlaceholderHandle;
+}
+
+/** Runs accepted checks: in this process by default; a durable queue in the shared mode. */
+export interface JobRunner {
+  submit(job: CheckJob): Promise<void>;
+}
+
+const plain = z.record(z.string(), z.string());
+const placeSchema = z.object({
+  platform: z.string(),
+  workspace: z.string(),
+  channel: z.string(),
+  settingsChannel: z.string().optional(),
+  message: z.string().optional(),
+  thread: z.string().optional(),
+});
+const specSchema = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('link'), url: z.string(), name: z.string() }),
+  z.object({
+    source: z.literal('platform'),
+    name: z.string(),
+    sizeHint: z.number().optional(),
+    mimeHint: z.string().optional(),
+    locator: plain,
+  }),
+]);
+
+/** A job as read back from storage: checked, since a process of another version may have written it. */
+export const checkJobSchema = z.object({
+  id: z.string(),
+  trigger: z.object({
+    kind: z.enum(['command', 'shortcut', 'autoscan', 'reaction']),
+    place: placeSchema,
+    user: z.string(),
+    media: z.array(specSchema).optional(),
+    deliveryKeys: z.array(z.string()),
+    reaction: z.array(z.string()).optional(),
+    private: z.boolean().optional(),
+    replyVia: plain.optional(),
+  }),
+  media: z.array(specSchema),
+  mode: z.enum(['flagged', 'all', 'silent']),
+  placeholder: plain.optional(),
+}) satisfies z.ZodType<CheckJob>;

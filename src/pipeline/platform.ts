@@ -1,0 +1,30 @@
+import type { MediaRef } from '../domain/types.js';
+import type { ReplyPlan } from './plan.js';
+import type { MediaSpec, Place, Trigger } from './trigger.js';
+
+/** What a placeholder is to the pipeline: the adapter's own plain note of where it posted it. */
+export type PlaceholderHandle = Readonly<Record<string, string>>;
+
+/**
+ * What the pipeline needs of a chat platform: to list and open media only it can reach, and to
+ * render and deliver the answers the pipeline decided. Every argument is plain data.
+ */
+export interface PlatformPort {
+  readonly platform: string;
+  /** The reaction that asks for a check where a channel has chosen none. */
+  readonly defaultTriggerReaction: string;
+  /**
+   * The media of the message at `place` that a person could mean (a reaction points at a message);
+   * undefined when the message is gone or out of the bot's sight.
+   */
+  messageMedia(place: Place): Promise<readonly MediaSpec[] | undefined>;
+  /** Opens a platform medium's bytes with the credentials of `place`'s workspace. */
+  open(spec: Extract<MediaSpec, { source: 'platform' }>, place: Place): MediaRef;
+  /** Posts "Checking N files…" for `trigger` and says where, for `deliver` to replace it. */
+  placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle>;
+  /**
+   * Delivers the final answer. Resolves once the platform accepted it; rejects when it could not
+   * (the pipeline logs and keeps the answer owed for the next start).
+   */
+  deliver(trigger: Trigger, plan: ReplyPlan, placeholder?: PlaceholderHandle): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import type { ChatAdapter, PlatformModule } from '../../src/adapter.js';
+import { connectPlatforms, openEmbeddedState } from '../../src/connect.js';
+import type { Pipeline } from '../../src/pipeline/pipeline.js';
+import type { ReplyPlan } from '../../src/pipeline/plan.js';
+import type { Trigger } from '../../src/pipeline/trigger.js';
+import type { StateStore } from '../../src/state/store.js';
+import { createWorkTracker, type WorkTracker } from '../../src/work-tracker.js';
+import type { TestCore } from './core.js';
+
+/** A plan the pipeline decided, with the trigger it answers: what the behaviour table compares. */
+export interface DecidedPlan {
+  readonly trigger: Trigger;
+  readonly plan: ReplyPlan;
+}
+
+export interface ConnectedPlatform {
+  readonly adapter: ChatAdapter;
+  readonly pipeline: Pipeline;
+  readonly tasks: WorkTracker;
+  readonly state: StateStore;
+  /** Every plan decided so far, in order. */
+  readonly plans: DecidedPlan[];
+  /** Stops the adapter (after draining) and closes the state store; the core is the caller's. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One platform's real adapter on the real pipeline, over a test core, as `start` wires them (with
+ * the embedded state store under the core's DATA_DIR, so a restart on the same DATA_DIR keeps it).
+ */
+export async function connectPlatform(core: TestCore, platform: PlatformModule): Promise<ConnectedPlatform> {
+  const tasks = createWorkTracker(core.logger.child({ component: 'shutdown' }));
+  const state = openEmbeddedState(core.dataDir, core.logger);
+  const plans: DecidedPlan[] = [];
+  const { pipeline, adapters } = await connectPlatforms(core, {
+    tasks,
+    state,
+    platforms: [platform],
+    observe: (trigger, plan) => plans.push({ trigger, plan }),
+  });
+  const adapter = adapters[0];
+  if (!adapter) throw new Error(`${platform.name} made no adapter`);
+  return {
+    adapter,
+    pipeline,
+    tasks,
+    state,
+    plans,
+    async stop() {
+      await tasks.drain(core.config.shutdownGraceMs);
+      await adapter.stop();
+      await state.close();
+    },
+  };
+}
