@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { Secret } from './secret.js';
+import { looksSecret, rememberSecret } from './secret-values.js';
 
 /**
  * Every setting the bot reads, in one table: the schema, the group it belongs to and one line of
@@ -111,6 +112,11 @@ export const ENV_VARS = {
     doc: 'Longest wait honoured from a Retry-After header.',
     schema: nonNegInt.default(300),
   },
+  BITMIND_MAX_REQUEST_MB: {
+    group: 'BitMind',
+    doc: 'Largest body sent to BitMind in one request; batches are packed and split to stay under it.',
+    schema: posInt.default(100),
+  },
   BITMIND_TIMEOUT_SECONDS: {
     group: 'BitMind',
     doc: 'Longest wait for a response once a request is sent (sized for 500 MB uploads).',
@@ -151,6 +157,16 @@ export const ENV_VARS = {
     group: 'Checks',
     doc: 'Longest one download may take in all, however steadily it trickles.',
     schema: posInt.default(600),
+  },
+  DOWNLOAD_CONCURRENCY: {
+    group: 'Checks',
+    doc: 'Media downloads running at once across the whole process; the rest wait, people first.',
+    schema: posInt.default(8),
+  },
+  SPOOL_MAX_MB: {
+    group: 'Checks',
+    doc: 'Megabytes of temporary files the process may hold at once; past it checks wait, then say busy.',
+    schema: posInt.default(2048),
   },
   ALLOW_PRIVATE_URLS: {
     group: 'Checks',
@@ -262,6 +278,8 @@ export interface Config {
       readonly retryAfterMaxMs: number;
     };
     readonly requestTimeoutMs: number;
+    /** Largest request body, so batches are packed under it. */
+    readonly maxRequestBytes: number;
   };
   readonly check: {
     readonly maxMedia: number;
@@ -275,6 +293,8 @@ export interface Config {
     readonly connectTimeoutMs: number;
     readonly idleTimeoutMs: number;
     readonly maxDownloadMs: number;
+    readonly downloadConcurrency: number;
+    readonly spoolMaxBytes: number;
   };
   readonly slack:
     | {
@@ -332,13 +352,19 @@ export function environmentWithDotEnv(
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = [];
   const env = {} as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(ENV_VARS) as [EnvName, VarSpec][]) {
+  const specs = Object.entries(ENV_VARS) as [EnvName, VarSpec][];
+  // First, so that every message below (and every log line after) can mask them by value.
+  for (const [name, spec] of specs) {
+    const raw = rawEnv[name]?.trim();
+    if (spec.secret && raw) rememberSecret(raw);
+  }
+  for (const [name, spec] of specs) {
     const raw = rawEnv[name]?.trim();
     const result = spec.schema.safeParse(raw === '' ? undefined : raw);
     if (result.success) env[name] = result.data;
     else
       problems.push(
-        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got "${raw}")`}`,
+        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got ${shown(raw)})`}`,
       );
   }
   const e = env as Env;
@@ -366,6 +392,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
         retryAfterMaxMs: e.BITMIND_RETRY_AFTER_MAX_SECONDS * 1000,
       },
       requestTimeoutMs: e.BITMIND_TIMEOUT_SECONDS * 1000,
+      maxRequestBytes: e.BITMIND_MAX_REQUEST_MB * 1024 * 1024,
     },
     check: {
       maxMedia: e.CHECK_MAX_MEDIA,
@@ -379,6 +406,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       connectTimeoutMs: e.DOWNLOAD_CONNECT_TIMEOUT_SECONDS * 1000,
       idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
       maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
+      downloadConcurrency: e.DOWNLOAD_CONCURRENCY,
+      spoolMaxBytes: e.SPOOL_MAX_MB * 1024 * 1024,
     },
     slack,
     slackApiUrl: withTrailingSlash(e.SLACK_API_URL),
@@ -517,7 +546,7 @@ function parseAutoscan(value: string | undefined, problems: string[]): AutoscanS
     const badDiscordId = match?.[1] === 'discord' && !/^\d+$/.test(match[2] ?? '');
     if (!match?.[2] || !REPLY_MODES.includes(mode) || badDiscordId) {
       problems.push(
-        `AUTOSCAN_CHANNELS has "${entry}": write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
+        `AUTOSCAN_CHANNELS has ${shown(entry)}: write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
       );
       continue;
     }
@@ -526,6 +555,14 @@ function parseAutoscan(value: string | undefined, problems: string[]): AutoscanS
     seeds.push({ platform, channelId: match[2], replyMode: mode });
   }
   return seeds;
+}
+
+/** A value quoted in a message, or only its length when it looks like a secret pasted in the wrong place. */
+function shown(value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  return looksSecret(value)
+    ? `a value of ${value.length} characters, not shown: it looks like a secret`
+    : `"${value}"`;
 }
 
 function splitList(value: string | undefined): string[] {

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { rememberSecret } from './secret-values.js';
 
 const REDACTED = '[redacted]';
 
@@ -12,6 +13,8 @@ export class Secret {
 
   constructor(value: string) {
     this.#value = value;
+    // Also masked by value wherever it turns up: a server may echo it back in an error body.
+    rememberSecret(value);
   }
 
   reveal(): string {

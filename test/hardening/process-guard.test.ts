@@ -57,8 +57,8 @@ describe('process guard', () => {
 
   it('after an uncaught exception, stops taking work and exits 1, once', async () => {
     const g = guard();
-    process.emit('uncaughtException', new Error(`boom with ${TOKEN.reveal()}`), 'uncaughtException');
-    process.emit('uncaughtException', new Error('a second one while stopping'), 'uncaughtException');
+    process.emit('uncaughtException', new Error(`boom with ${TOKEN.reveal()}`));
+    process.emit('uncaughtException', new Error('a second one while stopping'));
     await expect.poll(() => g.exits).toEqual([1]);
     expect(g.stopped()).toBe(1);
     expect(await g.count('uncaught_exception')).toBe(2);
@@ -78,7 +78,7 @@ describe('process guard', () => {
         onFatal: () => new Promise(() => {}),
       }),
     );
-    process.emit('uncaughtException', new Error('boom'), 'uncaughtException');
+    process.emit('uncaughtException', new Error('boom'));
     await expect.poll(() => exits).toEqual([1]);
   });
 
