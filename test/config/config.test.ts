@@ -288,6 +288,7 @@ it('gives every default when nothing is set, and treats an empty value as unset'
       ratePerMinute: 60,
       retry: { attempts: 4, maxElapsedMs: 120_000, retryAfterDefaultMs: 60_000, retryAfterMaxMs: 300_000 },
       requestTimeoutMs: 300_000,
+      maxRequestBytes: 100 * 1024 * 1024,
       caPem: undefined,
     },
     check: {
@@ -297,7 +298,13 @@ it('gives every default when nothing is set, and treats an empty value as unset'
       cacheMaxEntries: 10_000,
       userChecksPerHour: 0,
     },
-    media: { allowPrivateUrls: false, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000 },
+    media: {
+      allowPrivateUrls: false,
+      connectTimeoutMs: 10_000,
+      idleTimeoutMs: 30_000,
+      downloadConcurrency: 8,
+      spoolMaxBytes: 2048 * 1024 * 1024,
+    },
     slack: undefined,
     slackApiUrl: 'https://slack.com/api/',
     discord: undefined,
