@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { Secret } from './secret.js';
-import { looksSecret, rememberSecret } from './secret-values.js';
+import { looksSecret, rememberSecret, Secret } from './secret.js';
 
 /**
  * Every setting the bot reads, in one table: the schema, the group it belongs to and one line of

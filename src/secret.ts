@@ -1,6 +1,9 @@
 import { inspect } from 'node:util';
 import { rememberSecret } from './secret-values.js';
 
+// The registry of secret values is part of this module's face: config.ts imports only this file.
+export { looksSecret, rememberSecret } from './secret-values.js';
+
 const REDACTED = '[redacted]';
 
 /**
