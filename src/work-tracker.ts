@@ -1,3 +1,4 @@
+import { linkSignals } from './deadline.js';
 import { setMaxListeners } from 'node:events';
 import { CheckError, type CheckService } from './domain/types.js';
 import { RESTARTING } from './check/wording.js';
@@ -89,8 +90,12 @@ export function createWorkTracker(logger: Logger): WorkTracker {
       return {
         check(request, options = {}) {
           if (!accepting) return Promise.reject(new CheckError('unavailable', RESTARTING));
-          const signal = options.signal ? AbortSignal.any([options.signal, cutoff.signal]) : cutoff.signal;
-          return untilAborted(checker.check(request, { ...options, signal }), cutoff.signal);
+          // Linked by listeners, not AbortSignal.any: a caller's timeout signal must outlive the check.
+          const linked = linkSignals(options.signal ? [options.signal, cutoff.signal] : [cutoff.signal]);
+          return untilAborted(
+            checker.check(request, { ...options, signal: linked.signal }),
+            cutoff.signal,
+          ).finally(linked.clear);
         },
       };
     },
