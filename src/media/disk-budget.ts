@@ -1,4 +1,6 @@
+import { CheckError } from '../domain/types.js';
 import { busyError } from './busy.js';
+import { formatSize } from './limits.js';
 
 interface Waiter {
   readonly bytes: number;
@@ -50,8 +52,13 @@ export class DiskBudget {
       this.#grant(bytes);
       return;
     }
-    // Larger than the whole budget: no amount of waiting makes room.
-    if (bytes > this.totalBytes) throw busyError();
+    // Larger than the whole budget: no amount of waiting makes room, so "try again" would be untrue.
+    if (bytes > this.totalBytes) {
+      throw new CheckError(
+        'too_large',
+        `That file needs more temporary space than this bot has (${formatSize(this.totalBytes)}); its operator can raise SPOOL_MAX_MB.`,
+      );
+    }
     signal.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {

@@ -195,7 +195,11 @@ describe('the disk budget', () => {
     await waiting;
     expect(budget.usedBytes).toBe(400);
     await expect(budget.claim().cover(700, signal)).rejects.toMatchObject({ code: 'busy' });
-    await expect(budget.claim().cover(2000, signal)).rejects.toMatchObject({ code: 'busy' });
+    await expect(budget.claim().cover(2000, signal)).rejects.toMatchObject({
+      code: 'too_large',
+      message:
+        'That file needs more temporary space than this bot has (1000 bytes); its operator can raise SPOOL_MAX_MB.',
+    });
     b.release();
     expect(budget.usedBytes).toBe(0);
     expect(budget.peakBytes).toBe(800);
