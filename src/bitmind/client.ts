@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { linkSignals } from '../deadline.js';
 import { createLogger } from '../log.js';
 import { multipartBody, rawBody, type OpenedBody } from './bodies.js';
@@ -33,6 +34,8 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
   });
   // Aborts whatever is queued or in flight when the client closes.
   const closing = new AbortController();
+  // Every call in flight links to it by a listener (removed when the call ends): not a leak.
+  setMaxListeners(0, closing.signal);
   const transport = new Transport({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     dispatcher,
