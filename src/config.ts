@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { Secret } from './secret.js';
+import { looksSecret, rememberSecret, Secret } from './secret.js';
 
 /**
  * Every setting the bot reads, in one table: the schema, the group it belongs to and one line of
@@ -111,6 +111,11 @@ export const ENV_VARS = {
     doc: 'Longest wait honoured from a Retry-After header.',
     schema: nonNegInt.default(300),
   },
+  BITMIND_MAX_REQUEST_MB: {
+    group: 'BitMind',
+    doc: 'Largest body sent to BitMind in one request; batches are packed and split to stay under it.',
+    schema: posInt.default(100),
+  },
   BITMIND_TIMEOUT_SECONDS: {
     group: 'BitMind',
     doc: 'Longest wait for a response once a request is sent (sized for 500 MB uploads).',
@@ -151,6 +156,16 @@ export const ENV_VARS = {
     group: 'Checks',
     doc: 'Longest one download may take in all, however steadily it trickles.',
     schema: posInt.default(600),
+  },
+  DOWNLOAD_CONCURRENCY: {
+    group: 'Checks',
+    doc: 'Media downloads running at once across the whole process; the rest wait, people first.',
+    schema: posInt.default(8),
+  },
+  SPOOL_MAX_MB: {
+    group: 'Checks',
+    doc: 'Megabytes of temporary files the process may hold at once; past it checks wait, then say busy.',
+    schema: posInt.default(2048),
   },
   ALLOW_PRIVATE_URLS: {
     group: 'Checks',
@@ -240,6 +255,8 @@ export interface Config {
       readonly retryAfterMaxMs: number;
     };
     readonly requestTimeoutMs: number;
+    /** Largest request body, so batches are packed under it. */
+    readonly maxRequestBytes: number;
   };
   readonly check: {
     readonly maxMedia: number;
@@ -253,6 +270,8 @@ export interface Config {
     readonly connectTimeoutMs: number;
     readonly idleTimeoutMs: number;
     readonly maxDownloadMs: number;
+    readonly downloadConcurrency: number;
+    readonly spoolMaxBytes: number;
   };
   /** Each configured platform's settings, by platform name, as its `ConfigSlice` made them. */
   readonly platforms: Readonly<Record<string, unknown>>;
@@ -299,14 +318,21 @@ export function loadConfig(
 ): Config {
   const problems: string[] = [];
   const env = {} as Record<string, unknown>;
-  const specs = [ENV_VARS, ...slices.map((s) => s.vars)].flatMap((vars) => Object.entries(vars));
-  for (const [name, spec] of specs as [string, VarSpec][]) {
+  const specs = [ENV_VARS, ...slices.map((s) => s.vars)].flatMap(
+    (vars) => Object.entries(vars) as [string, VarSpec][],
+  );
+  // First, so that every message below (and every log line after) can mask them by value.
+  for (const [name, spec] of specs) {
+    const raw = rawEnv[name]?.trim();
+    if (spec.secret && raw) rememberSecret(raw);
+  }
+  for (const [name, spec] of specs) {
     const raw = rawEnv[name]?.trim();
     const result = spec.schema.safeParse(raw === '' ? undefined : raw);
     if (result.success) env[name] = result.data;
     else
       problems.push(
-        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got "${raw}")`}`,
+        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got ${shown(raw)})`}`,
       );
   }
   const e = env as Env;
@@ -339,6 +365,7 @@ export function loadConfig(
         retryAfterMaxMs: e.BITMIND_RETRY_AFTER_MAX_SECONDS * 1000,
       },
       requestTimeoutMs: e.BITMIND_TIMEOUT_SECONDS * 1000,
+      maxRequestBytes: e.BITMIND_MAX_REQUEST_MB * 1024 * 1024,
     },
     check: {
       maxMedia: e.CHECK_MAX_MEDIA,
@@ -352,6 +379,8 @@ export function loadConfig(
       connectTimeoutMs: e.DOWNLOAD_CONNECT_TIMEOUT_SECONDS * 1000,
       idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
       maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
+      downloadConcurrency: e.DOWNLOAD_CONCURRENCY,
+      spoolMaxBytes: e.SPOOL_MAX_MB * 1024 * 1024,
     },
     platforms,
     autoscanChannels,
@@ -453,13 +482,21 @@ function parseAutoscan(
       : slices.find((s) => s.isChannelId(id));
     if (!match || !slice || !REPLY_MODES.includes(mode)) {
       problems.push(
-        `AUTOSCAN_CHANNELS has "${entry}": write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
+        `AUTOSCAN_CHANNELS has ${shown(entry)}: write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
       );
       continue;
     }
     seeds.push({ platform: slice.platform, channelId: id, replyMode: mode });
   }
   return seeds;
+}
+
+/** A value quoted in a message, or only its length when it looks like a secret pasted in the wrong place. */
+function shown(value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  return looksSecret(value)
+    ? `a value of ${value.length} characters, not shown: it looks like a secret`
+    : `"${value}"`;
 }
 
 /** A comma-separated list, trimmed, without empty entries. */

@@ -4,6 +4,9 @@ import type { BitmindApi } from './bitmind/types.js';
 import { createChecker, type Checker } from './check/checker.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { MAX_WAIT_FOR_ROOM_MS } from './media/busy.js';
+import { DiskBudget } from './media/disk-budget.js';
+import { DownloadGate } from './media/download-gate.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
@@ -65,6 +68,9 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     simulated: simulator !== undefined,
     ...config.check,
     maxDownloadMs: config.media.maxDownloadMs,
+    downloads: new DownloadGate(config.media.downloadConcurrency, MAX_WAIT_FOR_ROOM_MS),
+    disk: new DiskBudget(config.media.spoolMaxBytes, MAX_WAIT_FOR_ROOM_MS),
+    maxBatchBytes: config.bitmind.maxRequestBytes,
     concurrency: config.bitmind.concurrency,
     logger: logger.child({ component: 'checker' }),
     metrics,

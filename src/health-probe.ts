@@ -1,5 +1,6 @@
 import type { BitmindApi } from './bitmind/types.js';
 import type { Logger } from './log.js';
+import { deadline } from './deadline.js';
 
 export interface HealthProbeOptions {
   readonly bitmind: Pick<BitmindApi, 'health'>;
@@ -36,8 +37,9 @@ export function startHealthProbe(options: HealthProbeOptions): HealthProbe {
   const controller = new AbortController();
 
   async function probe(): Promise<void> {
+    const limit = deadline(timeoutMs, controller.signal);
     try {
-      await bitmind.health({ signal: AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]) });
+      await bitmind.health({ signal: limit.signal });
       if (!healthy) logger.info('BitMind health check answered');
       healthy = true;
       problem = undefined;
@@ -46,6 +48,8 @@ export function startHealthProbe(options: HealthProbeOptions): HealthProbe {
       if (healthy || problem !== describe(err)) logger.warn({ err }, 'BitMind health check failed');
       healthy = false;
       problem = describe(err);
+    } finally {
+      limit.clear();
     }
   }
 

@@ -1,5 +1,6 @@
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { maskKnownSecrets } from './secret-values.js';
 
 export type { Logger } from 'pino';
 
@@ -66,9 +67,12 @@ export function redactUrls(text: string): string {
   });
 }
 
-/** Removes secret-shaped substrings, secret-named values and signed URL parts from a string. */
+/**
+ * Removes the process's own secrets by value, then secret-shaped substrings, secret-named values and
+ * signed URL parts from a string.
+ */
 export function scrubText(text: string): string {
-  let out = redactUrls(text);
+  let out = redactUrls(maskKnownSecrets(text));
   for (const [path, replacement] of SECRET_PATHS) out = out.replace(path, replacement);
   for (const shape of SECRET_SHAPES) out = out.replace(shape, REDACTED);
   return out.replace(NAMED_VALUE, (whole, q: string, name: string, sep: string, dq?: string, sq?: string) => {

@@ -68,6 +68,12 @@ export function createMetrics(
       help: 'Bytes of media downloaded.',
       registers,
     }),
+    unexpectedErrors: new Counter({
+      name: 'bitmind_bot_unexpected_errors_total',
+      help: 'Errors nothing caught, by kind (unhandled_rejection or uncaught_exception): each one is a bug.',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
     replies: new Counter({
       name: 'bitmind_bot_replies_total',
       help: 'Replies posted to chat platforms, by platform and result (posted or failed).',

@@ -1,4 +1,8 @@
 import { inspect } from 'node:util';
+import { rememberSecret } from './secret-values.js';
+
+// The registry of secret values is part of this module's face: config.ts imports only this file.
+export { looksSecret, rememberSecret } from './secret-values.js';
 
 const REDACTED = '[redacted]';
 
@@ -12,6 +16,8 @@ export class Secret {
 
   constructor(value: string) {
     this.#value = value;
+    // Also masked by value wherever it turns up: a server may echo it back in an error body.
+    rememberSecret(value);
   }
 
   reveal(): string {

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { abortable } from './bitmind/index.js';
+import { linkSignals } from './deadline.js';
 import { CheckError, type CheckService } from './domain/types.js';
 import { RESTARTING } from './check/wording.js';
 import type { Logger } from './log.js';
@@ -92,10 +93,14 @@ export function createWorkTracker(logger: Logger): WorkTracker {
       return {
         check(request, options = {}) {
           if (!accepting) return Promise.reject(new CheckError('unavailable', RESTARTING));
-          const signal = options.signal ? AbortSignal.any([options.signal, cutoff.signal]) : cutoff.signal;
+          // Linked by listeners, not AbortSignal.any: a caller's timeout signal must outlive the check.
+          const linked = linkSignals(options.signal ? [options.signal, cutoff.signal] : [cutoff.signal]);
           // A check waiting on a BitMind call shared with other requests (batching, de-duplication)
           // cannot drop out of it, so at the cutoff it is let go.
-          return abortable(checker.check(request, { ...options, signal }), cutoff.signal);
+          return abortable(
+            checker.check(request, { ...options, signal: linked.signal }),
+            cutoff.signal,
+          ).finally(linked.clear);
         },
       };
     },

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+import { linkSignals } from '../deadline.js';
 import { createLogger } from '../log.js';
 import { multipartBody, rawBody, type OpenedBody } from './bodies.js';
 import { ACCEPTED_TYPES, FIELDS, MAX_BATCH, MAX_BYTES, PERMISSIONS, type Endpoint } from './contract.js';
@@ -32,6 +34,8 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
   });
   // Aborts whatever is queued or in flight when the client closes.
   const closing = new AbortController();
+  // Every call in flight links to it by a listener (removed when the call ends): not a leak.
+  setMaxListeners(0, closing.signal);
   const transport = new Transport({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     dispatcher,
@@ -65,9 +69,19 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
   let granted: Permissions | undefined;
   let reading: Promise<Permissions> | undefined;
 
-  // One signal per call: queue and socket listeners gather on it, not on the client's own.
-  const signalOf = (call?: CallOptions): AbortSignal =>
-    AbortSignal.any(call?.signal ? [call.signal, closing.signal] : [closing.signal]);
+  /**
+   * Runs `work` with one signal of its own: queue and socket listeners gather on it, not on the
+   * client's. Linked by listeners rather than `AbortSignal.any`, so a caller's
+   * `AbortSignal.timeout` cannot be collected (and its deadline lost) while the call runs.
+   */
+  const withSignal = async <T>(call: CallOptions | undefined, work: (signal: AbortSignal) => Promise<T>) => {
+    const linked = linkSignals(call?.signal ? [call.signal, closing.signal] : [closing.signal]);
+    try {
+      return await work(linked.signal);
+    } finally {
+      linked.clear();
+    }
+  };
 
   const apiCall = async (
     endpoint: Endpoint,
@@ -75,15 +89,17 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
     body?: () => Promise<OpenedBody>,
   ): Promise<Answer> => {
     try {
-      return await transport.call({
-        endpoint,
-        method: body ? 'POST' : 'GET',
-        ...(body ? { body } : {}),
-        credentials,
-        limited: true,
-        priority: call?.priority ?? 'interactive',
-        signal: signalOf(call),
-      });
+      return await withSignal(call, (signal) =>
+        transport.call({
+          endpoint,
+          method: body ? 'POST' : 'GET',
+          ...(body ? { body } : {}),
+          credentials,
+          limited: true,
+          priority: call?.priority ?? 'interactive',
+          signal,
+        }),
+      );
     } catch (err) {
       // A permission may have changed: read /status again next time it is asked.
       if (err instanceof BitmindError && err.code === 'forbidden') granted = undefined;
@@ -148,13 +164,15 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
 
   return {
     async health(call) {
-      const answer = await transport.call({
-        endpoint: 'health',
-        method: 'GET',
-        limited: false,
-        priority: call?.priority ?? 'interactive',
-        signal: signalOf(call),
-      });
+      const answer = await withSignal(call, (signal) =>
+        transport.call({
+          endpoint: 'health',
+          method: 'GET',
+          limited: false,
+          priority: call?.priority ?? 'interactive',
+          signal,
+        }),
+      );
       return parseWire(healthSchema, answer.text, 'health', answer.requestId);
     },
     status: async (call) => (await readStatus(call)).status,

@@ -9,6 +9,9 @@ import {
 } from '../bitmind/index.js';
 import type { MediaKind } from '../domain/types.js';
 
+/** A file's multipart headers and boundary, generously: a file name, a content type, the framing. */
+const PART_FRAMING_BYTES = 1024;
+
 interface Pending {
   readonly upload: Upload;
   readonly priority: Priority;
@@ -31,7 +34,12 @@ export class BatchDispatcher {
   constructor(
     private readonly kind: MediaKind,
     private readonly api: BitmindApi,
-    private readonly options: { concurrency: number; batchAllowed: () => Promise<boolean> },
+    private readonly options: {
+      concurrency: number;
+      batchAllowed: () => Promise<boolean>;
+      /** BITMIND_MAX_REQUEST_MB: a batch's files (and their multipart framing) stay under it. */
+      maxBatchBytes?: number;
+    },
   ) {}
 
   submit(upload: Upload, priority: Priority): Promise<BitmindVerdict> {
@@ -58,13 +66,26 @@ export class BatchDispatcher {
 
   #pump(): void {
     while (this.#inFlight < this.options.concurrency && this.#pending.length > 0) {
-      const batch = this.#pending.splice(0, MAX_BATCH[this.kind]);
+      const batch = this.#pending.splice(0, this.#batchLength());
       this.#inFlight++;
       void this.#send(batch).finally(() => {
         this.#inFlight--;
         this.#pump();
       });
     }
+  }
+
+  /** How many of the first pending uploads fit one request, by count and by bytes; always at least one. */
+  #batchLength(): number {
+    const maxBytes = this.options.maxBatchBytes ?? Infinity;
+    let bytes = 0;
+    let n = 0;
+    for (const { upload } of this.#pending.slice(0, MAX_BATCH[this.kind])) {
+      bytes += upload.size + PART_FRAMING_BYTES;
+      if (n > 0 && bytes > maxBytes) break;
+      n++;
+    }
+    return n;
   }
 
   async #send(batch: Pending[]): Promise<void> {
@@ -77,6 +98,13 @@ export class BatchDispatcher {
       batch.map((p) => p.upload),
       priority,
     );
+    // Too large as a whole says nothing about any one file: send each half on its own, down to
+    // single files, and only a file refused alone is too large.
+    if (results.length > 1 && results.every(isTooLarge)) {
+      const half = Math.ceil(batch.length / 2);
+      await Promise.all([this.#send(batch.slice(0, half)), this.#send(batch.slice(half))]);
+      return;
+    }
     // Refused as a whole: a 400 hides which file was bad, and a 403 may mean the batch permission
     // was just withdrawn (the client then reads /status again). Either way, ask about each alone.
     const retryAlone =
@@ -126,6 +154,10 @@ export class BatchDispatcher {
 
 function allForbidden(results: readonly BatchResult[]): boolean {
   return results.every((r) => r instanceof BitmindError && r.code === 'forbidden' && r.status === 403);
+}
+
+function isTooLarge(result: BatchResult): boolean {
+  return result instanceof BitmindError && result.status === 413;
 }
 
 function isServerRefusal(result: BitmindVerdict | Error | undefined): boolean {

@@ -1,8 +1,13 @@
 import { rm } from 'node:fs/promises';
+import PQueue from 'p-queue';
 import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { deadline } from '../deadline.js';
+import { MAX_WAIT_FOR_ROOM_MS } from '../media/busy.js';
+import { DiskBudget } from '../media/disk-budget.js';
+import { DownloadGate } from '../media/download-gate.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { openTempArea } from '../media/temp-area.js';
@@ -34,10 +39,16 @@ export interface CheckerOptions {
   readonly concurrency: number;
   /** Longest one download may take in all: the idle timeout alone cannot stop a slow drip. */
   readonly maxDownloadMs: number;
+  /** BITMIND_MAX_REQUEST_MB: the largest batch body sent to BitMind. */
+  readonly maxBatchBytes?: number;
   /** Downloads in flight per request. */
   readonly downloadConcurrency?: number;
   /** Memory small media may stay in instead of a temporary file; `MEMORY_LIMITS` by default. */
   readonly memory?: MemoryBudget;
+  /** Downloads running at once across every check (DOWNLOAD_CONCURRENCY); 8 by default. */
+  readonly downloads?: DownloadGate;
+  /** Bytes of temporary files across every check (SPOOL_MAX_MB); 2 GB by default. */
+  readonly disk?: DiskBudget;
   readonly logger: Logger;
   readonly metrics?: Metrics;
 }
@@ -63,32 +74,64 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     );
   const cache = new VerdictCache({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs });
   const memory = options.memory ?? new MemoryBudget();
+  const downloads = options.downloads ?? new DownloadGate(8, MAX_WAIT_FOR_ROOM_MS);
+  const disk = options.disk ?? new DiskBudget(2048 * 1024 * 1024, MAX_WAIT_FOR_ROOM_MS);
   // The client reads /status once and again after a 403, so asking it each time costs nothing.
   const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
+  const dispatchOptions = {
+    concurrency: options.concurrency,
+    batchAllowed,
+    maxBatchBytes: options.maxBatchBytes,
+  };
   const dispatchers: Record<MediaKind, BatchDispatcher> = {
-    image: new BatchDispatcher('image', options.bitmind, { concurrency: options.concurrency, batchAllowed }),
-    video: new BatchDispatcher('video', options.bitmind, { concurrency: options.concurrency, batchAllowed }),
+    image: new BatchDispatcher('image', options.bitmind, dispatchOptions),
+    video: new BatchDispatcher('video', options.bitmind, dispatchOptions),
   };
 
   type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
 
-  /** Downloads one medium to memory or a temporary file, learning its type and hash on the way. */
+  /**
+   * Downloads one medium to memory or a temporary file, learning its type and hash on the way. It
+   * first waits for one of the process's download slots, holding nothing meanwhile; from then on one
+   * deadline covers everything from the request's first byte to the body's last.
+   */
   async function download(
     ref: MediaRef,
+    priority: Priority,
     signal: AbortSignal,
     bytes: { remaining: number },
   ): Promise<Fetched> {
     try {
       checkSizeHint(ref);
-      const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
-      const stream = await ref.open(deadline);
-      // pipeline, not pipe: a download's error (a reset, an idle timeout) must reach the spool, and a
-      // refusal by the allowance must end the download, or one bad server hangs the check and
-      // its error escapes as an uncaught exception.
-      const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
-      const media = await spool(counted, { signal: deadline, tempDir, memory, sizeHint: ref.sizeHint });
-      options.metrics?.bytesDownloaded.inc(media.size);
-      return { ref, media };
+      return await downloads.run(priority, signal, async () => {
+        const limit = deadline(options.maxDownloadMs, signal);
+        const room = disk.claim();
+        try {
+          // Announced too large for memory: the file's room is reserved before a socket is opened.
+          if (ref.sizeHint !== undefined && ref.sizeHint > memory.perItemBytes) {
+            await room.cover(ref.sizeHint, limit.signal);
+          }
+          const stream = await ref.open(limit.signal);
+          // pipeline, not pipe: a download's error (a reset, an idle timeout) must reach the spool, and
+          // a refusal by the allowance must end the download, or one bad server hangs the check and
+          // its error escapes as an uncaught exception.
+          const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
+          const media = await spool(counted, {
+            signal: limit.signal,
+            tempDir,
+            memory,
+            disk: room,
+            sizeHint: ref.sizeHint,
+          });
+          options.metrics?.bytesDownloaded.inc(media.size);
+          return { ref, media };
+        } catch (err) {
+          room.release();
+          throw err;
+        } finally {
+          limit.clear();
+        }
+      });
     } catch (err) {
       if (signal.aborted) throw signal.reason;
       return { ref, error: describeFailure(err, ref) };
@@ -163,16 +206,22 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
         checkOptions.onProgress?.({ done: ++done, total: wanted.length });
         return result;
       };
-      const fetched = await mapLimited(wanted, options.downloadConcurrency ?? 4, async (ref, index) => {
-        if (index >= granted) {
-          return finished({
-            ref,
-            error: { code: 'rate_limited', message: request.budget?.message ?? '' },
-          });
-        }
-        const result = await download(ref, signal, bytes);
-        return 'media' in result ? result : finished(result);
-      });
+      // A request's own share of the process-wide download gate, so one request cannot take it all.
+      const ours = new PQueue({ concurrency: options.downloadConcurrency ?? 4 });
+      const fetched = await Promise.all(
+        wanted.map((ref, index) =>
+          ours.add(async (): Promise<Fetched> => {
+            if (index >= granted) {
+              return finished({
+                ref,
+                error: { code: 'rate_limited', message: request.budget?.message ?? '' },
+              });
+            }
+            const result = await download(ref, priority, signal, bytes);
+            return 'media' in result ? result : finished(result);
+          }),
+        ),
+      );
       const permissions = fetched.some((f) => 'media' in f) ? await currentPermissions() : undefined;
       const items = await Promise.all(
         fetched.map((f) =>
@@ -229,22 +278,4 @@ function extensionOf(mime: string): string {
     'video/x-msvideo': 'avi',
   };
   return map[mime] ?? 'bin';
-}
-
-/** Like Promise.all over `items`, with at most `limit` running at once; results keep input order. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

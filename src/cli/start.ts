@@ -1,6 +1,7 @@
 import { environmentWithDotEnv } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { configuredPlatforms, loadBotConfig, PLATFORMS } from '../platforms.js';
+import { installProcessGuard } from '../process-guard.js';
 import { startService } from '../start.js';
 import { UsageError, type Command } from './command.js';
 
@@ -37,9 +38,16 @@ export const startCommand: Command = {
       await flushed(logger);
       throw err;
     });
+    // Only the real process gets the guard: in tests an error nobody caught must fail the test.
+    const removeGuard = installProcessGuard({
+      logger,
+      metrics: service.core.metrics,
+      onFatal: () => service.stop().then(() => flushed(logger)),
+    });
     const signal = await stopSignal;
     logger.info({ signal }, 'stop requested: shutting down gracefully');
     await service.stop();
+    removeGuard();
     await flushed(logger);
     return 0;
   },

@@ -1,3 +1,5 @@
+import { maskKnownSecrets } from '../secret-values.js';
+
 /** One line of the doctor's checklist: passed, failed (with the fix), or skipped (with why). */
 export type Finding =
   | { readonly mark: 'pass'; readonly title: string; readonly detail?: string }
@@ -40,7 +42,8 @@ export function renderChecklist(sections: readonly Section[]): string {
       ? 'All checks passed.'
       : `${failed} check${failed === 1 ? '' : 's'} failed: apply the fixes above and run bitmind-bot doctor again.`,
   );
-  return `${out.join('\n')}\n`;
+  // Every line, whatever it quotes (a server's answer, a configuration value), masks our own secrets.
+  return maskKnownSecrets(`${out.join('\n')}\n`);
 }
 
 export function countFailures(sections: readonly Section[]): number {

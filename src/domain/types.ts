@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'rate_limited'
   | 'bad_request'
   | 'unavailable'
-  | 'timeout';
+  | 'timeout'
+  /** A process-wide bound (downloads, temporary disk) stayed full: try again in a moment. */
+  | 'busy';
 
 export type TriggerKind = 'command' | 'autoscan' | 'reaction' | 'shortcut' | 'cli';
 

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -22,11 +22,16 @@ function nameOfUrl(raw: string): string {
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
+const NOT_REGULAR = 'it is not a regular file (a pipe, socket, device or directory)';
+
 const READ_PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'there is no such file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'it is a directory',
+  ENOTREG: NOT_REGULAR,
+  // What open(2) says of a Unix socket.
+  ENXIO: NOT_REGULAR,
 };
 
 /** Reads of 256 KB: with the default 64 KB, the thread-pool round trips cost a 1 MB image up to 1 ms more. */
@@ -47,10 +52,15 @@ export function fileMediaRef(path: string): MediaRef {
     sizeHint,
     async open(): Promise<Readable> {
       try {
-        const handle = await open(path, 'r');
-        if (!(await handle.stat()).isFile()) {
+        // Non-blocking: opening a named pipe with no writer would otherwise wait for one for ever,
+        // holding a thread of the pool. What is not a regular file (a pipe, a socket, /dev/zero, a
+        // terminal) is refused here, at once; the Checker's deadline bounds reading a regular file.
+        const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
           await handle.close();
-          throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+          const code = stats.isDirectory() ? 'EISDIR' : 'ENOTREG';
+          throw Object.assign(new Error('not a regular file'), { code });
         }
         return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES });
       } catch (err) {

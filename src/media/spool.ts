@@ -8,6 +8,7 @@ import { fileTypeStream } from 'file-type';
 import { CheckError, type MediaKind } from '../domain/types.js';
 import { abortReason, DownloadError } from './errors.js';
 import { formatSize, LIMITS, type Limits } from './limits.js';
+import type { DiskClaim } from './disk-budget.js';
 import type { MemoryBudget, MemoryClaim } from './memory-budget.js';
 import { classify } from './sniff.js';
 
@@ -37,6 +38,12 @@ export interface SpoolOptions {
   readonly memory?: MemoryBudget;
   /** The size the source announced, if any: a medium announced too large for memory skips it. */
   readonly sizeHint?: number;
+  /**
+   * The process's temporary-disk reservation for this medium: every byte is covered by it before it
+   * is written. The spool owns it: released on failure or when a medium in memory is returned, and
+   * by `dispose` once the file is removed.
+   */
+  readonly disk?: DiskClaim;
 }
 
 /** file-type's own default sample: enough for every accepted format's signature. */
@@ -62,23 +69,30 @@ export async function spool(source: Readable, options: SpoolOptions): Promise<Sp
     const typed = await fileTypeStream(source, { sampleSize: SAMPLE_BYTES });
     const { kind, mime } = classify(typed.fileType);
     const meter = new ByteMeter(capFor(kind, options));
-    const store = (chunks: AsyncIterable<Buffer>) => keep(chunks, claim, openFile);
+    const store = (chunks: AsyncIterable<Buffer>) =>
+      keep(chunks, claim, openFile, (written) => options.disk?.cover(written, signal));
     const bytes = await pipeline(typed, meter, store, { signal });
     const common = { size: meter.size, sha256: meter.digest(), kind, mime };
     if (bytes && claim) {
+      options.disk?.release();
       const dispose = () => {
         claim.release();
         return Promise.resolve();
       };
       return { ...common, bytes, dispose };
     }
-    return { ...common, path, dispose: () => rm(path, { force: true }) };
+    const dispose = async () => {
+      await rm(path, { force: true });
+      options.disk?.release();
+    };
+    return { ...common, path, dispose };
   } catch (err) {
     source.destroy();
     claim?.release();
     // The write stream may still be opening the file; wait for it to let go before removing it.
     if (file && !file.closed) await new Promise<void>((resolve) => file!.once('close', () => resolve()));
     await rm(path, { force: true });
+    options.disk?.release();
     throw spoolError(err, signal);
   }
 }
@@ -92,6 +106,7 @@ async function keep(
   chunks: AsyncIterable<Buffer>,
   claim: MemoryClaim | undefined,
   openFile: () => WriteStream,
+  reserve: (written: number) => Promise<void> | undefined,
 ): Promise<Buffer | undefined> {
   const held: Buffer[] = [];
   const rest = chunks[Symbol.asyncIterator]();
@@ -103,7 +118,7 @@ async function keep(
   if (claim && next.done) return Buffer.concat(held);
   // Too large for memory, memory spent, or no budget at all: the file takes it from here.
   if (!next.done) held.push(next.value);
-  await pipeline(drain(held, rest), openFile());
+  await pipeline(reserved(drain(held, rest), reserve), openFile());
   claim?.release();
   return undefined;
 }
@@ -112,6 +127,19 @@ async function keep(
 async function* drain(held: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   for (let chunk = held.shift(); chunk; chunk = held.shift()) yield chunk;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** Each chunk once the disk budget covers it: the file never holds a byte the budget has not granted. */
+async function* reserved(
+  chunks: AsyncIterable<Buffer>,
+  reserve: (written: number) => Promise<void> | undefined,
+): AsyncGenerator<Buffer> {
+  let written = 0;
+  for await (const chunk of chunks) {
+    written += chunk.length;
+    await reserve(written);
+    yield chunk;
+  }
 }
 
 interface Cap {

@@ -13,6 +13,11 @@ export interface Limits {
   readonly videoBytes: number;
   readonly batchImages: number;
   readonly batchVideos: number;
+  /**
+   * Whole request body of a batch, as a proxy in front of the API would cap it (413 mid-stream).
+   * The documentation names no such cap, so by default there is none; tests set one.
+   */
+  readonly requestBytes?: number;
 }
 
 export const DOCUMENTED_LIMITS: Limits = {

@@ -10,6 +10,8 @@ export interface FilePartsSpec {
   readonly kind: MediaKind;
   /** Per file. */
   readonly maxBytes: number;
+  /** The whole body, when capped. */
+  readonly maxRequestBytes?: number;
 }
 
 /** Text fields are ignored but bounded, so a form cannot make the simulator hold much. */
@@ -68,6 +70,17 @@ export function readFileParts(ex: Exchange, spec: FilePartsSpec): Promise<Measur
       Promise.all(files).then(resolve, fail);
     });
     req.on('error', fail);
+    const cap = spec.maxRequestBytes;
+    if (cap !== undefined) {
+      let received = 0;
+      const onData = (chunk: Buffer) => {
+        received += chunk.length;
+        if (received <= cap) return;
+        req.off('data', onData);
+        fail(new HttpError(413, `the request body is over the ${cap} byte limit`));
+      };
+      req.on('data', onData);
+    }
     countBody(ex);
     req.pipe(form);
   });

@@ -293,6 +293,7 @@ it('gives every default when nothing is set, and treats an empty value as unset'
       ratePerMinute: 60,
       retry: { attempts: 4, maxElapsedMs: 120_000, retryAfterDefaultMs: 60_000, retryAfterMaxMs: 300_000 },
       requestTimeoutMs: 300_000,
+      maxRequestBytes: 100 * 1024 * 1024,
       caPem: undefined,
     },
     check: {
@@ -302,7 +303,13 @@ it('gives every default when nothing is set, and treats an empty value as unset'
       cacheMaxEntries: 10_000,
       userChecksPerHour: 0,
     },
-    media: { allowPrivateUrls: false, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000 },
+    media: {
+      allowPrivateUrls: false,
+      connectTimeoutMs: 10_000,
+      idleTimeoutMs: 30_000,
+      downloadConcurrency: 8,
+      spoolMaxBytes: 2048 * 1024 * 1024,
+    },
     platforms: {},
     autoscanChannels: [],
     port: 3000,

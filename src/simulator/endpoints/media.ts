@@ -73,6 +73,7 @@ function batch(kind: MediaKind, field: string, maxFiles: (limits: Limits) => num
         kind,
         maxFiles: maxFiles(state.limits),
         maxBytes: batchFileCap(state.limits, kind),
+        maxRequestBytes: state.limits.requestBytes,
       });
       const results = files.map((file, i) => ({ ...verdictFor(state, kind, file), batch_position: i }));
       const modelTime = results.reduce((t, r) => t + r.processingTime, 0);
