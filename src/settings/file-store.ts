@@ -2,7 +2,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { AutoscanSeed, Platform } from '../config.js';
+import type { AutoscanSeed } from '../config.js';
 import { DEFAULT_CHANNEL_SETTINGS, type ChannelSettings, type SettingsStore } from './store.js';
 
 const channelSchema = z.object({
@@ -34,12 +34,12 @@ export class FileSettingsStore implements SettingsStore {
     this.path = join(dataDir, 'settings.json');
   }
 
-  async get(platform: Platform, channelId: string): Promise<ChannelSettings> {
+  async get(platform: string, channelId: string): Promise<ChannelSettings> {
     const data = await this.#load();
     return toSettings(data.channels[keyOf(platform, channelId)]);
   }
 
-  update(platform: Platform, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
+  update(platform: string, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
     return this.#serial(async () => {
       const data = await this.#load();
       const key = keyOf(platform, channelId);
@@ -128,7 +128,7 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-function keyOf(platform: Platform, channelId: string): string {
+function keyOf(platform: string, channelId: string): string {
   return `${platform}:${channelId}`;
 }
 

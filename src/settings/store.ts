@@ -1,4 +1,4 @@
-import type { AutoscanSeed, Platform, ReplyMode } from '../config.js';
+import type { AutoscanSeed, ReplyMode } from '../config.js';
 
 export interface ChannelSettings {
   readonly autoscan: boolean;
@@ -18,8 +18,8 @@ export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
  * for several instances only has to implement these three calls.
  */
 export interface SettingsStore {
-  get(platform: Platform, channelId: string): Promise<ChannelSettings>;
-  update(platform: Platform, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings>;
+  get(platform: string, channelId: string): Promise<ChannelSettings>;
+  update(platform: string, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings>;
   /** Applies AUTOSCAN_CHANNELS at start without overriding what moderators chose since. */
   seed(seeds: readonly AutoscanSeed[]): Promise<void>;
 }
