@@ -37,7 +37,7 @@ const httpUrl = z
 const text = z.string().min(1);
 
 interface VarSpec {
-  readonly group: 'BitMind' | 'Checks' | 'Slack' | 'Discord' | 'Service';
+  readonly group: 'BitMind' | 'Checks' | 'Slack' | 'Discord' | 'Redis' | 'Service';
   readonly doc: string;
   readonly schema: z.ZodType;
   readonly secret?: boolean;
@@ -201,6 +201,30 @@ export const ENV_VARS = {
     doc: 'Emoji that asks for a check.',
     schema: text.default('🔍'),
   },
+  REDIS_URL: {
+    group: 'Redis',
+    doc: 'Turns on the shared mode (several instances, one bot): redis://host:6379/0, rediss:// for TLS.',
+    schema: z
+      .string()
+      .refine(
+        (u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol),
+        'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
+      )
+      .optional(),
+    // It may carry a password.
+    secret: true,
+  },
+  REDIS_PASSWORD: {
+    group: 'Redis',
+    doc: 'Redis password, when it is not in REDIS_URL.',
+    schema: text.optional(),
+    secret: true,
+  },
+  REDIS_PREFIX: {
+    group: 'Redis',
+    doc: 'Put before every key, so one Redis can host several bots.',
+    schema: text.default('bitmind:'),
+  },
   PORT: {
     group: 'Service',
     doc: 'Port of the HTTP server (/healthz, /readyz, /metrics, /slack/events).',
@@ -297,6 +321,16 @@ export interface Config {
   /** Undefined: every interface. */
   readonly host: string | undefined;
   readonly dataDir: string;
+  /** Undefined: the embedded mode (one process, state under DATA_DIR). */
+  readonly redis:
+    | {
+        /** REDIS_URL without its user name and password, which travel apart: safe to log. */
+        readonly url: string;
+        readonly username: string | undefined;
+        readonly password: Secret | undefined;
+        readonly prefix: string;
+      }
+    | undefined;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
 }
@@ -349,6 +383,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     : undefined;
   const slack = resolveSlack(e, problems);
   const autoscanChannels = parseAutoscan(e.AUTOSCAN_CHANNELS, problems);
+  const redis = resolveRedis(e, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -394,6 +429,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    redis,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
@@ -504,6 +540,26 @@ function resolveSlack(e: Env, problems: string[]): Config['slack'] {
     apiUrl: withTrailingSlash(e.SLACK_API_URL),
     triggerReaction: e.SLACK_TRIGGER_REACTION.replace(/^:|:$/g, ''),
     adminUsers: splitList(e.SLACK_ADMIN_USERS),
+  };
+}
+
+/** Takes the credentials out of REDIS_URL, so the URL itself can be logged and shown by doctor. */
+function resolveRedis(e: Env, problems: string[]): Config['redis'] {
+  if (!e.REDIS_URL) return undefined;
+  const url = new URL(e.REDIS_URL);
+  const inUrl = url.password ? decodeURIComponent(url.password) : undefined;
+  if (inUrl && e.REDIS_PASSWORD) {
+    problems.push('REDIS_PASSWORD is set and REDIS_URL holds a password too: keep one of them');
+  }
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  url.username = '';
+  url.password = '';
+  const password = inUrl ?? e.REDIS_PASSWORD;
+  return {
+    url: url.toString(),
+    username,
+    password: password ? new Secret(password) : undefined,
+    prefix: e.REDIS_PREFIX,
   };
 }
 

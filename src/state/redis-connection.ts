@@ -1,16 +1,9 @@
 import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Secret } from '../secret.js';
 
 /** Where the shared state lives: REDIS_URL without its credentials, which travel apart as secrets. */
-export interface RedisSettings {
-  /** redis:// or rediss:// URL with no user name or password in it: safe to log. */
-  readonly url: string;
-  readonly username: string | undefined;
-  readonly password: Secret | undefined;
-  /** Put before every key, so one Redis can host several bots. */
-  readonly prefix: string;
-}
+export type RedisSettings = NonNullable<Config['redis']>;
 
 /**
  * Redis could not be reached, or did not answer in time. The caller turns it into "try again in a
