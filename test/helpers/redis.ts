@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import type { RedisSettings } from '../../src/state/redis-connection.js';
 
 /**
  * A Redis server for one test file: its own `redis-server` on a free loopback port, without
@@ -23,6 +26,13 @@ const PORT_ATTEMPTS = 3;
 export interface RedisTestServer {
   /** redis://127.0.0.1:PORT, or TEST_REDIS_URL. */
   readonly url: string;
+  /**
+   * A key prefix of this file's own: on a shared TEST_REDIS_URL server, its keys are kept apart from
+   * other runs' and deleted after the file.
+   */
+  readonly prefix: string;
+  /** Settings for a RedisConnection to this server, under `prefix` and then `more`. */
+  settings(more?: string): RedisSettings;
   /** Stops the server (SIGTERM, waiting for it to exit); the port stays this server's. */
   stop(): Promise<void>;
   /** Starts it again on the same port, as after an outage. */
@@ -40,6 +50,7 @@ export interface RedisTestServer {
 export function useRedis(options: { args?: readonly string[]; own?: boolean } = {}): RedisTestServer {
   const external = process.env.TEST_REDIS_URL;
   const own = options.own === true || (options.args?.length ?? 0) > 0 || !external;
+  const prefix = `bitmind-test:${randomUUID()}:`;
   let server: OwnServer | undefined;
 
   beforeAll(
@@ -49,7 +60,8 @@ export function useRedis(options: { args?: readonly string[]; own?: boolean } = 
     START_TIMEOUT_MS * PORT_ATTEMPTS + 5000,
   );
   afterAll(async () => {
-    await server?.close();
+    if (own) await server?.close();
+    else if (external) await deleteKeys(external, prefix);
   }, STOP_TIMEOUT_MS + 5000);
 
   const started = (): OwnServer => {
@@ -60,6 +72,10 @@ export function useRedis(options: { args?: readonly string[]; own?: boolean } = 
   return {
     get url() {
       return own ? started().url : external;
+    },
+    prefix,
+    settings(more = '') {
+      return { url: this.url, username: undefined, password: undefined, prefix: `${prefix}${more}` };
     },
     stop: () => started().stop(),
     start: () => started().restart(),
@@ -191,6 +207,21 @@ class OwnServer {
 }
 
 class MissingBinary extends Error {}
+
+/** Deletes what a test file left under its prefix on a server that outlives it. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await client.del(keys);
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** A port the kernel just handed out on loopback, released for redis-server to take. */
 async function freePort(): Promise<number> {

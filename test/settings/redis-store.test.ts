@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { RedisSettingsStore } from '../../src/settings/redis-store.js';
@@ -9,24 +8,19 @@ import { useRedis } from '../helpers/redis.js';
 import { settingsStoreContract } from './contract.js';
 
 const redis = useRedis();
-/** One run's own keys, so a shared TEST_REDIS_URL server keeps other runs apart. */
-const run = `bitmind-test:${randomUUID()}:`;
 const silent = createLogger({ level: 'silent' });
 const connections: RedisConnection[] = [];
 
-/** A connection of its own, as another instance would have. */
-async function connect(prefix: string): Promise<RedisConnection> {
-  const connection = new RedisConnection(
-    { url: redis.url, username: undefined, password: undefined, prefix },
-    { logger: silent },
-  );
+/** A connection of its own, as another instance would have, under the file's prefix and `more`. */
+async function connect(more = ''): Promise<RedisConnection> {
+  const connection = new RedisConnection(redis.settings(more), { logger: silent });
   connections.push(connection);
   await connection.ready(5000);
   return connection;
 }
 let shared: RedisConnection;
 beforeAll(async () => {
-  shared = await connect(run);
+  shared = await connect();
 });
 afterAll(async () => {
   await Promise.all(connections.map((c) => c.close()));
@@ -34,12 +28,12 @@ afterAll(async () => {
 
 settingsStoreContract(
   'a Redis hash',
-  async (place) => new RedisSettingsStore(await connect(`${run}${place}:`), silent),
+  async (place) => new RedisSettingsStore(await connect(`${place}:`), silent),
 );
 
 it('shows a change made through one instance to another at once, with no restart', async () => {
-  const a = new RedisSettingsStore(await connect(`${run}instances:`), silent);
-  const b = new RedisSettingsStore(await connect(`${run}instances:`), silent);
+  const a = new RedisSettingsStore(await connect('instances:'), silent);
+  const b = new RedisSettingsStore(await connect('instances:'), silent);
   expect(await b.get('slack', 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
   await a.update('slack', 'C1', { autoscan: true });
   expect(await b.get('slack', 'C1')).toMatchObject({ autoscan: true });
@@ -49,7 +43,7 @@ it('reads a value another version wrote, and cannot read, as the defaults, says 
   const { log, lines } = captureLogger();
   const store = new RedisSettingsStore(shared, log);
   await shared.client.hset(
-    `${run}settings`,
+    `${redis.prefix}settings`,
     'slack:C9',
     '{"autoscan":true,"replyMode":"digest"}',
     'slack:C8',
@@ -64,7 +58,7 @@ it('reads a value another version wrote, and cannot read, as the defaults, says 
     replyMode: 'all',
     autoscan: false,
   });
-  expect(JSON.parse((await shared.client.hget(`${run}settings`, 'slack:C9')) ?? '')).toEqual({
+  expect(JSON.parse((await shared.client.hget(`${redis.prefix}settings`, 'slack:C9')) ?? '')).toEqual({
     autoscan: false,
     replyMode: 'all',
   });

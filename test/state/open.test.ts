@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +38,7 @@ describe('openStores', () => {
     const config = loadConfig({
       DATA_DIR: dataDir,
       REDIS_URL: redis.url,
-      REDIS_PREFIX: `open-${randomUUID()}:`,
+      REDIS_PREFIX: redis.prefix,
     });
     const [a, b] = await Promise.all([openStores(config, { logger }), openStores(config, { logger })]);
     try {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RedisConnection, StateUnavailableError } from '../../src/state/redis-connection.js';
 import { RedisStateStore } from '../../src/state/redis-store.js';
@@ -16,16 +15,13 @@ let store: RedisStateStore;
 let reconnects = 0;
 
 beforeAll(async () => {
-  connection = new RedisConnection(
-    { url: redis.url, username: undefined, password: undefined, prefix: `bitmind-test:${randomUUID()}:` },
-    { logger: log, commandTimeoutMs: COMMAND_TIMEOUT_MS },
-  );
+  connection = new RedisConnection(redis.settings(), { logger: log, commandTimeoutMs: COMMAND_TIMEOUT_MS });
   connection.client.on('reconnecting', () => reconnects++);
   await connection.ready(5000);
   store = new RedisStateStore(connection);
 });
 afterAll(async () => {
-  await connection.close();
+  await connection?.close();
 });
 
 const said = (text: string) => lines.filter((line) => line.includes(text)).length;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { RedisConnection } from '../../src/state/redis-connection.js';
@@ -8,18 +7,13 @@ import { stateStoreContract } from './contract.js';
 
 const redis = useRedis();
 let connection: RedisConnection;
-/** A prefix of this run's own, so a shared TEST_REDIS_URL server keeps other runs' keys apart. */
-const prefix = `bitmind-test:${randomUUID()}:`;
 
 beforeAll(async () => {
-  connection = new RedisConnection(
-    { url: redis.url, username: undefined, password: undefined, prefix },
-    { logger: createLogger({ level: 'silent' }) },
-  );
+  connection = new RedisConnection(redis.settings(), { logger: createLogger({ level: 'silent' }) });
   await connection.ready(5000);
 });
 afterAll(async () => {
-  await connection.close();
+  await connection?.close();
 });
 
 stateStoreContract('in Redis', () => new RedisStateStore(connection));
@@ -30,7 +24,7 @@ it('keeps every key under the prefix, and counters and lists with their time to 
   await store.increment('layout:count', 1, 60_000);
   await store.pushCapped('layout:recent', 'a', 5, 60_000);
   const keys = (await connection.client.keys('*layout:*')).sort();
-  expect(keys).toEqual(['count', 'plain', 'recent'].map((k) => `${prefix}state:layout:${k}`));
+  expect(keys).toEqual(['count', 'plain', 'recent'].map((k) => `${redis.prefix}state:layout:${k}`));
   for (const key of keys) {
     const ttl = await connection.client.pttl(key);
     expect(ttl).toBeGreaterThan(50_000);
