@@ -25,8 +25,9 @@ export async function probeRedis(target: RedisProbeTarget): Promise<Section> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  // Failures come back through the promises below; the event would only repeat them.
-  client.on('error', () => undefined);
+  // A refused password shows only here: the promise is then rejected with "Connection is closed".
+  let reported: Error | undefined;
+  client.on('error', (err: Error) => (reported = err));
   try {
     let info: Map<string, string>;
     try {
@@ -35,13 +36,21 @@ export async function probeRedis(target: RedisProbeTarget): Promise<Section> {
         return parseInfo(await client.info());
       });
     } catch (err) {
+      const reason = messageOf(reported ?? err);
+      const refused = /NOAUTH|WRONGPASS|invalid password|invalid username-password/i.test(reason);
       findings.push(
-        fail(
-          `Not reachable at ${url}`,
-          'check REDIS_URL (host, port, database; rediss:// for TLS) and the password (in REDIS_URL or REDIS_PASSWORD), and that this machine can reach Redis.',
-          messageOf(err),
-        ),
-        skip('Version, eviction policy and persistence not read: Redis is not reachable'),
+        refused
+          ? fail(
+              `Credentials refused at ${url}`,
+              'check the password (in REDIS_URL or REDIS_PASSWORD) and, with Redis ACLs, the user name in REDIS_URL.',
+              reason,
+            )
+          : fail(
+              `Not reachable at ${url}`,
+              'check REDIS_URL (host, port, database; rediss:// for TLS), and that this machine can reach Redis.',
+              reason,
+            ),
+        skip('Version, eviction policy and persistence not read: no connection'),
       );
       return section();
     }

@@ -9,6 +9,7 @@ import { runInProcess } from '../helpers/run-cli.js';
 // Servers of this file's own: the eviction policy is part of what is checked.
 const healthy = useRedis({ own: true });
 const evicting = useRedis({ args: ['--maxmemory-policy', 'allkeys-lru'] });
+const guarded = useRedis({ args: ['--requirepass', 'SENTINEL-right'] });
 let dataDir: string;
 // A healthy Slack, so the exit status is Redis's to decide.
 let slack: FakeSlack;
@@ -53,6 +54,17 @@ describe('bitmind-bot doctor with REDIS_URL', () => {
     expect(run.lines).toContain('  ✗ Eviction policy is allkeys-lru, not noeviction');
     expect(run.stdout).toContain('Fix: set maxmemory-policy noeviction');
     expect(run.code).toBe(1);
+  });
+
+  it('says the credentials were refused, without printing them, and passes with the right ones', async () => {
+    const wrong = await doctor({ REDIS_URL: guarded.url, REDIS_PASSWORD: 'SENTINEL-wrong' });
+    expect(wrong.lines[0]).toBe(`  ✗ Credentials refused at ${guarded.url}`);
+    expect(wrong.stdout).toContain('Fix: check the password (in REDIS_URL or REDIS_PASSWORD)');
+    expect(wrong.code).toBe(1);
+    const right = await doctor({ REDIS_URL: guarded.url, REDIS_PASSWORD: 'SENTINEL-right' });
+    expect(right.lines[0]).toBe(`  ✓ Reachable at ${guarded.url}`);
+    expect(right.code).toBe(0);
+    expect(wrong.stdout + wrong.stderr + right.stdout + right.stderr).not.toContain('SENTINEL');
   });
 
   it('fails fast on a Redis that is not there, names the URL without its password, and says what to check', async () => {
