@@ -177,6 +177,30 @@ export const ENV_VARS = {
     doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
     schema: z.string().optional(),
   },
+  REDIS_URL: {
+    group: 'Redis',
+    doc: 'Turns on the shared mode (several instances, one bot): redis://host:6379/0, rediss:// for TLS.',
+    schema: z
+      .string()
+      .refine(
+        (u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol),
+        'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
+      )
+      .optional(),
+    // It may carry a password.
+    secret: true,
+  },
+  REDIS_PASSWORD: {
+    group: 'Redis',
+    doc: 'Redis password, when it is not in REDIS_URL.',
+    schema: text.optional(),
+    secret: true,
+  },
+  REDIS_PREFIX: {
+    group: 'Redis',
+    doc: 'Put before every key, so one Redis can host several bots.',
+    schema: text.default('bitmind:'),
+  },
   PORT: {
     group: 'Service',
     doc: "Port of the HTTP server (/healthz, /readyz, /metrics, and the platforms' routes such as /slack/events).",
@@ -280,6 +304,16 @@ export interface Config {
   /** Undefined: every interface. */
   readonly host: string | undefined;
   readonly dataDir: string;
+  /** Undefined: the embedded mode (one process, state under DATA_DIR). */
+  readonly redis:
+    | {
+        /** REDIS_URL without its user name and password, which travel apart: safe to log. */
+        readonly url: string;
+        readonly username: string | undefined;
+        readonly password: Secret | undefined;
+        readonly prefix: string;
+      }
+    | undefined;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
 }
@@ -348,6 +382,7 @@ export function loadConfig(
     }),
   );
   const autoscanChannels = parseAutoscan(e.AUTOSCAN_CHANNELS, slices, problems);
+  const redis = resolveRedis(e, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -387,6 +422,7 @@ export function loadConfig(
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    redis,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
@@ -463,6 +499,26 @@ function readPem(name: string, path: string, label: string, problems: string[]):
     return undefined;
   }
   return pem;
+}
+
+/** Takes the credentials out of REDIS_URL, so the URL itself can be logged and shown by doctor. */
+function resolveRedis(e: Env, problems: string[]): Config['redis'] {
+  if (!e.REDIS_URL) return undefined;
+  const url = new URL(e.REDIS_URL);
+  const inUrl = url.password ? decodeURIComponent(url.password) : undefined;
+  if (inUrl && e.REDIS_PASSWORD) {
+    problems.push('REDIS_PASSWORD is set and REDIS_URL holds a password too: keep one of them');
+  }
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  url.username = '';
+  url.password = '';
+  const password = inUrl ?? e.REDIS_PASSWORD;
+  return {
+    url: url.toString(),
+    username,
+    password: password ? new Secret(password) : undefined,
+    prefix: e.REDIS_PREFIX,
+  };
 }
 
 function parseAutoscan(

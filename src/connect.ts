@@ -1,9 +1,7 @@
 import type { AdapterDeps, ChatAdapter, PlatformModule } from './adapter.js';
 import type { Core } from './core.js';
-import type { Logger } from './log.js';
 import { createPipeline, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
-import { FileStateStore } from './state/file-store.js';
-import type { StateStore } from './state/store.js';
+import type { Stores } from './state/open.js';
 import type { WorkTracker } from './work-tracker.js';
 
 export interface Connected {
@@ -13,17 +11,10 @@ export interface Connected {
 
 export interface ConnectOptions {
   readonly tasks: WorkTracker;
-  readonly state: StateStore;
+  /** The state and settings this instance runs on: embedded, or shared in Redis. */
+  readonly stores: Pick<Stores, 'state' | 'settings'>;
   readonly platforms: readonly PlatformModule[];
   readonly observe?: PipelineOptions['observe'];
-}
-
-/** The embedded state store: memory with a journal under DATA_DIR, so it outlives a restart. */
-export function openEmbeddedState(dataDir: string, logger: Logger): StateStore {
-  return FileStateStore.open(dataDir, {
-    onSkipped: (lines) =>
-      logger.warn({ lines }, 'state journal: unreadable lines skipped (a torn last write)'),
-  });
 }
 
 /**
@@ -31,12 +22,12 @@ export function openEmbeddedState(dataDir: string, logger: Logger): StateStore {
  * each trigger's platform by name; the adapters find the pipeline in their deps.
  */
 export async function connectPlatforms(core: Core, options: ConnectOptions): Promise<Connected> {
-  const { tasks, state, platforms, observe } = options;
+  const { tasks, stores, platforms, observe } = options;
   const byName = new Map<string, ChatAdapter>();
   const pipeline = createPipeline({
     checker: tasks.guard(core.checker),
-    settings: core.settings,
-    state,
+    settings: stores.settings,
+    state: stores.state,
     tasks,
     fetcher: core.fetcher,
     logger: core.logger.child({ component: 'pipeline' }),
@@ -50,7 +41,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     },
     observe,
   });
-  const deps: AdapterDeps = { ...core, pipeline, tasks };
+  const deps: AdapterDeps = { ...core, settings: stores.settings, pipeline, tasks };
   for (const platform of platforms) byName.set(platform.name, await platform.create(deps));
   return { pipeline, adapters: [...byName.values()] };
 }

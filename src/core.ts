@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createBitmindClient, bitmindOptionsFromConfig, type BitmindClientOptions } from './bitmind/index.js';
 import type { BitmindApi } from './bitmind/types.js';
 import { createChecker, type Checker } from './check/checker.js';
@@ -10,8 +9,6 @@ import { DownloadGate } from './media/download-gate.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
-import { FileSettingsStore } from './settings/file-store.js';
-import type { SettingsStore } from './settings/store.js';
 import type { Simulator, SimulatorOptions } from './simulator/index.js';
 
 /** Everything between the chat adapters and BitMind, built once per process. */
@@ -22,7 +19,6 @@ export interface Core {
   readonly bitmind: BitmindApi;
   readonly checker: Checker;
   readonly fetcher: ClosableMediaFetcher;
-  readonly settings: SettingsStore;
   /** True when no credentials are configured and checks go to the embedded simulator. */
   readonly simulated: boolean;
   /** The embedded simulator, when running on it. */
@@ -75,7 +71,6 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     logger: logger.child({ component: 'checker' }),
     metrics,
   });
-  const settings = new FileSettingsStore(join(config.dataDir));
   return {
     config,
     logger,
@@ -83,7 +78,6 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     bitmind,
     checker,
     fetcher,
-    settings,
     simulated: simulator !== undefined,
     simulator,
     async close() {

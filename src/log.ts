@@ -50,9 +50,12 @@ const SECRET_PATHS: readonly [RegExp, string][] = [
 const NAMED_VALUE =
   /(["']?)\b([A-Za-z][\w-]*)\1(\s*[:=]\s*)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|([^\s&"',;}]+))/g;
 
-/** Drops the query string, fragment and credentials of every http(s) URL found in a string. */
+/**
+ * Drops the query string, fragment and credentials of every http(s) URL found in a string, and the
+ * credentials of redis(s) URLs (REDIS_URL may carry a password).
+ */
 export function redactUrls(text: string): string {
-  return text.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (raw) => {
+  return text.replace(/\b(?:https?|rediss?):\/\/[^\s"'<>]+/gi, (raw) => {
     try {
       const url = new URL(raw);
       const hadQuery = url.search !== '';
@@ -62,7 +65,7 @@ export function redactUrls(text: string): string {
       url.hash = '';
       return hadQuery ? `${url.toString()}?${REDACTED}` : url.toString();
     } catch {
-      return raw.replace(/\?.*$/, `?${REDACTED}`);
+      return raw.replace(/\/\/[^/@]*@/, '//').replace(/\?.*$/, `?${REDACTED}`);
     }
   });
 }

@@ -1,12 +1,13 @@
 import type { ChatAdapter, PlatformModule } from './adapter.js';
 import type { Config } from './config.js';
-import { connectPlatforms, openEmbeddedState } from './connect.js';
+import { connectPlatforms } from './connect.js';
 import { buildCore, type Core, type CoreOptions } from './core.js';
 import { startHealthProbe } from './health-probe.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { startServer, type Readiness, type RunningServer } from './server.js';
+import { openStores } from './state/open.js';
 import { createWorkTracker, type WorkTracker } from './work-tracker.js';
 
 export interface ServiceOptions {
@@ -78,10 +79,11 @@ export async function startService(
     queueDepth: () => core.bitmind.queueStats().waiting,
     bitmindUp: () => probe.healthy,
   });
+  // First: with REDIS_URL, a Redis that cannot be reached stops the start with one clear line.
+  const stores = await openStores(config, { logger: logger.child({ component: 'state' }) });
   const core = await buildCore(config, logger, { metrics, simulator: options.simulator });
   const tasks = createWorkTracker(logger.child({ component: 'shutdown' }));
-  const state = openEmbeddedState(config.dataDir, logger);
-  const { pipeline, adapters } = await connectPlatforms(core, { tasks, state, platforms });
+  const { pipeline, adapters } = await connectPlatforms(core, { tasks, stores, platforms });
   const probe = startHealthProbe({
     bitmind: core.bitmind,
     logger: logger.child({ component: 'health' }),
@@ -96,6 +98,8 @@ export async function startService(
     if (!tasks.accepting) reasons.push('shutting down');
     for (const adapter of adapters)
       if (!adapter.isReady()) reasons.push(`${adapter.platform}: not connected`);
+    const state = stores.health();
+    if (!state.ok) reasons.push(`state: ${state.reason}`);
     const details = probe.healthy ? [] : [`bitmind: ${probe.problem ?? 'not answering'}`];
     return { ready: reasons.length === 0, reasons, details };
   }
@@ -113,7 +117,7 @@ export async function startService(
         );
     probe.stop();
     await server?.close();
-    await state.close();
+    await stores.close();
     await core.close();
     logger.info('bitmind-bot stopped');
   }

@@ -6,6 +6,7 @@ import { simulatorEndpoint } from '../core.js';
 import { probeBitmind } from '../doctor/bitmind.js';
 import { countFailures, renderChecklist, skip, type Section } from '../doctor/checklist.js';
 import { configurationSection, describeAuth, invalidConfigurationSection } from '../doctor/configuration.js';
+import { probeRedis } from '../doctor/redis.js';
 import type { Logger } from '../log.js';
 import { loadBotConfig, PLATFORMS } from '../platforms.js';
 import { startSimulator } from '../simulator/index.js';
@@ -73,6 +74,7 @@ export const doctorCommand: Command = {
           ? Promise.resolve(notConfigured(platform.name, platform.howToEnable))
           : platform.doctor(config, { timeoutMs, logger }),
       ),
+      ...(config.redis ? [probeRedis({ redis: config.redis, timeoutMs })] : []),
     ]);
     io.stdout.write(renderChecklist(sections));
     return countFailures(sections) === 0 ? 0 : 1;

@@ -43,6 +43,7 @@ export const startCommand: Command = {
       logger,
       metrics: service.core.metrics,
       onFatal: () => service.stop().then(() => flushed(logger)),
+      graceMs: config.shutdownGraceMs + 5_000,
     });
     const signal = await stopSignal;
     logger.info({ signal }, 'stop requested: shutting down gracefully');

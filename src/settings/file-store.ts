@@ -2,17 +2,13 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { REPLY_MODES, type AutoscanSeed } from '../config.js';
-import { DEFAULT_CHANNEL_SETTINGS, type ChannelSettings, type SettingsStore } from './store.js';
+import type { AutoscanSeed } from '../config.js';
+import type { ChannelSettings, SettingsStore } from './store.js';
+import { channelKey as keyOf, fromSettings, storedChannelSchema, toSettings } from './stored.js';
 
-const channelSchema = z.object({
-  autoscan: z.boolean(),
-  replyMode: z.enum(REPLY_MODES),
-  triggerReaction: z.string().min(1).optional(),
-});
 const fileSchema = z.object({
   version: z.literal(1),
-  channels: z.record(z.string(), channelSchema),
+  channels: z.record(z.string(), storedChannelSchema),
 });
 type SettingsFile = z.infer<typeof fileSchema>;
 
@@ -126,19 +122,4 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-function keyOf(platform: string, channelId: string): string {
-  return `${platform}:${channelId}`;
-}
-
-function toSettings(stored: z.infer<typeof channelSchema> | undefined): ChannelSettings {
-  if (!stored) return DEFAULT_CHANNEL_SETTINGS;
-  return { autoscan: stored.autoscan, replyMode: stored.replyMode, triggerReaction: stored.triggerReaction };
-}
-
-function fromSettings(s: ChannelSettings): z.infer<typeof channelSchema> {
-  return s.triggerReaction === undefined
-    ? { autoscan: s.autoscan, replyMode: s.replyMode }
-    : { autoscan: s.autoscan, replyMode: s.replyMode, triggerReaction: s.triggerReaction };
 }

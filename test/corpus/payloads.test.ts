@@ -25,7 +25,10 @@ describe('malformed Slack deliveries (HTTP mode, real Bolt)', () => {
   let rig: SlackRig;
   beforeAll(async () => {
     rig = await startSlackRig({ mode: 'http' });
-    await rig.core.settings.update('slack', rig.slack.channels.general, { autoscan: true, replyMode: 'all' });
+    await rig.connected.settings.update('slack', rig.slack.channels.general, {
+      autoscan: true,
+      replyMode: 'all',
+    });
   });
   afterAll(() => rig?.close());
 

@@ -1,8 +1,10 @@
 import type { ChatAdapter, PlatformModule } from '../../src/adapter.js';
-import { connectPlatforms, openEmbeddedState } from '../../src/connect.js';
+import { connectPlatforms } from '../../src/connect.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
+import type { SettingsStore } from '../../src/settings/store.js';
+import { openStores } from '../../src/state/open.js';
 import type { StateStore } from '../../src/state/store.js';
 import { createWorkTracker, type WorkTracker } from '../../src/work-tracker.js';
 import type { TestCore } from './core.js';
@@ -18,6 +20,7 @@ export interface ConnectedPlatform {
   readonly pipeline: Pipeline;
   readonly tasks: WorkTracker;
   readonly state: StateStore;
+  readonly settings: SettingsStore;
   /** Every plan decided so far, in order. */
   readonly plans: DecidedPlan[];
   /** Stops the adapter (after draining) and closes the state store; the core is the caller's. */
@@ -26,15 +29,19 @@ export interface ConnectedPlatform {
 
 /**
  * One platform's real adapter on the real pipeline, over a test core, as `start` wires them (with
- * the embedded state store under the core's DATA_DIR, so a restart on the same DATA_DIR keeps it).
+ * the stores `start` would open: embedded under the core's DATA_DIR, so a restart on the same
+ * DATA_DIR keeps them, or Redis when the core's configuration has REDIS_URL).
  */
 export async function connectPlatform(core: TestCore, platform: PlatformModule): Promise<ConnectedPlatform> {
   const tasks = createWorkTracker(core.logger.child({ component: 'shutdown' }));
-  const state = openEmbeddedState(core.dataDir, core.logger);
+  const stores = await openStores(
+    { dataDir: core.dataDir, redis: core.config.redis },
+    { logger: core.logger.child({ component: 'state' }) },
+  );
   const plans: DecidedPlan[] = [];
   const { pipeline, adapters } = await connectPlatforms(core, {
     tasks,
-    state,
+    stores,
     platforms: [platform],
     observe: (trigger, plan) => plans.push({ trigger, plan }),
   });
@@ -44,12 +51,13 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     adapter,
     pipeline,
     tasks,
-    state,
+    state: stores.state,
+    settings: stores.settings,
     plans,
     async stop() {
       await tasks.drain(core.config.shutdownGraceMs);
       await adapter.stop();
-      await state.close();
+      await stores.close();
     },
   };
 }

@@ -171,6 +171,14 @@ describe('shapes built in the code', () => {
       ],
     ],
     [
+      'Redis URLs with credentials, parseable or not',
+      (log) => {
+        log.info({ url: 'redis://bot:SENTINEL-pw@cache.internal:6379/0' }, 'connecting');
+        log.warn('rediss://:SENTINEL%40pw@cache.internal:6380 refused; redis://u:SENTINEL@ cut short');
+      },
+      ['redis://cache.internal:6379/0', 'rediss://cache.internal:6380', 'refused', 'connecting'],
+    ],
+    [
       'words that only look like credentials stay',
       (log) =>
         log.info(

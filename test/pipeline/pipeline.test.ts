@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/domain/types.js';
+import { STATE_UNAVAILABLE } from '../../src/pipeline/failure.js';
+import { StateUnavailableError } from '../../src/state/redis-connection.js';
 import { MemoryStateStore } from '../../src/state/memory-store.js';
 import { FakePort, pipelineWorld, place, png, trigger, type PipelineWorld } from './fakes.js';
 
@@ -234,5 +236,18 @@ describe('a platform that fails before the check', () => {
     refuse = false;
     await react();
     expect(world.checker.requests).toHaveLength(1);
+  });
+});
+
+describe('shared state out of reach', () => {
+  it('refuses a person with "try again in a moment", and leaves auto-scan silent', async () => {
+    const state = new MemoryStateStore();
+    const world = pipelineWorld({ state });
+    await world.settings.update('fake', 'C1', { autoscan: true });
+    state.setIfAbsent = () => Promise.reject(new StateUnavailableError(new Error('ECONNREFUSED')));
+    await world.send(trigger());
+    await world.send(trigger({ kind: 'autoscan' }));
+    expect(world.port.plans()).toEqual([{ kind: 'refusal', text: STATE_UNAVAILABLE }]);
+    expect(world.checker.requests).toEqual([]);
   });
 });

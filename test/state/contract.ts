@@ -69,6 +69,23 @@ export function stateStoreContract(name: string, open: () => Promise<StateStore>
       expect(await store.list(k)).toEqual(['d', 'c', 'b']);
     });
 
+    it('expires a capped list with its time to live, counted from the last push', async () => {
+      const k = key('list-ttl');
+      await store.pushCapped(k, 'a', 3, 150);
+      expect(await store.list(k)).toEqual(['a']);
+      await waitFor(async () => (await store.list(k)).length === 0, {
+        what: 'the list to expire',
+        timeoutMs: 3000,
+      });
+    });
+
+    it('leaves lists and other prefixes out of the entries', async () => {
+      const prefix = key('mixed');
+      await store.set(`${prefix}:value`, 'v', 60_000);
+      await store.pushCapped(`${prefix}:list`, 'x', 3, 60_000);
+      expect(await store.entries(`${prefix}:`)).toEqual([[`${prefix}:value`, 'v']]);
+    });
+
     it('lists the live entries under a prefix, and no others', async () => {
       const prefix = key('prefix');
       await store.set(`${prefix}:a`, '1', 60_000);

@@ -1,0 +1,71 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { FileSettingsStore } from '../settings/file-store.js';
+import { RedisSettingsStore } from '../settings/redis-store.js';
+import type { SettingsStore } from '../settings/store.js';
+import { FileStateStore } from './file-store.js';
+import { RedisConnection } from './redis-connection.js';
+import { RedisStateStore } from './redis-store.js';
+import type { StateStore } from './store.js';
+
+export interface Stores {
+  readonly mode: 'embedded' | 'redis';
+  readonly state: StateStore;
+  readonly settings: SettingsStore;
+  /** Whether the stores can serve calls now, with the reason when not: for /readyz. */
+  health(): { ok: true } | { ok: false; reason: string };
+  close(): Promise<void>;
+}
+
+export interface OpenStoresOptions {
+  readonly logger: Logger;
+  /** Longest wait for Redis at start before giving up with StateUnavailableError (default 10 s). */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * The state and settings stores this instance runs on: in Redis, shared with every other instance,
+ * when REDIS_URL is set; otherwise the embedded ones under DATA_DIR, as a single process has always
+ * used. In Redis mode this waits for the first connection, so a wrong REDIS_URL stops the start
+ * with one clear error instead of refusing every trigger; after that, outages are ridden out.
+ */
+export async function openStores(
+  config: Pick<Config, 'dataDir' | 'redis'>,
+  options: OpenStoresOptions,
+): Promise<Stores> {
+  if (!config.redis) {
+    const state = FileStateStore.open(config.dataDir, {
+      onSkipped: (lines) =>
+        options.logger.warn({ lines }, 'skipped unreadable lines of the state journal (a torn last write)'),
+    });
+    return {
+      mode: 'embedded',
+      state,
+      settings: new FileSettingsStore(config.dataDir),
+      health: () => ({ ok: true }),
+      close: () => state.close(),
+    };
+  }
+  const connection = new RedisConnection(config.redis, { logger: options.logger });
+  try {
+    await connection.ready(options.connectTimeoutMs ?? 10_000);
+  } catch (err) {
+    await connection.close();
+    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : 'no answer';
+    throw new Error(
+      `shared state (Redis) at ${config.redis.url} is unavailable (${reason}): check REDIS_URL and REDIS_PASSWORD, or run bitmind-bot doctor`,
+      { cause: err },
+    );
+  }
+  const state = new RedisStateStore(connection);
+  return {
+    mode: 'redis',
+    state,
+    settings: new RedisSettingsStore(connection, options.logger),
+    health: () => connection.health(),
+    close: async () => {
+      await state.close();
+      await connection.close();
+    },
+  };
+}
