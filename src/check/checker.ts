@@ -5,6 +5,7 @@ import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { extensionOfMime } from '../domain/media-types.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
@@ -116,7 +117,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
           ...('bytes' in media ? { bytes: media.bytes } : { path: media.path }),
           size: media.size,
           contentType: media.mime,
-          filename: `upload.${extensionOf(media.mime)}`,
+          filename: `upload.${extensionOfMime(media.mime)}`,
         };
         const result = await dispatchers[media.kind].submit(upload, priority);
         return { ...result, simulated: options.simulated };
@@ -230,18 +231,6 @@ function budgetMessage(perHour: number, resetsAt: number, now: number): string {
   const minutes = Math.max(1, Math.ceil((resetsAt - now) / 60_000));
   const at = new Date(resetsAt).toISOString().slice(11, 16);
   return `You have used your ${perHour} checks for this hour. More are available at ${at} UTC (in ${minutes} min).`;
-}
-
-function extensionOf(mime: string): string {
-  const map: Record<string, string> = {
-    'image/jpeg': 'jpg',
-    'image/png': 'png',
-    'image/webp': 'webp',
-    'video/mp4': 'mp4',
-    'video/quicktime': 'mov',
-    'video/x-msvideo': 'avi',
-  };
-  return map[mime] ?? 'bin';
 }
 
 /** Like Promise.all over `items`, with at most `limit` running at once; results keep input order. */
