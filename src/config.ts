@@ -157,6 +157,21 @@ export const ENV_VARS = {
     doc: 'Allow URLs that resolve to private or loopback addresses (local development only).',
     schema: bool.default(false),
   },
+  MEDIA_MAX_PIXELS: {
+    group: 'Checks',
+    doc: 'Images whose header announces more pixels (all frames of an animation) are refused before decoding.',
+    schema: posInt.default(100_000_000),
+  },
+  MEDIA_CONVERT_MAX_SECONDS: {
+    group: 'Checks',
+    doc: 'Longest one conversion (HEIC, GIF, AVIF, TIFF, BMP to PNG; WebM, MKV, animations to MP4) may take.',
+    schema: posInt.default(120),
+  },
+  FFMPEG_PATH: {
+    group: 'Checks',
+    doc: 'ffmpeg binary for converting WebM, MKV and animations to MP4; the bundled one by default.',
+    schema: text.optional(),
+  },
   AUTOSCAN_CHANNELS: {
     group: 'Checks',
     doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
@@ -275,6 +290,9 @@ export interface Config {
     readonly connectTimeoutMs: number;
     readonly idleTimeoutMs: number;
     readonly maxDownloadMs: number;
+    readonly maxPixels: number;
+    readonly convertTimeoutMs: number;
+    readonly ffmpegPath: string | undefined;
   };
   readonly slack:
     | {
@@ -379,6 +397,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       connectTimeoutMs: e.DOWNLOAD_CONNECT_TIMEOUT_SECONDS * 1000,
       idleTimeoutMs: e.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
       maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      convertTimeoutMs: e.MEDIA_CONVERT_MAX_SECONDS * 1000,
+      ffmpegPath: e.FFMPEG_PATH,
     },
     slack,
     slackApiUrl: withTrailingSlash(e.SLACK_API_URL),

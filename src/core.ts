@@ -4,6 +4,7 @@ import type { BitmindApi } from './bitmind/types.js';
 import { createChecker, type Checker } from './check/checker.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { findFfmpeg } from './convert/ffmpeg.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
@@ -62,6 +63,11 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   });
   const checker = await createChecker({
     bitmind,
+    conversion: {
+      maxPixels: config.media.maxPixels,
+      timeoutMs: config.media.convertTimeoutMs,
+      ffmpeg: await findFfmpeg(config.media.ffmpegPath),
+    },
     simulated: simulator !== undefined,
     ...config.check,
     maxDownloadMs: config.media.maxDownloadMs,

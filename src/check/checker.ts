@@ -23,7 +23,9 @@ import {
   type ItemResult,
   type MediaKind,
   type MediaRef,
+  type MediaSource,
 } from '../domain/types.js';
+import { createConverter, type ConverterOptions, type Plan } from '../convert/converter.js';
 
 export interface CheckerOptions {
   readonly bitmind: BitmindApi;
@@ -42,6 +44,8 @@ export interface CheckerOptions {
   readonly downloadConcurrency?: number;
   /** Memory small media may stay in instead of a temporary file; `MEMORY_LIMITS` by default. */
   readonly memory?: MemoryBudget;
+  /** Converting what BitMind does not read; without it, only the types it reads are taken. */
+  readonly conversion?: Omit<ConverterOptions, 'tempDir' | 'logger'>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   readonly now?: () => number;
@@ -65,6 +69,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   const budget = new PersonBudget(options.userChecksPerHour, options.now);
   const memory = options.memory ?? new MemoryBudget();
   const now = options.now ?? Date.now;
+  const converter =
+    options.conversion && createConverter({ ...options.conversion, tempDir, logger: options.logger });
   // The client reads /status once and again after a 403, so asking it each time costs nothing.
   const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
   const dispatchers: Record<MediaKind, BatchDispatcher> = {
@@ -72,7 +78,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     video: new BatchDispatcher('video', options.bitmind, { concurrency: options.concurrency, batchAllowed }),
   };
 
-  type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
+  type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia; readonly plan: Plan } | ItemResult;
 
   /** Downloads one medium to memory or a temporary file, learning its type and hash on the way. */
   async function download(
@@ -88,12 +94,18 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       // refusal by the allowance must end the download, or one bad server hangs the check and
       // its error escapes as an uncaught exception.
       const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
-      const media = await spool(counted, { signal: deadline, tempDir, memory, sizeHint: ref.sizeHint });
+      const media = await spool(counted, {
+        signal: deadline,
+        tempDir,
+        memory,
+        sizeHint: ref.sizeHint,
+        accepts: converter?.accepts,
+      });
       options.metrics?.bytesDownloaded.inc(media.size);
-      return { ref, media };
+      return { ref, media, plan: await planFor(ref, media) };
     } catch (err) {
       if (signal.aborted) throw signal.reason;
-      return { ref, error: describeFailure(err, ref) };
+      return { ref, error: describeFailure(err, ref), ...sourceOf(ref) };
     }
   }
 
@@ -105,30 +117,53 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   async function judge(
     ref: MediaRef,
     media: SpooledMedia,
+    plan: Plan,
     priority: Priority,
     permissions: Permissions,
   ): Promise<ItemResult> {
+    const { kind } = plan;
+    const source = sourceOf(ref, plan.source);
     try {
-      if (!permissions[media.kind]) {
-        throw new CheckError('forbidden', `This BitMind account is not permitted to check ${media.kind}s.`);
+      if (!permissions[kind]) {
+        throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
+      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
       const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
-        const upload: Upload = {
-          ...('bytes' in media ? { bytes: media.bytes } : { path: media.path }),
-          size: media.size,
-          contentType: media.mime,
-          filename: `upload.${extensionOfMime(media.mime)}`,
-        };
-        const result = await dispatchers[media.kind].submit(upload, priority);
-        return { ...result, simulated: options.simulated };
+        const converted = await plan.convert?.();
+        try {
+          const sent = converted ?? media;
+          const upload: Upload = {
+            ...('bytes' in sent ? { bytes: sent.bytes } : { path: sent.path }),
+            size: sent.size,
+            contentType: sent.mime,
+            filename: `upload.${extensionOfMime(sent.mime)}`,
+          };
+          const result = await dispatchers[kind].submit(upload, priority);
+          return { ...result, simulated: options.simulated };
+        } finally {
+          await converted?.dispose();
+        }
       });
       options.metrics?.cache.inc({ result: cached ? 'hit' : 'miss' });
       const { isAI, confidence, processingTime, simulated } = verdict;
-      return { ref, kind: media.kind, isAI, confidence, processingTime, cached, simulated };
+      return { ref, kind, isAI, confidence, processingTime, cached, simulated, ...source };
     } catch (err) {
-      return { ref, kind: media.kind, error: describeFailure(err, ref) };
+      return { ref, kind, error: describeFailure(err, ref), ...source };
     } finally {
       await media.dispose();
+    }
+  }
+
+  /**
+   * What will be sent for a downloaded medium, read from its header alone: a decompression bomb is
+   * refused here, and the kind (an animated GIF goes as a video) is known before the permission check.
+   */
+  async function planFor(ref: MediaRef, media: SpooledMedia): Promise<Plan> {
+    try {
+      return converter ? await converter.plan(media) : { kind: media.kind };
+    } catch (err) {
+      await media.dispose();
+      throw err;
     }
   }
 
@@ -185,7 +220,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const items = await Promise.all(
         fetched.map((f) =>
           'media' in f && permissions
-            ? judge(f.ref, f.media, priority, permissions).then(finished)
+            ? judge(f.ref, f.media, f.plan, priority, permissions).then(finished)
             : Promise.resolve(f as ItemResult),
         ),
       );
@@ -205,6 +240,12 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       await rm(tempDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `{ source }` when there is anything to say of what was checked, else nothing. */
+function sourceOf(ref: MediaRef, converted?: MediaSource): { source?: MediaSource } {
+  const source: MediaSource = { ...converted, ...(ref.foundOn !== undefined && { foundOn: ref.foundOn }) };
+  return Object.keys(source).length > 0 ? { source } : {};
 }
 
 /**

@@ -1,4 +1,10 @@
-import { isVerdict, type CheckReport, type ItemResult } from '../domain/types.js';
+import {
+  isVerdict,
+  type CheckReport,
+  type ItemResult,
+  type MediaKind,
+  type MediaSource,
+} from '../domain/types.js';
 
 /**
  * What every surface (Slack, Discord, the CLI) says about a verdict. The model gives a probability,
@@ -94,6 +100,26 @@ export interface ItemDescription {
   readonly slackEmoji: string;
   readonly colour: number;
   readonly band: Band | undefined;
+  /** What was checked, when not simply the file: "converted from HEIC photo". Also ends `detail` of a verdict. */
+  readonly source: string | undefined;
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
+/**
+ * What was checked, said plainly, when it was not simply the file posted: "the animated GIF, as a
+ * video", "the first frame of an animated GIF", "converted from HEIC photo", "image found on the
+ * linked page example.com/news"; parts joined with "; ". Undefined when there is nothing to say.
+ */
+export function describeSource(source: MediaSource | undefined, kind?: MediaKind): string | undefined {
+  if (!source) return undefined;
+  const parts: string[] = [];
+  const { convertedFrom, firstFrameOf, foundOn } = source;
+  if (convertedFrom?.startsWith('animated ')) parts.push(`the ${convertedFrom}, as a video`);
+  else if (convertedFrom) parts.push(`converted from ${convertedFrom}`);
+  if (firstFrameOf) parts.push(`the first frame of ${article(firstFrameOf)} ${firstFrameOf}`);
+  if (foundOn) parts.push(`${kind ?? 'medium'} found on the linked page ${visibleName(foundOn)}`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /**
@@ -124,6 +150,7 @@ export function describeItem(item: ItemResult): ItemDescription {
       slackEmoji: ERROR_EMOJI.slack,
       colour: 0x808080,
       band: undefined,
+      source: describeSource(item.source, item.kind),
     };
   }
   const info = describeBand(item.confidence);
@@ -132,6 +159,8 @@ export function describeItem(item: ItemResult): ItemDescription {
     formatSeconds(item.processingTime),
   ];
   if (item.cached) parts.push('cached');
+  const source = describeSource(item.source, item.kind);
+  if (source) parts.push(source);
   return {
     name: visibleName(item.ref.name),
     headline: info.label,
@@ -140,6 +169,7 @@ export function describeItem(item: ItemResult): ItemDescription {
     slackEmoji: info.slackEmoji,
     colour: info.colour,
     band: info.band,
+    source,
   };
 }
 

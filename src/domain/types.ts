@@ -28,6 +28,8 @@ export interface MediaRef {
   readonly sizeHint?: number;
   /** Type the platform claims; informative only, the bytes decide. */
   readonly mimeHint?: string;
+  /** The linked page (as shown, without its query) this medium was found on, when it came from one. */
+  readonly foundOn?: string;
   open(signal: AbortSignal): Promise<Readable>;
 }
 
@@ -44,6 +46,16 @@ export interface CheckRequest {
   readonly media: readonly MediaRef[];
 }
 
+/** What was checked, when it was not simply the file itself: said in replies and `check --json`. */
+export interface MediaSource {
+  /** The type a file was converted from for BitMind: "HEIC photo", "animated GIF". */
+  readonly convertedFrom?: string;
+  /** An animation of which BitMind saw only the first frame: "animated GIF". */
+  readonly firstFrameOf?: string;
+  /** The linked page the medium was found on, as shown: "example.com/news/story". */
+  readonly foundOn?: string;
+}
+
 export interface Verdict {
   readonly isAI: boolean;
   readonly confidence: number;
@@ -56,10 +68,12 @@ export type ItemResult =
       readonly kind: MediaKind;
       readonly cached: boolean;
       readonly simulated: boolean;
+      readonly source?: MediaSource;
     } & Verdict)
   | {
       readonly ref: MediaRef;
       readonly kind?: MediaKind;
+      readonly source?: MediaSource;
       readonly error: { readonly code: ErrorCode; readonly message: string };
     };
 
