@@ -9,6 +9,7 @@ import { probeBitmind } from '../doctor/bitmind.js';
 import { countFailures, renderChecklist, skip, type Section } from '../doctor/checklist.js';
 import { configurationSection, describeAuth, invalidConfigurationSection } from '../doctor/configuration.js';
 import { probeDiscord } from '../doctor/discord.js';
+import { probeMedia } from '../doctor/media.js';
 import { probeSlack } from '../doctor/slack.js';
 import type { Logger } from '../log.js';
 import { startSimulator } from '../simulator/index.js';
@@ -82,6 +83,7 @@ export const doctorCommand: Command = {
             timeoutMs,
           })
         : notConfigured('Discord', 'DISCORD_TOKEN'),
+      probeMedia(config.media.ffmpegPath),
     ]);
     io.stdout.write(renderChecklist(sections));
     return countFailures(sections) === 0 ? 0 : 1;
