@@ -26,6 +26,7 @@ import {
   type MediaSource,
 } from '../domain/types.js';
 import { createConverter, type ConverterOptions, type Plan } from '../convert/converter.js';
+import { LinkedPage } from '../media/linked-page.js';
 
 export interface CheckerOptions {
   readonly bitmind: BitmindApi;
@@ -85,10 +86,11 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     ref: MediaRef,
     signal: AbortSignal,
     bytes: { remaining: number },
-  ): Promise<Fetched> {
+    followPages: boolean,
+  ): Promise<Fetched[]> {
+    const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
     try {
       checkSizeHint(ref);
-      const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.maxDownloadMs)]);
       const stream = await ref.open(deadline);
       // pipeline, not pipe: a download's error (a reset, an idle timeout) must reach the spool, and a
       // refusal by the allowance must end the download, or one bad server hangs the check and
@@ -102,11 +104,38 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
         accepts: converter?.accepts,
       });
       options.metrics?.bytesDownloaded.inc(media.size);
-      return { ref, media, plan: await planFor(ref, media) };
+      return [{ ref, media, plan: await planFor(ref, media) }];
     } catch (err) {
+      let failure = err;
+      try {
+        if (err instanceof LinkedPage && followPages) return await pageMedia(err, ref, deadline, bytes);
+      } catch (pageErr) {
+        failure = pageErr;
+      }
+      if (err instanceof LinkedPage) err.discard();
       if (signal.aborted) throw signal.reason;
-      return { ref, error: describeFailure(err, ref), ...sourceOf(ref) };
+      return [{ ref, error: describeFailure(failure, ref), ...sourceOf(ref) }];
     }
+  }
+
+  /**
+   * A link a person asked about answered with a web page: what they mean is the picture or video
+   * its card tags name (at most 4), each downloaded like any link, through the same guarded
+   * fetcher, and never followed into another page. Auto-scan never gets here.
+   */
+  async function pageMedia(
+    page: LinkedPage,
+    ref: MediaRef,
+    signal: AbortSignal,
+    bytes: { remaining: number },
+  ): Promise<Fetched[]> {
+    const found = await page.media({ signal });
+    if (found.length === 0) {
+      const message = `No image or video was found on the linked page ${page.shown}.`;
+      return [{ ref, error: { code: 'unsupported_type', message } }];
+    }
+    const each = await mapLimited(found, 2, (child) => download(child, signal, bytes, false));
+    return each.flat();
   }
 
   /**
@@ -199,23 +228,23 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const bytes = { remaining: options.maxRequestBytes };
 
       let done = 0;
+      // A linked page may stand for several media: the total grows as pages are read.
+      let total = wanted.length;
       const finished = (result: ItemResult): ItemResult => {
-        checkOptions.onProgress?.({ done: ++done, total: wanted.length });
+        checkOptions.onProgress?.({ done: ++done, total });
         return result;
       };
-      const fetched = await mapLimited(wanted, options.downloadConcurrency ?? 4, async (ref, index) => {
+      const followPages = request.trigger !== 'autoscan';
+      const perRef = await mapLimited(wanted, options.downloadConcurrency ?? 4, async (ref, index) => {
         if (index >= granted) {
-          return finished({
-            ref,
-            error: {
-              code: 'rate_limited',
-              message: budgetMessage(options.userChecksPerHour, resetsAt, now()),
-            },
-          });
+          const message = budgetMessage(options.userChecksPerHour, resetsAt, now());
+          return [finished({ ref, error: { code: 'rate_limited', message } })];
         }
-        const result = await download(ref, signal, bytes);
-        return 'media' in result ? result : finished(result);
+        const results = await download(ref, signal, bytes, followPages);
+        total += results.length - 1;
+        return results.map((r) => ('media' in r ? r : finished(r)));
       });
+      const fetched = perRef.flat();
       const permissions = fetched.some((f) => 'media' in f) ? await currentPermissions() : undefined;
       const items = await Promise.all(
         fetched.map((f) =>

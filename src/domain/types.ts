@@ -79,7 +79,10 @@ export type ItemResult =
 
 export interface CheckReport {
   readonly request: CheckRequest;
-  /** One result per checked medium, in the order of `request.media`. */
+  /**
+   * One result per checked medium, in the order of `request.media`; a linked page a person asked
+   * about stands for the media found on it (up to 4 results in its place).
+   */
   readonly items: readonly ItemResult[];
   /** Media left out because the request held more than the per-request cap. */
   readonly skipped: number;

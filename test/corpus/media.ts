@@ -72,6 +72,12 @@ const unsupported = (looksLike?: string): MediaExpectation => ({
     `^That file is not a supported type${looksLike ? ` \\(it looks like ${looksLike}\\)` : ''}\\. Supported: ${SUPPORTED}\\.$`,
   ),
 });
+/** A link that answered with a web page whose card tags name no media. */
+const noMediaOnPage: MediaExpectation = {
+  outcome: 'refused',
+  code: 'unsupported_type',
+  message: /^No image or video was found on the linked page 127\.0\.0\.1:\d+\/case\/\d+\/file\.jpg\.$/,
+};
 /** A type the bot converts, whose bytes say so but are not really one. */
 const unreadable = (label: string): MediaExpectation => ({
   outcome: 'refused',
@@ -146,7 +152,11 @@ export const MEDIA_CASES: readonly MediaCase[] = [
   { name: 'zero bytes', source: bytes(Buffer.alloc(0), 'image/jpeg'), expected: unsupported() },
   { name: 'text served as image/jpeg', source: bytes(plainText(), 'image/jpeg'), expected: unsupported() },
   { name: 'HTML served as image/png', source: bytes(htmlPage(), 'image/png'), expected: unsupported() },
-  { name: 'HTML served as text/html', source: bytes(htmlPage(), 'text/html'), expected: unsupported() },
+  {
+    name: 'HTML served as text/html (a page without media)',
+    source: bytes(htmlPage(), 'text/html'),
+    expected: noMediaOnPage,
+  },
   {
     name: 'SVG with a script',
     source: bytes(ascii('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')),
@@ -178,9 +188,10 @@ export const MEDIA_CASES: readonly MediaCase[] = [
     expected: unreadable('GIF'),
   },
   {
-    name: 'JPEG/HTML polyglot',
+    // Served as a web page, it is read as one: a person who links a page means the page's picture.
+    name: 'JPEG/HTML polyglot served as text/html',
     source: bytes(Buffer.concat([jpeg().subarray(0, 20), SCRIPT]), 'text/html'),
-    expected: judged('image'),
+    expected: noMediaOnPage,
   },
   {
     name: 'PNG with HTML appended',
