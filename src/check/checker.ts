@@ -5,7 +5,7 @@ import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { extensionOfMime } from '../domain/media-types.js';
+import { extensionOfMime, READ_AS_IS, type Acceptance } from '../domain/media-types.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
@@ -55,6 +55,8 @@ export interface CheckerOptions {
 export interface Checker extends CheckService {
   /** Where media too large for memory are spooled while checked; empty between checks. */
   readonly tempDir: string;
+  /** The media types this Checker takes (with conversion, and videos only with a usable ffmpeg). */
+  readonly accepts: Acceptance;
   /** Removes the temporary directory; checks in flight should be finished first. */
   close(): Promise<void>;
 }
@@ -215,6 +217,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
 
   return {
     tempDir,
+    accepts: converter?.accepts ?? READ_AS_IS,
     async check(request: CheckRequest, checkOptions: CheckOptions = {}): Promise<CheckReport> {
       const signal = checkOptions.signal ?? new AbortController().signal;
       // The operator at a terminal is trusted: the caps against abuse and cost are for chat.

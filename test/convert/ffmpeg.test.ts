@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeItem } from '../../src/check/wording.js';
 import { findFfmpeg } from '../../src/convert/ffmpeg.js';
 import { toMp4 } from '../../src/convert/to-mp4.js';
-import { mediaTypeOfMime } from '../../src/domain/media-types.js';
+import { checkableByMime, mediaTypeOfMime } from '../../src/domain/media-types.js';
 import type { CheckRequest, MediaRef } from '../../src/domain/types.js';
 import { probeMedia } from '../../src/doctor/media.js';
 import { animation, ffmpegClip, ffmpegPath } from '../helpers/convert-samples.js';
@@ -102,6 +102,8 @@ describe('without a usable ffmpeg', () => {
         },
       });
       expect(report.items[1]).toMatchObject({ kind: 'image', source: { firstFrameOf: 'animated GIF' } });
+      expect(checkableByMime('video/webm', core.checker.accepts)).toBe(false);
+      expect(checkableByMime('image/heic', core.checker.accepts)).toBe(true);
       expect(describeItem(report.items[1]!).source).toBe('the first frame of an animated GIF');
       expect(core.sim.requests.filter((r) => r.path === '/image').map((r) => r.fileTypes)).toEqual([
         ['image/png'],
