@@ -4,6 +4,7 @@ import { machine } from './lib/machine.js';
 import { formatted, writeBenchmarksTable } from './lib/report.js';
 import type { Scale, ScenarioResult } from './lib/result.js';
 import { cache } from './scenarios/cache.js';
+import { conversion } from './scenarios/conversion.js';
 import { eventToReply } from './scenarios/event-reply.js';
 import { memory } from './scenarios/memory.js';
 import { overhead } from './scenarios/overhead.js';
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   'rate-limit': rateLimit,
   'event-to-reply': eventToReply,
   cache,
+  conversion,
 };
 
 const args = process.argv.slice(2);

@@ -172,6 +172,21 @@ export const ENV_VARS = {
     doc: 'Allow URLs that resolve to private or loopback addresses (local development only).',
     schema: bool.default(false),
   },
+  MEDIA_MAX_PIXELS: {
+    group: 'Checks',
+    doc: 'Images whose header announces more pixels (all frames of an animation) are refused before decoding.',
+    schema: posInt.default(100_000_000),
+  },
+  MEDIA_CONVERT_MAX_SECONDS: {
+    group: 'Checks',
+    doc: 'Longest one conversion (HEIC, GIF, AVIF, TIFF, BMP to PNG; WebM, MKV, animations to MP4) may take.',
+    schema: posInt.default(120),
+  },
+  FFMPEG_PATH: {
+    group: 'Checks',
+    doc: 'ffmpeg binary for converting WebM, MKV and animations to MP4; the bundled one by default.',
+    schema: text.optional(),
+  },
   AUTOSCAN_CHANNELS: {
     group: 'Checks',
     doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
@@ -296,6 +311,9 @@ export interface Config {
     readonly maxDownloadMs: number;
     readonly downloadConcurrency: number;
     readonly spoolMaxBytes: number;
+    readonly maxPixels: number;
+    readonly convertTimeoutMs: number;
+    readonly ffmpegPath: string | undefined;
   };
   /** Each configured platform's settings, by platform name, as its `ConfigSlice` made them. */
   readonly platforms: Readonly<Record<string, unknown>>;
@@ -416,6 +434,9 @@ export function loadConfig(
       maxDownloadMs: e.DOWNLOAD_MAX_SECONDS * 1000,
       downloadConcurrency: e.DOWNLOAD_CONCURRENCY,
       spoolMaxBytes: e.SPOOL_MAX_MB * 1024 * 1024,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      convertTimeoutMs: e.MEDIA_CONVERT_MAX_SECONDS * 1000,
+      ffmpegPath: e.FFMPEG_PATH,
     },
     platforms,
     autoscanChannels,

@@ -1,7 +1,7 @@
 import type { AdapterDeps, ChatAdapter, PlatformModule } from './adapter.js';
 import type { Core } from './core.js';
 import { createPipeline, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
-import type { Stores } from './state/open.js';
+import type { Stores } from './stores.js';
 import type { WorkTracker } from './work-tracker.js';
 
 export interface Connected {
@@ -33,6 +33,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     logger: core.logger.child({ component: 'pipeline' }),
     metrics: core.metrics,
     maxMedia: core.config.check.maxMedia,
+    accepts: core.checker.accepts,
     userChecksPerHour: core.config.check.userChecksPerHour,
     platform(name) {
       const adapter = byName.get(name);

@@ -6,6 +6,7 @@ import type { Logger } from './log.js';
 import { MAX_WAIT_FOR_ROOM_MS } from './media/busy.js';
 import { DiskBudget } from './media/disk-budget.js';
 import { DownloadGate } from './media/download-gate.js';
+import { findFfmpeg } from './convert/ffmpeg.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
@@ -61,6 +62,11 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
   });
   const checker = await createChecker({
     bitmind,
+    conversion: {
+      maxPixels: config.media.maxPixels,
+      timeoutMs: config.media.convertTimeoutMs,
+      ffmpeg: await findFfmpeg(config.media.ffmpegPath),
+    },
     simulated: simulator !== undefined,
     ...config.check,
     maxDownloadMs: config.media.maxDownloadMs,

@@ -7,7 +7,7 @@ import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { startServer, type Readiness, type RunningServer } from './server.js';
-import { openStores } from './state/open.js';
+import { openStores } from './stores.js';
 import { createWorkTracker, type WorkTracker } from './work-tracker.js';
 
 export interface ServiceOptions {

@@ -3,6 +3,7 @@ import type { MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
 import type { MediaSpec } from '../../src/pipeline/trigger.js';
 import type { Attachment } from './payloads.js';
+import { isMediaMime, isMediaName } from '../../src/domain/media-types.js';
 
 type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
@@ -13,11 +14,12 @@ const DISCORD_CDN_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
  * What looks like an image or a video, by claimed type or by name: everything a person could mean.
  * Which of these BitMind reads is the pipeline's call (auto-scan) and the bytes' (everyone else).
  */
-const MEDIA_TYPE = /^(image|video)\//i;
-const MEDIA_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif|mp4|m4v|mov|avi|webm|mkv|mpe?g)$/i;
 
 export function looksLikeMedia(attachment: Attachment): boolean {
-  return MEDIA_TYPE.test(attachment.content_type ?? '') || MEDIA_NAME.test(attachment.filename);
+  // Any image or video a person could mean, by claimed type or by name: explicit requests hear why
+  // one could not be checked; what auto-scan takes is the pipeline's rule.
+  const type = attachment.content_type ?? '';
+  return /^(image|video)\//i.test(type) || isMediaMime(type) || isMediaName(attachment.filename);
 }
 
 /**

@@ -6,11 +6,10 @@ import type { Secret } from '../../src/secret.js';
 import type { SlackFile, SlackMessage } from './schemas.js';
 import { SlackApiError, type SlackWeb } from './web.js';
 import { isSlackHost } from './slack-hosts.js';
+import { isMediaName } from '../../src/domain/media-types.js';
 
 export type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
-/** Names that look like an image or a video, for files whose type Slack did not claim as one. */
-const MEDIA_NAME = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif|mp4|m4v|mov|avi|webm|mkv|mpe?g)$/i;
 
 /**
  * Whether a file of a message is an image or a video a person could mean: by the type Slack claims
@@ -22,7 +21,7 @@ export function isMediaFile(file: SlackFile): boolean {
   if (file.mode === 'external' || file.mode === 'tombstone' || file.mode === 'snippet') return false;
   if (file.file_access === 'check_file_info') return true;
   if (/^(image|video)\//i.test(file.mimetype ?? '')) return true;
-  return MEDIA_NAME.test(file.name ?? file.title ?? '');
+  return isMediaName(file.name ?? file.title ?? '');
 }
 
 /**

@@ -204,7 +204,7 @@ function refusalOf(kind: Kind, upload: Upload): BitmindError | undefined {
       `"${upload.filename}" is ${mb(upload.size)} MB; BitMind accepts ${kind}s up to ${mb(MAX_BYTES[kind])} MB.`,
     );
   }
-  if (!(ACCEPTED_TYPES[kind] as readonly string[]).includes(upload.contentType)) {
+  if (!ACCEPTED_TYPES[kind].includes(upload.contentType)) {
     const names = kind === 'image' ? 'JPEG, PNG and WebP images' : 'MP4, AVI and MOV videos';
     return new BitmindError(
       'bad_request',

@@ -3,6 +3,7 @@
  * Every value marked GUESS is a decision taken where the vendor's pages are silent
  * (see /work/shared/bitmind-api.md, "Not documented").
  */
+import { bitmindMimes } from '../domain/media-types.js';
 
 export const PATHS = {
   token: '/v1/oauth/token',
@@ -25,11 +26,14 @@ export const FIELDS = { video: 'video', batchImage: 'images', batchVideo: 'video
  */
 export const MAX_BYTES = { image: 100 * 1024 * 1024, video: 500 * 1024 * 1024 } as const;
 
-/** The types each endpoint accepts, as the documentation lists them (JPEG, PNG, WebP; MP4, AVI, MOV). */
-export const ACCEPTED_TYPES = {
-  image: ['image/jpeg', 'image/png', 'image/webp'],
-  video: ['video/mp4', 'video/x-msvideo', 'video/avi', 'video/quicktime'],
-} as const satisfies Record<'image' | 'video', readonly string[]>;
+/**
+ * The types each endpoint accepts, as the documentation lists them (JPEG, PNG, WebP; MP4, AVI, MOV),
+ * read from the one table of media types; `video/avi` is the documentation's other name for AVI.
+ */
+export const ACCEPTED_TYPES: Readonly<Record<'image' | 'video', readonly string[]>> = {
+  image: bitmindMimes('image'),
+  video: [...bitmindMimes('video'), 'video/avi'],
+};
 
 export const MAX_BATCH = { image: 50, video: 20 } as const;
 

@@ -8,6 +8,7 @@ import { deadline } from '../deadline.js';
 import { MAX_WAIT_FOR_ROOM_MS } from '../media/busy.js';
 import { DiskBudget } from '../media/disk-budget.js';
 import { DownloadGate } from '../media/download-gate.js';
+import { extensionOfMime, READ_AS_IS, type Acceptance } from '../domain/media-types.js';
 import { MemoryBudget } from '../media/memory-budget.js';
 import { spool, type SpooledMedia } from '../media/spool.js';
 import { openTempArea } from '../media/temp-area.js';
@@ -25,7 +26,10 @@ import {
   type ItemResult,
   type MediaKind,
   type MediaRef,
+  type MediaSource,
 } from '../domain/types.js';
+import { createConverter, type ConverterOptions, type Plan } from '../convert/converter.js';
+import { LinkedPage } from '../media/linked-page.js';
 
 export interface CheckerOptions {
   readonly bitmind: BitmindApi;
@@ -49,6 +53,8 @@ export interface CheckerOptions {
   readonly downloads?: DownloadGate;
   /** Bytes of temporary files across every check (SPOOL_MAX_MB); 2 GB by default. */
   readonly disk?: DiskBudget;
+  /** Converting what BitMind does not read; without it, only the types it reads are taken. */
+  readonly conversion?: Omit<ConverterOptions, 'tempDir' | 'logger'>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
 }
@@ -56,6 +62,8 @@ export interface CheckerOptions {
 export interface Checker extends CheckService {
   /** Where media too large for memory are spooled while checked; empty between checks. */
   readonly tempDir: string;
+  /** The media types this Checker takes (with conversion, and videos only with a usable ffmpeg). */
+  readonly accepts: Acceptance;
   /** Removes the temporary directory; checks in flight should be finished first. */
   close(): Promise<void>;
 }
@@ -76,6 +84,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   const memory = options.memory ?? new MemoryBudget();
   const downloads = options.downloads ?? new DownloadGate(8, MAX_WAIT_FOR_ROOM_MS);
   const disk = options.disk ?? new DiskBudget(2048 * 1024 * 1024, MAX_WAIT_FOR_ROOM_MS);
+  const converter =
+    options.conversion && createConverter({ ...options.conversion, tempDir, logger: options.logger });
   // The client reads /status once and again after a 403, so asking it each time costs nothing.
   const batchAllowed = async (): Promise<boolean> => (await options.bitmind.permissions()).batch;
   const dispatchOptions = {
@@ -88,7 +98,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     video: new BatchDispatcher('video', options.bitmind, dispatchOptions),
   };
 
-  type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia } | ItemResult;
+  type Fetched = { readonly ref: MediaRef; readonly media: SpooledMedia; readonly plan: Plan } | ItemResult;
 
   /**
    * Downloads one medium to memory or a temporary file, learning its type and hash on the way. It
@@ -100,7 +110,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     priority: Priority,
     signal: AbortSignal,
     bytes: { remaining: number },
-  ): Promise<Fetched> {
+    followPages: boolean,
+  ): Promise<Fetched[]> {
     try {
       checkSizeHint(ref);
       return await downloads.run(priority, signal, async () => {
@@ -122,9 +133,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
             memory,
             disk: room,
             sizeHint: ref.sizeHint,
+            accepts: converter?.accepts,
           });
           options.metrics?.bytesDownloaded.inc(media.size);
-          return { ref, media };
+          return [{ ref, media, plan: await planFor(ref, media) }];
         } catch (err) {
           room.release();
           throw err;
@@ -133,9 +145,49 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
         }
       });
     } catch (err) {
+      let failure = err;
+      try {
+        if (err instanceof LinkedPage && followPages)
+          return await pageMedia(err, ref, priority, signal, bytes);
+      } catch (pageErr) {
+        failure = pageErr;
+      }
+      if (err instanceof LinkedPage) err.discard();
       if (signal.aborted) throw signal.reason;
-      return { ref, error: describeFailure(err, ref) };
+      return [{ ref, error: describeFailure(failure, ref), ...sourceOf(ref) }];
     }
+  }
+
+  /**
+   * A link a person asked about answered with a web page: what they mean is the picture or video
+   * its card tags name (at most 4), each downloaded like any link, through the same guarded
+   * fetcher, and never followed into another page. Auto-scan never gets here.
+   */
+  async function pageMedia(
+    page: LinkedPage,
+    ref: MediaRef,
+    priority: Priority,
+    signal: AbortSignal,
+    bytes: { remaining: number },
+  ): Promise<Fetched[]> {
+    // The page is read under the same overall deadline as any download.
+    const limit = deadline(options.maxDownloadMs, signal);
+    let found: MediaRef[];
+    try {
+      found = await page.media({ signal: limit.signal });
+    } finally {
+      limit.clear();
+    }
+    if (found.length === 0) {
+      const message = `No image or video was found on the linked page ${page.shown}.`;
+      return [{ ref, error: { code: 'unsupported_type', message } }];
+    }
+    // Each through the download gate like any link, two at a time, never followed into another page.
+    const ours = new PQueue({ concurrency: 2 });
+    const each = await Promise.all(
+      found.map((child) => ours.add(() => download(child, priority, signal, bytes, false))),
+    );
+    return each.flat();
   }
 
   /**
@@ -146,30 +198,53 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   async function judge(
     ref: MediaRef,
     media: SpooledMedia,
+    plan: Plan,
     priority: Priority,
     permissions: Permissions,
   ): Promise<ItemResult> {
+    const { kind } = plan;
+    const source = sourceOf(ref, plan.source);
     try {
-      if (!permissions[media.kind]) {
-        throw new CheckError('forbidden', `This BitMind account is not permitted to check ${media.kind}s.`);
+      if (!permissions[kind]) {
+        throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
+      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
       const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
-        const upload: Upload = {
-          ...('bytes' in media ? { bytes: media.bytes } : { path: media.path }),
-          size: media.size,
-          contentType: media.mime,
-          filename: `upload.${extensionOf(media.mime)}`,
-        };
-        const result = await dispatchers[media.kind].submit(upload, priority);
-        return { ...result, simulated: options.simulated };
+        const converted = await plan.convert?.();
+        try {
+          const sent = converted ?? media;
+          const upload: Upload = {
+            ...('bytes' in sent ? { bytes: sent.bytes } : { path: sent.path }),
+            size: sent.size,
+            contentType: sent.mime,
+            filename: `upload.${extensionOfMime(sent.mime)}`,
+          };
+          const result = await dispatchers[kind].submit(upload, priority);
+          return { ...result, simulated: options.simulated };
+        } finally {
+          await converted?.dispose();
+        }
       });
       options.metrics?.cache.inc({ result: cached ? 'hit' : 'miss' });
       const { isAI, confidence, processingTime, simulated } = verdict;
-      return { ref, kind: media.kind, isAI, confidence, processingTime, cached, simulated };
+      return { ref, kind, isAI, confidence, processingTime, cached, simulated, ...source };
     } catch (err) {
-      return { ref, kind: media.kind, error: describeFailure(err, ref) };
+      return { ref, kind, error: describeFailure(err, ref), ...source };
     } finally {
       await media.dispose();
+    }
+  }
+
+  /**
+   * What will be sent for a downloaded medium, read from its header alone: a decompression bomb is
+   * refused here, and the kind (an animated GIF goes as a video) is known before the permission check.
+   */
+  async function planFor(ref: MediaRef, media: SpooledMedia): Promise<Plan> {
+    try {
+      return converter ? await converter.plan(media) : { kind: media.kind };
+    } catch (err) {
+      await media.dispose();
+      throw err;
     }
   }
 
@@ -192,6 +267,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
 
   return {
     tempDir,
+    accepts: converter?.accepts ?? READ_AS_IS,
     async check(request: CheckRequest, checkOptions: CheckOptions = {}): Promise<CheckReport> {
       const signal = checkOptions.signal ?? new AbortController().signal;
       // The operator at a terminal is trusted: the caps against abuse and cost are for chat.
@@ -202,31 +278,34 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const bytes = { remaining: options.maxRequestBytes };
 
       let done = 0;
+      // A linked page may stand for several media: the total grows as pages are read.
+      let total = wanted.length;
       const finished = (result: ItemResult): ItemResult => {
-        checkOptions.onProgress?.({ done: ++done, total: wanted.length });
+        checkOptions.onProgress?.({ done: ++done, total });
         return result;
       };
+      const followPages = request.trigger !== 'autoscan';
       // A request's own share of the process-wide download gate, so one request cannot take it all.
       const ours = new PQueue({ concurrency: options.downloadConcurrency ?? 4 });
-      const fetched = await Promise.all(
+      const perRef = await Promise.all(
         wanted.map((ref, index) =>
-          ours.add(async (): Promise<Fetched> => {
+          ours.add(async (): Promise<Fetched[]> => {
             if (index >= granted) {
-              return finished({
-                ref,
-                error: { code: 'rate_limited', message: request.budget?.message ?? '' },
-              });
+              const message = request.budget?.message ?? '';
+              return [finished({ ref, error: { code: 'rate_limited', message } })];
             }
-            const result = await download(ref, priority, signal, bytes);
-            return 'media' in result ? result : finished(result);
+            const results = await download(ref, priority, signal, bytes, followPages);
+            total += results.length - 1;
+            return results.map((r) => ('media' in r ? r : finished(r)));
           }),
         ),
       );
+      const fetched = perRef.flat();
       const permissions = fetched.some((f) => 'media' in f) ? await currentPermissions() : undefined;
       const items = await Promise.all(
         fetched.map((f) =>
           'media' in f && permissions
-            ? judge(f.ref, f.media, priority, permissions).then(finished)
+            ? judge(f.ref, f.media, f.plan, priority, permissions).then(finished)
             : Promise.resolve(f as ItemResult),
         ),
       );
@@ -248,6 +327,12 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
   };
 }
 
+/** `{ source }` when there is anything to say of what was checked, else nothing. */
+function sourceOf(ref: MediaRef, converted?: MediaSource): { source?: MediaSource } {
+  const source: MediaSource = { ...converted, ...(ref.foundOn !== undefined && { foundOn: ref.foundOn }) };
+  return Object.keys(source).length > 0 ? { source } : {};
+}
+
 /**
  * Counts a request's downloads against its total allowance as the bytes arrive, so media fetched
  * side by side cannot each take the whole allowance.
@@ -266,16 +351,4 @@ function requestAllowance(bytes: { remaining: number }, total: number): Transfor
       } else callback(null, chunk);
     },
   });
-}
-
-function extensionOf(mime: string): string {
-  const map: Record<string, string> = {
-    'image/jpeg': 'jpg',
-    'image/png': 'png',
-    'image/webp': 'webp',
-    'video/mp4': 'mp4',
-    'video/quicktime': 'mov',
-    'video/x-msvideo': 'avi',
-  };
-  return map[mime] ?? 'bin';
 }

@@ -1,4 +1,11 @@
-import { isVerdict, type ItemResult, type ItemView, type ReportView } from '../domain/types.js';
+import {
+  isVerdict,
+  type ItemResult,
+  type ItemView,
+  type MediaKind,
+  type MediaSource,
+  type ReportView,
+} from '../domain/types.js';
 
 /** A report's items as any surface holds them: with their live reference (the CLI) or without (a reply). */
 type Items = { readonly items: readonly (ItemResult | ItemView)[] };
@@ -97,6 +104,26 @@ export interface ItemDescription {
   readonly slackEmoji: string;
   readonly colour: number;
   readonly band: Band | undefined;
+  /** What was checked, when not simply the file: "converted from HEIC photo". Also ends `detail` of a verdict. */
+  readonly source: string | undefined;
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
+/**
+ * What was checked, said plainly, when it was not simply the file posted: "the animated GIF, as a
+ * video", "the first frame of an animated GIF", "converted from HEIC photo", "image found on the
+ * linked page example.com/news"; parts joined with "; ". Undefined when there is nothing to say.
+ */
+export function describeSource(source: MediaSource | undefined, kind?: MediaKind): string | undefined {
+  if (!source) return undefined;
+  const parts: string[] = [];
+  const { convertedFrom, firstFrameOf, foundOn } = source;
+  if (convertedFrom?.startsWith('animated ')) parts.push(`the ${convertedFrom}, as a video`);
+  else if (convertedFrom) parts.push(`converted from ${convertedFrom}`);
+  if (firstFrameOf) parts.push(`the first frame of ${article(firstFrameOf)} ${firstFrameOf}`);
+  if (foundOn) parts.push(`${kind ?? 'medium'} found on the linked page ${visibleName(foundOn)}`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /**
@@ -117,16 +144,18 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-export function describeItem(item: ItemView): ItemDescription {
+export function describeItem(item: ItemResult | ItemView): ItemDescription {
+  const name = visibleName('ref' in item ? item.ref.name : item.name);
   if (!isVerdict(item)) {
     return {
-      name: visibleName(item.name),
+      name,
       headline: 'Could not check',
       detail: item.error.message,
       emoji: ERROR_EMOJI.unicode,
       slackEmoji: ERROR_EMOJI.slack,
       colour: 0x808080,
       band: undefined,
+      source: describeSource(item.source, item.kind),
     };
   }
   const info = describeBand(item.confidence);
@@ -135,14 +164,17 @@ export function describeItem(item: ItemView): ItemDescription {
     formatSeconds(item.processingTime),
   ];
   if (item.cached) parts.push('cached');
+  const source = describeSource(item.source, item.kind);
+  if (source) parts.push(source);
   return {
-    name: visibleName(item.name),
+    name,
     headline: info.label,
     detail: parts.join(' · '),
     emoji: info.emoji,
     slackEmoji: info.slackEmoji,
     colour: info.colour,
     band: info.band,
+    source,
   };
 }
 

@@ -8,7 +8,9 @@ import { reportJson, reportTable } from './report-output.js';
 
 const USAGE = `Usage: bitmind-bot check [--json] <file-or-url>...
 
-Checks images (JPEG, PNG, WebP) and videos (MP4, MOV, AVI, M4V) with BitMind and prints a verdict for each.
+Checks images (JPEG, PNG, WebP; GIF, HEIC, AVIF, TIFF, BMP converted to PNG) and videos (MP4, MOV, AVI,
+M4V; WebM, MKV and animations converted to MP4) with BitMind and prints a verdict for each. A link to a
+web page is checked by the images and videos its Open Graph / Twitter card tags name (at most 4).
 With no BitMind credentials configured, it runs the embedded simulator and marks every result simulated.
 
 Options:

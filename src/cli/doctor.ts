@@ -7,6 +7,7 @@ import { probeBitmind } from '../doctor/bitmind.js';
 import { countFailures, renderChecklist, skip, type Section } from '../doctor/checklist.js';
 import { configurationSection, describeAuth, invalidConfigurationSection } from '../doctor/configuration.js';
 import { probeRedis } from '../doctor/redis.js';
+import { probeMedia } from '../doctor/media.js';
 import type { Logger } from '../log.js';
 import { loadBotConfig, PLATFORMS } from '../platforms.js';
 import { startSimulator } from '../simulator/index.js';
@@ -74,6 +75,7 @@ export const doctorCommand: Command = {
           ? Promise.resolve(notConfigured(platform.name, platform.howToEnable))
           : platform.doctor(config, { timeoutMs, logger }),
       ),
+      probeMedia(config.media.ffmpegPath),
       ...(config.redis ? [probeRedis({ redis: config.redis, timeoutMs })] : []),
     ]);
     io.stdout.write(renderChecklist(sections));

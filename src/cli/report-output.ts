@@ -1,7 +1,8 @@
-import { isVerdict, type CheckReport } from '../domain/types.js';
+import { isVerdict, type CheckReport, type ItemResult } from '../domain/types.js';
 import {
   CAVEAT,
   describeBand,
+  describeSource,
   formatLikelihood,
   formatSeconds,
   isSimulated,
@@ -21,10 +22,28 @@ export function reportJson(report: CheckReport): string {
           processingTime: item.processingTime,
           cached: item.cached,
           simulated: item.simulated,
+          ...sourceJson(item),
         }
-      : { source: item.ref.name, error: { code: item.error.code, message: item.error.message } },
+      : {
+          source: item.ref.name,
+          ...sourceJson(item),
+          error: { code: item.error.code, message: item.error.message },
+        },
   );
   return `${JSON.stringify({ results })}\n`;
+}
+
+/**
+ * Beside `source` (the name or link given), what was really checked: `converted_from` ("HEIC photo",
+ * "animated GIF"), `first_frame_of` and `found_on` (the linked page), each only when it applies.
+ */
+function sourceJson(item: ItemResult): Record<string, string> {
+  const { convertedFrom, firstFrameOf, foundOn } = item.source ?? {};
+  return {
+    ...(convertedFrom !== undefined && { converted_from: convertedFrom }),
+    ...(firstFrameOf !== undefined && { first_frame_of: firstFrameOf }),
+    ...(foundOn !== undefined && { found_on: foundOn }),
+  };
 }
 
 /** A table for people: name, kind, verdict band, likelihood, time, cached; then errors and the caveat. */
@@ -49,6 +68,11 @@ export function reportTable(report: CheckReport): string {
       .join('  ')
       .trimEnd();
   const out = [line(header), ...rows.map(line), ''];
+  const sourced = report.items.flatMap((item) => {
+    const said = describeSource(item.source, item.kind);
+    return said ? [`${shorten(item.ref.name)}: ${said}`] : [];
+  });
+  if (sourced.length > 0) out.push(...sourced, '');
   const failures = report.items.filter((item) => !isVerdict(item));
   for (const item of failures)
     out.push(`${shorten(item.ref.name)}: ${'error' in item ? item.error.message : ''}`);

@@ -30,6 +30,8 @@ export interface MediaRef {
   readonly sizeHint?: number;
   /** Type the platform claims; informative only, the bytes decide. */
   readonly mimeHint?: string;
+  /** The linked page (as shown, without its query) this medium was found on, when it came from one. */
+  readonly foundOn?: string;
   open(signal: AbortSignal): Promise<Readable>;
 }
 
@@ -51,6 +53,16 @@ export interface CheckRequest {
   readonly budget?: { readonly granted: number; readonly message: string };
 }
 
+/** What was checked, when it was not simply the file itself: said in replies and `check --json`. */
+export interface MediaSource {
+  /** The type a file was converted from for BitMind: "HEIC photo", "animated GIF". */
+  readonly convertedFrom?: string;
+  /** An animation of which BitMind saw only the first frame: "animated GIF". */
+  readonly firstFrameOf?: string;
+  /** The linked page the medium was found on, as shown: "example.com/news/story". */
+  readonly foundOn?: string;
+}
+
 export interface Verdict {
   readonly isAI: boolean;
   readonly confidence: number;
@@ -63,16 +75,21 @@ export type ItemResult =
       readonly kind: MediaKind;
       readonly cached: boolean;
       readonly simulated: boolean;
+      readonly source?: MediaSource;
     } & Verdict)
   | {
       readonly ref: MediaRef;
       readonly kind?: MediaKind;
+      readonly source?: MediaSource;
       readonly error: { readonly code: ErrorCode; readonly message: string };
     };
 
 export interface CheckReport {
   readonly request: CheckRequest;
-  /** One result per checked medium, in the order of `request.media`. */
+  /**
+   * One result per checked medium, in the order of `request.media`; a linked page a person asked
+   * about stands for the media found on it (up to 4 results in its place).
+   */
   readonly items: readonly ItemResult[];
   /** Media left out because the request held more than the per-request cap. */
   readonly skipped: number;

@@ -6,7 +6,9 @@ import { allowAnyAddress, isPublicAddress, type AddressPolicy } from './address-
 import { DownloadError, toDownloadError } from './errors.js';
 import { guardedLookup, systemResolver, type Resolver } from './guarded-lookup.js';
 import type { MediaFetcher } from './types.js';
-import { acceptResponse, redirectTarget } from './response.js';
+import { LinkedPage } from './linked-page.js';
+import { urlMediaRef } from './refs.js';
+import { acceptResponse, redirectTarget, type AcceptOptions } from './response.js';
 import { checkUrl, displayHost } from './url-rules.js';
 
 export interface MediaFetcherOptions {
@@ -91,7 +93,7 @@ export function createMediaFetcher(options: MediaFetcherOptions): ClosableMediaF
   async function openGuarded(
     raw: string,
     signal: AbortSignal,
-    hops: { redirectsLeft: number; rejectHtml: boolean },
+    hops: { redirectsLeft: number; rejectHtml: boolean; asPage?: AcceptOptions['asPage'] },
   ): Promise<Readable> {
     let url = checkUrl(raw, policy);
     for (let left = hops.redirectsLeft; ; left--) {
@@ -101,6 +103,7 @@ export function createMediaFetcher(options: MediaFetcherOptions): ClosableMediaF
         return acceptResponse(response, url, {
           signal,
           rejectHtml: hops.rejectHtml,
+          asPage: hops.asPage,
           onBytes: options.onBytes,
         });
       }
@@ -115,9 +118,15 @@ export function createMediaFetcher(options: MediaFetcherOptions): ClosableMediaF
     throw err;
   }
 
-  return {
+  const fetcher: ClosableMediaFetcher = {
+    // A web page is not refused here: it may hold the picture a person meant (see LinkedPage).
     openUrl: (url, signal) =>
-      openGuarded(url, signal, { redirectsLeft: maxRedirects, rejectHtml: false }).catch(logRefusal),
+      openGuarded(url, signal, {
+        redirectsLeft: maxRedirects,
+        rejectHtml: false,
+        asPage: (pageUrl, body) =>
+          new LinkedPage(pageUrl, body, (found, foundOn) => ({ ...urlMediaRef(found, fetcher), foundOn })),
+      }).catch(logRefusal),
 
     async openTrusted(raw, init) {
       const url = checkUrl(raw);
@@ -140,4 +149,5 @@ export function createMediaFetcher(options: MediaFetcherOptions): ClosableMediaF
       await Promise.all([guarded.close(), trusted.close()]);
     },
   };
+  return fetcher;
 }

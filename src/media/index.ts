@@ -6,5 +6,4 @@ export { urlMediaRef, fileMediaRef } from './refs.js';
 export { LIMITS, checkSizeHint, type Limits } from './limits.js';
 export { DownloadError } from './errors.js';
 export { isPublicAddress, type AddressPolicy } from './address-policy.js';
-export { SUPPORTED_TYPES } from './sniff.js';
 export { MAX_URL_LENGTH } from './url-rules.js';

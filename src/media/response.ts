@@ -32,6 +32,8 @@ export interface AcceptOptions {
   readonly signal: AbortSignal;
   /** A platform's file URL answers with the file; a web page there means the bot may not read it. */
   readonly rejectHtml: boolean;
+  /** A web page where a link was due: the error to throw, carrying the page's body for whoever follows it. */
+  readonly asPage?: (url: URL, body: Readable) => Error;
   readonly onBytes?: (n: number) => void;
 }
 
@@ -65,6 +67,7 @@ export function acceptResponse(
       htmlBody: true,
     });
   }
+  if (html && options.asPage) throw options.asPage(url, relay(response.body, host, options));
   const declared = Number(headerValue(response.headers['content-length']));
   if (Number.isFinite(declared) && declared > largestLimit()) {
     discard(response.body);

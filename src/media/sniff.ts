@@ -1,41 +1,30 @@
 import type { FileTypeResult } from 'file-type';
+import {
+  mediaTypeOfMime,
+  READ_AS_IS,
+  supportedTypesText,
+  type Acceptance,
+  type MediaType,
+} from '../domain/media-types.js';
 import { CheckError, type MediaKind } from '../domain/types.js';
 
-export interface MediaType {
+export interface Classified {
   readonly kind: MediaKind;
-  /** The content type BitMind is sent. */
+  /** The content type BitMind is sent when it reads the file as is; else the type's usual MIME. */
   readonly mime: string;
+  readonly type: MediaType;
 }
 
-const image = (mime: string): MediaType => ({ kind: 'image', mime });
-const video = (mime: string): MediaType => ({ kind: 'video', mime });
-
 /**
- * What file-type 21 reports for the formats BitMind takes, mapped to the type BitMind is sent.
- * M4V is MP4 under Apple's brand; file-type names AVI video/vnd.avi, BitMind's docs x-msvideo.
- * An animated PNG is still a PNG, whose first frame is what an image check sees.
+ * The kind, type and upload type of a file, from what its first bytes say (never its name or a
+ * claim). `accepts` says which known types this bot can check: those BitMind reads by default.
  */
-const ACCEPTED: Readonly<Record<string, MediaType>> = {
-  'image/jpeg': image('image/jpeg'),
-  'image/png': image('image/png'),
-  'image/apng': image('image/png'),
-  'image/webp': image('image/webp'),
-  'video/mp4': video('video/mp4'),
-  'video/x-m4v': video('video/mp4'),
-  'video/quicktime': video('video/quicktime'),
-  'video/vnd.avi': video('video/x-msvideo'),
-  'video/x-msvideo': video('video/x-msvideo'),
-};
-
-export const SUPPORTED_TYPES = 'JPEG, PNG and WebP images; MP4, MOV, AVI and M4V videos';
-
-/** The kind and upload type of a file, from what its first bytes say (never its name or a claim). */
-export function classify(detected: FileTypeResult | undefined): MediaType {
-  const accepted = detected && ACCEPTED[detected.mime];
-  if (accepted) return accepted;
+export function classify(detected: FileTypeResult | undefined, accepts: Acceptance = READ_AS_IS): Classified {
+  const type = mediaTypeOfMime(detected?.mime);
+  if (type && accepts(type)) return { kind: type.kind, mime: type.sendAs ?? type.mimes[0]!, type };
   const found = detected ? ` (it looks like ${detected.ext.toUpperCase()})` : '';
   throw new CheckError(
     'unsupported_type',
-    `That file is not a supported type${found}. Supported: ${SUPPORTED_TYPES}.`,
+    `That file is not a supported type${found}. Supported: ${supportedTypesText(accepts)}.`,
   );
 }

@@ -10,6 +10,7 @@ import { abortReason, DownloadError } from './errors.js';
 import { formatSize, LIMITS, type Limits } from './limits.js';
 import type { DiskClaim } from './disk-budget.js';
 import type { MemoryBudget, MemoryClaim } from './memory-budget.js';
+import type { Acceptance, MediaType } from '../domain/media-types.js';
 import { classify } from './sniff.js';
 
 /** Where a medium's bytes wait while it is checked: in memory when small, else in a temporary file. */
@@ -20,8 +21,10 @@ export type SpooledMedia = StoredBytes & {
   /** Hex SHA-256 of the bytes: the verdict cache's key. */
   readonly sha256: string;
   readonly kind: MediaKind;
-  /** The content type to send BitMind, from the bytes. */
+  /** The content type to send BitMind, from the bytes (the type's own MIME when it needs converting). */
   readonly mime: string;
+  /** The type the bytes announce, from the one table of media types. */
+  readonly type: MediaType;
   /** Removes the file or gives the memory back; safe to call more than once. */
   dispose(): Promise<void>;
 };
@@ -44,6 +47,8 @@ export interface SpoolOptions {
    * by `dispose` once the file is removed.
    */
   readonly disk?: DiskClaim;
+  /** Which known types to take; those BitMind reads as they are by default. */
+  readonly accepts?: Acceptance;
 }
 
 /** file-type's own default sample: enough for every accepted format's signature. */
@@ -67,12 +72,12 @@ export async function spool(source: Readable, options: SpoolOptions): Promise<Sp
     addAbortSignal(signal, source);
     // The sample is at most 4 KB, far below any limit, so no cap is needed until the kind is known.
     const typed = await fileTypeStream(source, { sampleSize: SAMPLE_BYTES });
-    const { kind, mime } = classify(typed.fileType);
+    const { kind, mime, type } = classify(typed.fileType, options.accepts);
     const meter = new ByteMeter(capFor(kind, options));
     const store = (chunks: AsyncIterable<Buffer>) =>
       keep(chunks, claim, openFile, (written) => options.disk?.cover(written, signal));
     const bytes = await pipeline(typed, meter, store, { signal });
-    const common = { size: meter.size, sha256: meter.digest(), kind, mime };
+    const common = { size: meter.size, sha256: meter.digest(), kind, mime, type };
     if (bytes && claim) {
       options.disk?.release();
       const dispose = () => {

@@ -12,6 +12,7 @@ import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
+import type { Acceptance } from '../domain/media-types.js';
 import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
 import type { ReplyBody, ReplyPlan } from './plan.js';
@@ -33,6 +34,8 @@ export interface PipelineOptions {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly maxMedia: number;
+  /** The types this bot can check (BitMind's, and those it can convert): what auto-scan takes. */
+  readonly accepts: Acceptance;
   readonly userChecksPerHour: number;
   /** The platform a trigger came from; the composition root knows them all. */
   readonly platform: (name: string) => PlatformPort;
@@ -107,7 +110,7 @@ export function createPipeline(options: PipelineOptions) {
         return { kind: 'reply', placeholder: false, body: reportBody(decision.report, true) };
     }
     let media = trigger.media ?? (await port.messageMedia(place)) ?? [];
-    if (auto) media = media.filter(isCheckable);
+    if (auto) media = media.filter((spec) => isCheckable(spec, options.accepts));
     if (media.length === 0) {
       if (trigger.kind === 'reaction') await reactions.settle(place, undefined);
       return { kind: 'nothing', reason: 'no_media' };

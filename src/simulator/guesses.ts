@@ -9,6 +9,7 @@
  * - A video gets one result for the whole file, shaped like an image's; no per-frame results.
  * - The Content-Type of a multipart file part is not checked; its magic bytes are.
  */
+import { bitmindMimes } from '../domain/media-types.js';
 
 /** Guess: the documented "100 MB" and "500 MB" are binary megabytes (MiB), the looser reading. */
 export const MEGABYTE = 1024 * 1024;
@@ -29,7 +30,7 @@ export function batchFileCap(
  * is refused with 400, as is any Content-Type other than these three. When the declared type and the
  * magic bytes disagree among these three, the magic bytes win (the model decodes whatever it gets).
  */
-export const IMAGE_CONTENT_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+export const IMAGE_CONTENT_TYPES: readonly string[] = bitmindMimes('image');
 
 /** Guess: error bodies are FastAPI's `{"detail": "..."}`, as BitMind's other public services answer. */
 export function errorBody(detail: string): { detail: string } {

@@ -54,7 +54,7 @@ export function readFileParts(ex: Exchange, spec: FilePartsSpec): Promise<Measur
         fail(new HttpError(400, `too many files: at most ${spec.maxFiles} per request`));
       } else {
         const file = measure(stream, spec.kind, spec.maxBytes, `file ${files.length + 1}`);
-        file.catch(fail);
+        file.then((f) => entry.fileTypes.push(f.contentType), fail);
         files.push(file);
       }
     });

@@ -20,6 +20,8 @@ export interface SimRequestLog {
   /** Multipart field names in the order they arrived, file and text fields alike. */
   fields: string[];
   fileCount: number;
+  /** The type each file's magic bytes showed, in the order they were read (what BitMind really got). */
+  fileTypes: string[];
   /** Body bytes read off the socket, including any drained after an early answer. */
   bytesReceived: number;
   readonly clientCertHeader: boolean;
@@ -53,6 +55,7 @@ export function logEntryFor(req: IncomingMessage, path: string): SimRequestLog {
     contentType: req.headers['content-type'],
     fields: [],
     fileCount: 0,
+    fileTypes: [],
     bytesReceived: 0,
     clientCertHeader: req.headers['x-client-cert'] !== undefined,
     tlsClientCert: hasTlsClientCert(req),

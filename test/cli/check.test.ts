@@ -56,7 +56,7 @@ describe('bitmind-bot check, as a child process', () => {
       },
       {
         source: 'notes.jpg',
-        error: { code: 'unsupported_type', message: expect.stringMatching(/JPEG, PNG and WebP/) },
+        error: { code: 'unsupported_type', message: expect.stringMatching(/JPEG, PNG, WebP, GIF, HEIC/) },
       },
       {
         source: 'clip.mp4',

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { convertible, supportedTypesText } from '../../src/domain/media-types.js';
 import type { ErrorCode, MediaKind, MediaRef } from '../../src/domain/types.js';
 import { fileMediaRef } from '../../src/media/refs.js';
 import { avi, gif, htmlPage, jpeg, mov, mp4, plainText, png, webp } from '../helpers/media-samples.js';
@@ -62,12 +63,26 @@ const bytes = (body: Buffer, contentType?: string): { serve: MediaServe } => ({
 const MB = 1024 * 1024;
 const SCRIPT = ascii('<html><body><script>alert(document.cookie)</script></body></html>');
 
+/** What the bot checks with conversion on (the bundled ffmpeg is there in tests), escaped for a RegExp. */
+const SUPPORTED = supportedTypesText(convertible(true)).replace(/[()]/g, '\\$&');
 const unsupported = (looksLike?: string): MediaExpectation => ({
   outcome: 'refused',
   code: 'unsupported_type',
   message: new RegExp(
-    `^That file is not a supported type${looksLike ? ` \\(it looks like ${looksLike}\\)` : ''}\\. Supported: JPEG, PNG and WebP images; MP4, MOV, AVI and M4V videos\\.$`,
+    `^That file is not a supported type${looksLike ? ` \\(it looks like ${looksLike}\\)` : ''}\\. Supported: ${SUPPORTED}\\.$`,
   ),
+});
+/** A link that answered with a web page whose card tags name no media. */
+const noMediaOnPage: MediaExpectation = {
+  outcome: 'refused',
+  code: 'unsupported_type',
+  message: /^No image or video was found on the linked page 127\.0\.0\.1:\d+\/case\/\d+\/file\.jpg\.$/,
+};
+/** A type the bot converts, whose bytes say so but are not really one. */
+const unreadable = (label: string): MediaExpectation => ({
+  outcome: 'refused',
+  code: 'unsupported_type',
+  message: new RegExp(`^That ${label} could not be read for checking\\.$`),
 });
 const judged = (kind: MediaKind): MediaExpectation => ({ outcome: 'judged', kind });
 const downloadFailed = (message: RegExp): MediaExpectation => ({
@@ -137,13 +152,17 @@ export const MEDIA_CASES: readonly MediaCase[] = [
   { name: 'zero bytes', source: bytes(Buffer.alloc(0), 'image/jpeg'), expected: unsupported() },
   { name: 'text served as image/jpeg', source: bytes(plainText(), 'image/jpeg'), expected: unsupported() },
   { name: 'HTML served as image/png', source: bytes(htmlPage(), 'image/png'), expected: unsupported() },
-  { name: 'HTML served as text/html', source: bytes(htmlPage(), 'text/html'), expected: unsupported() },
+  {
+    name: 'HTML served as text/html (a page without media)',
+    source: bytes(htmlPage(), 'text/html'),
+    expected: noMediaOnPage,
+  },
   {
     name: 'SVG with a script',
     source: bytes(ascii('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')),
     expected: unsupported('XML'),
   },
-  { name: 'a GIF', source: bytes(gif(), 'image/gif'), expected: unsupported('GIF') },
+  { name: 'a GIF header with no image', source: bytes(gif(), 'image/gif'), expected: unreadable('GIF') },
   { name: 'a PDF', source: bytes(ascii('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n')), expected: unsupported('PDF') },
   {
     name: 'a Windows executable',
@@ -166,12 +185,13 @@ export const MEDIA_CASES: readonly MediaCase[] = [
   {
     name: 'GIF/HTML polyglot',
     source: bytes(Buffer.concat([ascii('GIF89a'), SCRIPT]), 'image/jpeg'),
-    expected: unsupported('GIF'),
+    expected: unreadable('GIF'),
   },
   {
-    name: 'JPEG/HTML polyglot',
+    // Served as a web page, it is read as one: a person who links a page means the page's picture.
+    name: 'JPEG/HTML polyglot served as text/html',
     source: bytes(Buffer.concat([jpeg().subarray(0, 20), SCRIPT]), 'text/html'),
-    expected: judged('image'),
+    expected: noMediaOnPage,
   },
   {
     name: 'PNG with HTML appended',
@@ -210,9 +230,9 @@ export const MEDIA_CASES: readonly MediaCase[] = [
     expected: judged('video'),
   },
   {
-    name: 'ftyp with brand heic (an image BitMind does not take)',
+    name: 'ftyp with brand heic and nothing more (a HEIC with no image)',
     source: bytes(Buffer.concat([be32(16), ascii('ftypheic'), be32(0), Buffer.alloc(40)])),
-    expected: unsupported('HEIC'),
+    expected: unreadable('HEIC photo'),
   },
   {
     name: 'ftyp with brand M4A (audio)',

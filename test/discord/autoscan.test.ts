@@ -169,11 +169,17 @@ describe('auto-scan', () => {
     expect(rig.plans.slice(before).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'autoscan_off' }]);
   });
 
-  it('a GIF in a flagged channel gets silence: auto-scan takes only what BitMind can check', async () => {
+  it('an SVG in a flagged channel gets silence: auto-scan takes only what the bot can check', async () => {
     await autoscan('enable', { mode: 'flagged' });
     const before = rig.plans.length;
-    const gif = post([{ name: 'dance.gif', bytes: Buffer.from('GIF89a...'), contentType: 'image/gif' }]);
-    await expectSilence(gif);
+    const svg = post([
+      {
+        name: 'diagram.svg',
+        bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'),
+        contentType: 'image/svg+xml',
+      },
+    ]);
+    await expectSilence(svg);
     expect(rig.plans.slice(before).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'no_media' }]);
   });
 

@@ -14,6 +14,7 @@ import {
   reactionAddSchema,
 } from '../../adapters/discord/payloads.js';
 import { isCheckable } from '../../src/pipeline/checkable.js';
+import { convertible, READ_AS_IS } from '../../src/domain/media-types.js';
 
 const DIR = new URL('../../adapters/discord/fixtures/', import.meta.url);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, DIR), 'utf8'));
@@ -91,14 +92,23 @@ describe('Discord payload fixtures (real shapes, beside the parsers)', () => {
     });
   });
 
-  it('a message gives every image or video as a spec; the pipeline then leaves the GIF to people who ask', () => {
+  it('a message gives every image or video as a spec; the pipeline then takes the GIF only where it can convert it', () => {
     const message = messageSchema.parse(fixture('message-create.json'));
     const specs = attachmentSpecs(message.attachments, {
       channelId: message.channel_id,
       messageId: message.id,
     });
     expect(specs.map((s) => s.name)).toEqual(['cat.webp', 'dance.gif', 'clip.mov']);
-    expect(specs.filter(isCheckable).map((s) => s.name)).toEqual(['cat.webp', 'clip.mov']);
+    // What auto-scan takes depends on what this bot can convert: a GIF only with conversion.
+    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map((s) => s.name)).toEqual([
+      'cat.webp',
+      'clip.mov',
+    ]);
+    expect(specs.filter((s) => isCheckable(s, convertible(false))).map((s) => s.name)).toEqual([
+      'cat.webp',
+      'dance.gif',
+      'clip.mov',
+    ]);
   });
 
   it('reactions: a unicode emoji by itself, a custom one by name, id and mention form', () => {

@@ -4,7 +4,7 @@ import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-import { openStores } from '../../src/state/open.js';
+import { openStores } from '../../src/stores.js';
 import type { StateStore } from '../../src/state/store.js';
 import { createWorkTracker, type WorkTracker } from '../../src/work-tracker.js';
 import type { TestCore } from './core.js';

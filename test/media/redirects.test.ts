@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DownloadError } from '../../src/media/errors.js';
+import { LinkedPage } from '../../src/media/linked-page.js';
 import { createMediaFetcher, type ClosableMediaFetcher } from '../../src/media/fetcher.js';
 import { htmlPage, png } from '../helpers/media-samples.js';
 import { captureLogger, startLoopback, type Loopback } from './loopback.js';
@@ -197,9 +198,13 @@ describe('platform file URLs (openTrusted)', () => {
     ).rejects.toMatchObject({ htmlBody: true });
   });
 
-  it('leaves a web page behind a user link to the type check', async () => {
-    const body = await fetcher.openUrl(`${web.origin}/login`, signal());
-    expect((await read(body)).toString()).toContain('<html>');
+  it('answers a user link to a web page with the page, for the Checker to read its media', async () => {
+    const page = await fetcher.openUrl(`${web.origin}/login`, signal()).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(page).toBeInstanceOf(LinkedPage);
+    expect(await (page as LinkedPage).media()).toEqual([]);
   });
 
   it('checks the scheme and length of a platform URL too', async () => {

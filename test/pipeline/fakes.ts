@@ -10,6 +10,7 @@ import type {
   MediaRef,
 } from '../../src/domain/types.js';
 import type { MediaFetcher } from '../../src/media/types.js';
+import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
 import type { PlaceholderHandle, PlatformPort } from '../../src/pipeline/platform.js';
@@ -148,6 +149,7 @@ export function pipelineWorld(
     logger: log,
     metrics: createMetrics(),
     maxMedia: 20,
+    accepts: READ_AS_IS,
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
   });

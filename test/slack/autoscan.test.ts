@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
-import { gif } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
@@ -71,17 +70,23 @@ describe('Slack auto-scan: permissions, reply modes, what is ignored, settings t
       slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === flagged.message.ts),
     ).toHaveLength(1);
 
-    // A GIF (not a type BitMind reads) gets silence in auto-scan, on both platforms.
+    // A type the bot cannot check (an SVG drawing) gets silence in auto-scan, on both platforms.
     const mark = rig.planCount();
-    const gifShare = await slack.shareFiles({
+    const svgShare = await slack.shareFiles({
       channel: general(),
       user: alice(),
-      files: [slack.addFile({ name: 'dance.gif', mimetype: 'image/gif', bytes: gif() })],
+      files: [
+        slack.addFile({
+          name: 'diagram.svg',
+          mimetype: 'image/svg+xml',
+          bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'),
+        }),
+      ],
     });
     await rig.idle();
     expect(rig.plansSince(mark).map((p) => p.plan)).toEqual([{ kind: 'nothing', reason: 'no_media' }]);
-    expect(slack.threadReplies(general(), gifShare.message.ts)).toEqual([]);
-    expect(slack.botReactions(general(), gifShare.message.ts)).toEqual([]);
+    expect(slack.threadReplies(general(), svgShare.message.ts)).toEqual([]);
+    expect(slack.botReactions(general(), svgShare.message.ts)).toEqual([]);
 
     const clear = await share(0.05, 'clear.png');
     await waitFor(() => slack.botReactions(general(), clear.message.ts).length > 0, {

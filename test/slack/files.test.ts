@@ -5,6 +5,7 @@ import { isSlackHost } from '../../adapters/slack/slack-hosts.js';
 const isTrustedFileUrl = (url: string, api: string) => isSlackHost(url, api, 'files');
 const isTrustedResponseUrl = (url: string, api: string) => isSlackHost(url, api, 'hooks');
 import { isCheckable } from '../../src/pipeline/checkable.js';
+import { convertible, READ_AS_IS } from '../../src/domain/media-types.js';
 
 const API = 'http://127.0.0.1:4000/api/';
 
@@ -56,8 +57,18 @@ describe('Slack files: links and media', () => {
     };
     const specs = messageSpecs(message);
     expect(specs.map((s) => s.locator.fileId)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
-    // Which of them auto-scan takes is the core's rule, not the adapter's: the GIF is left out there.
-    expect(specs.filter(isCheckable).map((s) => s.locator.fileId)).toEqual(['F1', 'F4', 'F7']);
+    // Which of them auto-scan takes is the core's rule, not the adapter's: the GIF only with conversion.
+    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map((s) => s.locator.fileId)).toEqual([
+      'F1',
+      'F4',
+      'F7',
+    ]);
+    expect(specs.filter((s) => isCheckable(s, convertible(false))).map((s) => s.locator.fileId)).toEqual([
+      'F1',
+      'F2',
+      'F4',
+      'F7',
+    ]);
   });
 
   it('makes a spec of plain data: claims, the file id, and the download URL only when the event carried it', () => {

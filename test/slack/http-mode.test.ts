@@ -4,7 +4,6 @@ import { WEB_API_METHODS } from '../../adapters/slack/index.js';
 import { request } from 'undici';
 import { signatureHeaders, VERIFICATION_TOKEN } from '../fakes/slack/index.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
-import { gif } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
@@ -350,10 +349,16 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
 
   it('explains an unsupported file in plain words', async () => {
     const { slack } = rig;
-    const message = shareQuietly([slack.addFile({ name: 'dance.gif', mimetype: 'image/gif', bytes: gif() })]);
+    const message = shareQuietly([
+      slack.addFile({
+        name: 'diagram.svg',
+        mimetype: 'image/svg+xml',
+        bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'),
+      }),
+    ]);
     await slack.shortcut({ user: alice(), channel: general(), message });
     const text = blockText(await finalReply(slack, general(), message.ts));
-    expect(text).toMatch(/dance\.gif\*\nCould not check: /);
+    expect(text).toMatch(/diagram\.svg\*\nCould not check: /);
     expect(text).not.toMatch(/\d+%/);
   });
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { FileSettingsStore } from '../../src/settings/file-store.js';
 import { FileStateStore } from '../../src/state/file-store.js';
-import { openStores } from '../../src/state/open.js';
+import { openStores } from '../../src/stores.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { useRedis } from '../helpers/redis.js';
 

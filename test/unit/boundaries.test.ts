@@ -124,6 +124,7 @@ describe('architecture boundaries', () => {
   it('src/bitmind/ knows nothing of media, chat, settings or the Checker', () => {
     const allowed = (t: string) =>
       t.startsWith('src/bitmind/') ||
+      t.startsWith('src/domain/') ||
       t === 'src/config.ts' ||
       t === 'src/log.ts' ||
       t === 'src/secret.ts' ||
@@ -144,7 +145,11 @@ describe('architecture boundaries', () => {
     expect([...outside, ...fromAdapters]).toEqual([]);
   });
 
-  it('the simulator imports nothing of the client', () => {
+  it('src/domain/ is a leaf: it imports only itself', () => {
+    expect(violations('src/domain', (t) => !t.startsWith('src/domain/'))).toEqual([]);
+  });
+
+  it('the simulator imports nothing of the client (the shared src/domain/ tables it may)', () => {
     expect(
       violations('src/simulator', (t) => t.startsWith('src/bitmind/') || t.startsWith('src/check/')),
     ).toEqual([]);

@@ -37,6 +37,7 @@ export const image: ApiEndpoint = {
     }
     countBody(ex);
     const file = await measure(ex.req, 'image', state.limits.imageBytes, 'image');
+    ex.entry.fileTypes.push(file.contentType);
     return { body: verdictFor(state, 'image', file), bodyBytes: file.bytes };
   },
 };

@@ -1,12 +1,12 @@
-import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
-import { FileSettingsStore } from '../settings/file-store.js';
-import { RedisSettingsStore } from '../settings/redis-store.js';
-import type { SettingsStore } from '../settings/store.js';
-import { FileStateStore } from './file-store.js';
-import { RedisConnection } from './redis-connection.js';
-import { RedisStateStore } from './redis-store.js';
-import type { StateStore } from './store.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { FileSettingsStore } from './settings/file-store.js';
+import { RedisSettingsStore } from './settings/redis-store.js';
+import type { SettingsStore } from './settings/store.js';
+import { FileStateStore } from './state/file-store.js';
+import { RedisConnection } from './state/redis-connection.js';
+import { RedisStateStore } from './state/redis-store.js';
+import type { StateStore } from './state/store.js';
 
 export interface Stores {
   readonly mode: 'embedded' | 'redis';
