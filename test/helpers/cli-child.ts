@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname, '../..');
 export type LogLine = Record<string, unknown> & { level: number; msg?: string };
 
 export interface CliChild {
+  /** The process id (its temporary area is named for it). */
+  readonly pid: number | undefined;
   /** Every stdout line that parsed as JSON (the bot's logs), in order. */
   readonly logs: readonly LogLine[];
   readonly stdout: string;
@@ -62,6 +64,7 @@ export function spawnCli(
   void exited.then(() => (running = false));
 
   return {
+    pid: child.pid,
     logs,
     get stdout() {
       return stdout;
