@@ -17,6 +17,11 @@ main(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // The command is done (a stopped bot has drained, recorded what it still owed, and flushed its
+    // log). Whatever still holds the process, such as a platform client sleeping through a long
+    // Retry-After, must not keep it alive past its shutdown: once stdout has drained, the loop gets a
+    // moment to end by itself, then the process ends.
+    process.stdout.write('', () => setTimeout(() => process.exit(code), 1000).unref());
   },
   (err: unknown) => {
     process.stderr.write(`bitmind-bot: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -41,6 +41,11 @@ export interface VarSpec {
   readonly doc: string;
   readonly schema: z.ZodType;
   readonly secret?: boolean;
+  /**
+   * Not a secret itself, but may carry one (a password in a URL): never quoted in a message. The
+   * secret it carries is taken out and masked on its own, so the rest (host, port) can be shown.
+   */
+  readonly carriesSecret?: boolean;
 }
 
 export const ENV_VARS = {
@@ -202,8 +207,8 @@ export const ENV_VARS = {
         'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
       )
       .optional(),
-    // It may carry a password.
-    secret: true,
+    // It may carry a password: taken out at load time and masked by its value, like any secret.
+    carriesSecret: true,
   },
   REDIS_PASSWORD: {
     group: 'Redis',
@@ -384,7 +389,7 @@ export function loadConfig(
     if (result.success) env[name] = result.data;
     else
       problems.push(
-        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret ? '' : ` (got ${shown(raw)})`}`,
+        `${name} ${result.error.issues[0]?.message ?? 'is not valid'}${spec.secret || spec.carriesSecret ? '' : ` (got ${shown(raw)})`}`,
       );
   }
   const e = env as Env;

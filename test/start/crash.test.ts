@@ -99,3 +99,47 @@ it('after SIGKILL with three checks in flight, the next start answers each place
   expect(areasOf(first.bot.pid)).toEqual([]);
   expect(existsSync(join(tmpdir(), areasOf(second.bot.pid)[0] ?? 'none'))).toBe(true);
 });
+
+it('on SIGTERM while Slack answers every update with 429, the answers not delivered in time are kept, and the next start delivers each once', async () => {
+  const slack = await fakeSlack();
+  const sim = await startSimulator({ latencyMs: 500 });
+  cleanups.push(() => sim.close());
+  const dataDir = await tempDataDir();
+  cleanups.push(() => dataDir.remove());
+  const env = {
+    ...slack.env('http'),
+    DATA_DIR: dataDir.path,
+    SHUTDOWN_GRACE_SECONDS: '2',
+    BITMIND_BASE_URL: sim.url,
+    BITMIND_CLIENT_ID: sim.credentials.clientId,
+    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
+  };
+
+  const first = await start(env);
+  slack.deliverOverHttp(`${first.url}/slack/events`);
+  const messages = Array.from({ length: 8 }, (_, i) => slackImageMessage(slack, `storm-${i}.png`, 0.9));
+  for (const message of messages)
+    await slack.react({
+      user: slack.users.alice.id,
+      channel: slack.channels.general,
+      ts: message.ts,
+      reaction: 'mag',
+    });
+  await waitFor(() => messages.every((m) => slack.threadReplies(slack.channels.general, m.ts).length === 1), {
+    what: 'eight placeholders posted',
+  });
+  // From now on Slack refuses every edit for longer than the whole grace period.
+  slack.web.rateLimitNext('chat.update', { times: 1000, retryAfterSeconds: 60 });
+  first.bot.signal('SIGTERM');
+  expect((await first.bot.exited).code).toBe(0);
+  const stillPlaceholders = messages.filter((m) =>
+    /^Checking/.test(slack.threadReplies(slack.channels.general, m.ts)[0]?.text ?? ''),
+  );
+  expect(stillPlaceholders.length).toBeGreaterThan(0);
+
+  slack.web.clearFailures();
+  const second = await start(env);
+  slack.deliverOverHttp(`${second.url}/slack/events`);
+  for (const m of messages) expect(await slackFinalText(slack, m.ts)).toMatch(/Strong evidence|restarting/);
+  for (const m of messages) expect(slack.threadReplies(slack.channels.general, m.ts)).toHaveLength(1);
+});

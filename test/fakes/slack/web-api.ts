@@ -98,6 +98,11 @@ export class FakeWebApi {
     this.#plan(method, times, { status: 200, error });
   }
 
+  /** Forgets every planned failure: Slack answers normally again. */
+  clearFailures(): void {
+    this.#failures.clear();
+  }
+
   #plan(method: string, times: number, answer: PlannedFailure['answer']): void {
     const list = this.#failures.get(method) ?? [];
     list.push({ remaining: times, answer });
@@ -270,6 +275,10 @@ export class FakeWebApi {
     return ok({ messages: messages.map(messageObject), has_more: false });
   }
 
+  /** File downloads being served right now, and the most there ever were at once. */
+  downloadsOpen = 0;
+  peakDownloadsOpen = 0;
+
   #download(url: URL, req: IncomingMessage, res: ServerResponse): void {
     const id = /^\/files-pri\/[^/]+-(F[0-9A-Z]+)\//.exec(url.pathname)?.[1];
     const file = id ? this.workspace.files.get(id) : undefined;
@@ -281,6 +290,9 @@ export class FakeWebApi {
     } else if (!authorized || file.servedAsHtml) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(SIGN_IN_PAGE);
     } else {
+      this.downloadsOpen++;
+      this.peakDownloadsOpen = Math.max(this.peakDownloadsOpen, this.downloadsOpen);
+      res.once('close', () => this.downloadsOpen--);
       res.writeHead(200, {
         'content-type': file.object.mimetype,
         'content-length': String(file.bytes.length),
