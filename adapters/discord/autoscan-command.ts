@@ -1,12 +1,13 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
-import { AUTOSCAN_SUB, OPTION, REPLY_MODES } from './commands.js';
+import { REPLY_MODES } from '../../src/config.js';
+import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
 import type { Invocation } from './invocation.js';
 
-const modeSchema = z.enum(REPLY_MODES as ['flagged', 'all', 'silent']);
+const modeSchema = z.enum(REPLY_MODES);
 
 const MODE_TEXT: Readonly<Record<z.infer<typeof modeSchema>, string>> = {
   flagged: `I reply when a file shows evidence of AI generation or could not be checked, and otherwise react ${QUIET.clean}`,

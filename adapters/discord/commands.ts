@@ -4,7 +4,7 @@ import {
   SlashCommandBuilder,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { ReplyMode } from '../../src/config.js';
+import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
 
 /**
  * The one definition of the bot's Discord commands. `manifest/discord-commands.json` is generated
@@ -15,7 +15,6 @@ export const CONTEXT_MENU = 'Check with BitMind';
 export const SUB = { check: 'check', help: 'help', status: 'status', autoscan: 'autoscan' } as const;
 export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
 export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode' } as const;
-export const REPLY_MODES: readonly ReplyMode[] = ['flagged', 'all', 'silent'];
 
 const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
   flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',

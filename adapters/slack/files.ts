@@ -10,7 +10,6 @@ import { isMediaName } from '../../src/domain/media-types.js';
 
 export type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
-
 /**
  * Whether a file of a message is an image or a video a person could mean: by the type Slack claims
  * or by its name. Which of those BitMind reads is the core's decision, never the adapter's. External

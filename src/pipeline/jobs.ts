@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReplyMode } from '../config.js';
+import { REPLY_MODES, type ReplyMode } from '../config.js';
 import type { PlaceholderHandle } from './platform.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
@@ -55,6 +55,6 @@ export const checkJobSchema = z.object({
     replyVia: plain.optional(),
   }),
   media: z.array(specSchema),
-  mode: z.enum(['flagged', 'all', 'silent']),
+  mode: z.enum(REPLY_MODES),
   placeholder: plain.optional(),
 }) satisfies z.ZodType<CheckJob>;

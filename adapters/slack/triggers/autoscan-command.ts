@@ -1,4 +1,4 @@
-import type { ReplyMode } from '../../../src/config.js';
+import { REPLY_MODES, type ReplyMode } from '../../../src/config.js';
 import type { ChannelSettings } from '../../../src/settings/store.js';
 import type { SlackContext } from '../context.js';
 import { AUTOSCAN_REFUSED } from '../messages.js';
@@ -12,8 +12,6 @@ const MODE_MEANING: Record<ReplyMode, string> = {
   all: 'I reply to every image and video',
   silent: 'I only react: :warning: for evidence of AI generation, :white_check_mark: otherwise',
 };
-
-const MODES = Object.keys(MODE_MEANING) as ReplyMode[];
 
 function describe(settings: ChannelSettings): string {
   return settings.autoscan
@@ -36,10 +34,11 @@ export async function autoscanCommand(
 
   let patch: Partial<ChannelSettings>;
   if (action === 'on' || action === 'off') patch = { autoscan: action === 'on' };
-  else if (action === 'mode' && MODES.includes(mode as ReplyMode)) patch = { replyMode: mode as ReplyMode };
+  else if (action === 'mode' && (REPLY_MODES as readonly string[]).includes(mode ?? ''))
+    patch = { replyMode: mode as ReplyMode };
   else {
     await ctx.delivery.privately(call.responseUrl, {
-      text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${MODES.join('|')}\`.`,
+      text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${REPLY_MODES.join('|')}\`.`,
     });
     return;
   }
