@@ -10,7 +10,6 @@ import { isMediaName } from '../../src/domain/media-types.js';
 
 export type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
-
 /**
  * Whether a file of a message is an image or a video a person could mean: by the type Slack claims
  * or by its name. Which of those BitMind reads is the core's decision, never the adapter's. External
@@ -65,6 +64,21 @@ export function slackFileIdOf(raw: string): string | undefined {
   if (segments[0] === 'files' && segments[2] && /^F[A-Z0-9]+$/.test(segments[2])) return segments[2];
   if (segments[0] === 'files-pri' && segments[1]) return /-(F[A-Z0-9]+)$/.exec(segments[1])?.[1];
   return undefined;
+}
+
+/** A Slack message permalink (…slack.com/archives/<channel>/p<ts without its dot>): its channel and ts. */
+export function slackMessageLinkOf(raw: string): { channel: string; ts: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.hostname !== 'slack.com' && !url.hostname.endsWith('.slack.com')) return undefined;
+  const match = /^\/archives\/([CGD][A-Z0-9]+)\/p(\d{7,})\/?$/.exec(url.pathname);
+  if (!match) return undefined;
+  const digits = match[2]!;
+  return { channel: match[1]!, ts: `${digits.slice(0, -6)}.${digits.slice(-6)}` };
 }
 
 export interface SlackFileDeps {
