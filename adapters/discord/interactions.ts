@@ -10,6 +10,7 @@ import {
   interactionSchema,
   type InteractionPayload,
 } from './payloads.js';
+import { resolveMessageLinks } from './message-link.js';
 import { renderProblem } from './render.js';
 import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
 
@@ -66,13 +67,18 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   }
   switch (first) {
     case SUB.check: {
-      const media = checkMedia(asked, data.data);
-      if (media === 'unreadable') {
+      const given = checkMedia(asked, data.data);
+      if (given === 'unreadable') {
         await answerAlone(ctx, asked, { content: UNREADABLE_COMMAND });
         return;
       }
-      if (media.length === 0) {
+      if (given.length === 0) {
         await answerAlone(ctx, asked, { content: NOTHING_TO_CHECK });
+        return;
+      }
+      const media = await resolveMessageLinks(ctx, asked, given);
+      if (typeof media === 'string') {
+        await answerAlone(ctx, asked, { content: media });
         return;
       }
       const alone = asked.options.private === true;

@@ -93,9 +93,10 @@ export async function fetchMessage(
   rest: REST,
   channelId: string,
   messageId: string,
+  signal?: AbortSignal,
 ): Promise<MessagePayload | undefined> {
   try {
-    return messageSchema.parse(await rest.get(Routes.channelMessage(channelId, messageId)));
+    return messageSchema.parse(await rest.get(Routes.channelMessage(channelId, messageId), { signal }));
   } catch (err) {
     if (isGone(err)) return undefined;
     throw err;

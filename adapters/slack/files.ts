@@ -66,6 +66,21 @@ export function slackFileIdOf(raw: string): string | undefined {
   return undefined;
 }
 
+/** A Slack message permalink (…slack.com/archives/<channel>/p<ts without its dot>): its channel and ts. */
+export function slackMessageLinkOf(raw: string): { channel: string; ts: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.hostname !== 'slack.com' && !url.hostname.endsWith('.slack.com')) return undefined;
+  const match = /^\/archives\/([CGD][A-Z0-9]+)\/p(\d{7,})\/?$/.exec(url.pathname);
+  if (!match) return undefined;
+  const digits = match[2]!;
+  return { channel: match[1]!, ts: `${digits.slice(0, -6)}.${digits.slice(-6)}` };
+}
+
 export interface SlackFileDeps {
   readonly web: SlackWeb;
   readonly fetcher: MediaFetcher;

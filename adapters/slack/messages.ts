@@ -16,13 +16,18 @@ export const CANNOT_READ_CHANNEL = `I cannot read this conversation. Invite me w
 
 export const NOT_A_LINK = `That does not look like a link. Try \`${SLASH_COMMAND} check https://example.com/photo.jpg\`.`;
 
+/** Refusals of a reference to something the people here may not see: they never name it. */
+export const ONLY_FILES_SHARED_HERE = 'I can only check a file here that was shared in this channel.';
+
+export const ONLY_MESSAGES_FROM_HERE = 'I can only check a message link from this channel.';
+
 export const AUTOSCAN_REFUSED =
   'Sorry, only workspace admins and owners (or the people this bot’s operator has named) can change auto-scan. Ask one of them to run this command.';
 
 export function helpText(triggerReaction: string): string {
   return [
     '*BitMind* estimates how likely an image or video is to be AI-generated.',
-    `• \`${SLASH_COMMAND} check <link>\`: check an image or video at a link, or a Slack file link`,
+    `• \`${SLASH_COMMAND} check <link>\`: check an image or video at a link, or a Slack file or message link from this channel`,
     `• \`${SLASH_COMMAND} check\`: check the latest image or video in this conversation`,
     `• React with :${triggerReaction}: to a message, or use "${SHORTCUT_NAME}" from its menu`,
     `• \`${SLASH_COMMAND} status\`: BitMind's health and this workspace's recent checks`,

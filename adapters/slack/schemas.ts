@@ -96,7 +96,28 @@ export const socketFrameSchema = z.union([
 // Web API responses.
 export const postedMessageSchema = z.object({ channel: z.string(), ts: z.string() });
 export const messagesResponseSchema = z.object({ messages: z.array(slackMessageSchema).default([]) });
-export const fileInfoResponseSchema = z.object({ file: slackFileSchema });
+/**
+ * files.info's file: what the event gave, and where it is shared, which decides whether a person
+ * may have it checked and answered in a channel (visibility.ts).
+ */
+export const fileInfoSchema = slackFileSchema.extend({
+  /** Shared in a public channel: any member of its workspace can open it. */
+  is_public: z.boolean().nullish(),
+  /** The workspace the file belongs to. */
+  user_team: z.string().nullish(),
+  channels: z.array(z.string()).nullish(),
+  groups: z.array(z.string()).nullish(),
+  ims: z.array(z.string()).nullish(),
+  /** Conversation id → share records, by kind; only the ids are read. */
+  shares: z
+    .object({
+      public: z.record(z.string(), z.unknown()).nullish(),
+      private: z.record(z.string(), z.unknown()).nullish(),
+    })
+    .nullish(),
+});
+export type SlackFileInfo = z.infer<typeof fileInfoSchema>;
+export const fileInfoResponseSchema = z.object({ file: fileInfoSchema });
 export const userInfoResponseSchema = z.object({
   user: z.object({
     is_admin: z.boolean().optional(),

@@ -6,7 +6,7 @@ import {
   messagesResponseSchema,
   postedMessageSchema,
   userInfoResponseSchema,
-  type SlackFile,
+  type SlackFileInfo,
   type SlackMessage,
 } from './schemas.js';
 import type { SlackMethod } from './surface.js';
@@ -106,7 +106,7 @@ export function createSlackWeb(client: WebClient) {
     ): Promise<SlackMessage[]> =>
       (await call('conversations.replies', { channel, ts, ...range }, messagesResponseSchema)).messages,
 
-    fileInfo: async (file: string): Promise<SlackFile> =>
+    fileInfo: async (file: string): Promise<SlackFileInfo> =>
       (await call('files.info', { file }, fileInfoResponseSchema)).file,
 
     userInfo: async (user: string) => (await call('users.info', { user }, userInfoResponseSchema)).user,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fileSpec, messageSpecs, slackFileIdOf } from '../../adapters/slack/files.js';
+import { fileSpec, messageSpecs, slackFileIdOf, slackMessageLinkOf } from '../../adapters/slack/files.js';
+import { fileInfoSchema } from '../../adapters/slack/schemas.js';
+import { isVisibleAt } from '../../adapters/slack/visibility.js';
 import { isSlackHost } from '../../adapters/slack/slack-hosts.js';
 
 const isTrustedFileUrl = (url: string, api: string) => isSlackHost(url, api, 'files');
@@ -39,6 +41,36 @@ describe('Slack files: links and media', () => {
     expect(slackFileIdOf('https://example.com/files/U0ALICE/F0ABC123/photo.png')).toBeUndefined();
     expect(slackFileIdOf('https://acme.slack.com/archives/C1/p123')).toBeUndefined();
     expect(slackFileIdOf('nonsense')).toBeUndefined();
+  });
+
+  it('reads a message permalink as its channel and ts, and nothing else as one', () => {
+    expect(slackMessageLinkOf('https://acme.slack.com/archives/C0GENERAL/p1700000001000001')).toEqual({
+      channel: 'C0GENERAL',
+      ts: '1700000001.000001',
+    });
+    expect(
+      slackMessageLinkOf('https://acme.slack.com/archives/G0PRIV/p1700000002000002?thread_ts=1.2&cid=G0PRIV'),
+    ).toEqual({ channel: 'G0PRIV', ts: '1700000002.000002' });
+    expect(slackMessageLinkOf('https://example.com/archives/C0GENERAL/p1700000001000001')).toBeUndefined();
+    expect(slackMessageLinkOf('https://acme.slack.com/archives/C0GENERAL')).toBeUndefined();
+    expect(slackMessageLinkOf('https://acme.slack.com/files/U0ALICE/F0ABC123/photo.png')).toBeUndefined();
+    expect(slackMessageLinkOf('nonsense')).toBeUndefined();
+  });
+
+  it('lets a file be answered about only where it is shared, or as a public file of the same workspace', () => {
+    const here = { teamId: 'T1', channelId: 'C1' };
+    const file = (fields: Record<string, unknown>) => fileInfoSchema.parse({ id: 'F1', ...fields });
+    expect(isVisibleAt(file({ channels: ['C1'] }), here)).toBe(true);
+    expect(isVisibleAt(file({ groups: ['C1'] }), here)).toBe(true);
+    expect(isVisibleAt(file({ ims: ['C1'] }), here)).toBe(true);
+    expect(isVisibleAt(file({ shares: { private: { C1: [{ ts: '1.2' }] } } }), here)).toBe(true);
+    expect(isVisibleAt(file({ is_public: true, user_team: 'T1', channels: ['C2'] }), here)).toBe(true);
+    expect(isVisibleAt(file({ groups: ['G2'] }), here)).toBe(false);
+    expect(isVisibleAt(file({ ims: ['D2'], channels: [] }), here)).toBe(false);
+    expect(isVisibleAt(file({ is_public: true, user_team: 'T2', channels: ['C2'] }), here)).toBe(false);
+    expect(isVisibleAt(file({ is_public: true }), here)).toBe(false);
+    expect(isVisibleAt(file({}), here)).toBe(false);
+    expect(() => file({ channels: 'C1' })).toThrow();
   });
 
   it('gives every image and video (by type or by name) as a spec, never external, deleted or other files', () => {

@@ -274,6 +274,7 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
   it('resolves a Slack file permalink with files.info and downloads it as a Slack file', async () => {
     const { slack } = rig;
     const file = slack.addFile({ name: 'linked.png', mimetype: 'image/png', bytes: pngScored(0.61) });
+    shareQuietly([file]);
     await slack.command({ user: alice(), channel: general(), text: `check ${file.permalink}` });
     const update = await waitFor(
       () => slack.callsTo('chat.update').find((c) => blockText(c.args).includes('linked.png')),
@@ -402,6 +403,7 @@ describe('Slack adapter in HTTP mode (signed requests, real Bolt, fake Slack, Bi
     const channel = slack.channels.random;
     slack.leaveChannel(channel);
     const file = slack.addFile({ name: 'private.png', mimetype: 'image/png', bytes: pngScored(0.9) });
+    slack.postMessage({ channel, user: alice(), files: [file] });
     const { responseUrl } = await slack.command({ user: alice(), channel, text: `check ${file.permalink}` });
     const result = await waitFor(
       () => slack.responses(responseUrl).find((c) => c.args.response_type === 'in_channel'),

@@ -1,8 +1,17 @@
 import { urlMediaRef } from '../../../src/media/index.js';
 import type { MediaSpec } from '../../../src/pipeline/trigger.js';
 import type { SlackContext } from '../context.js';
-import { fileSpec, messageSpecs, slackFileIdOf, unavailableSpec } from '../files.js';
-import { CANNOT_READ_CHANNEL, NOT_A_LINK, NO_RECENT_MEDIA } from '../messages.js';
+import { fileSpec, messageSpecs, slackFileIdOf, slackMessageLinkOf, unavailableSpec } from '../files.js';
+import { fetchMessage } from '../lookup.js';
+import {
+  CANNOT_READ_CHANNEL,
+  NOT_A_LINK,
+  NO_MEDIA_IN_MESSAGE,
+  NO_RECENT_MEDIA,
+  ONLY_FILES_SHARED_HERE,
+  ONLY_MESSAGES_FROM_HERE,
+} from '../messages.js';
+import { isVisibleAt } from '../visibility.js';
 import { SlackApiError } from '../web.js';
 
 /** A slash command as parsed: plain strings only. */
@@ -53,8 +62,10 @@ function accept(
 
 /**
  * `/bitmind check <link>`: a Slack file link is a Slack file (described by files.info now, so the
- * reply can name it; downloaded with the bot token later); any other link is opened by the core
- * through the guarded fetcher. The answer goes where the command was typed.
+ * reply can name it; downloaded with the bot token later), a Slack message link is that message's
+ * files; any other link is opened by the core through the guarded fetcher. The answer goes where the
+ * command was typed, so a Slack reference is honoured only when what it points at can already be
+ * seen there: the bot's token must not carry a file out of a conversation the audience cannot read.
  */
 export async function checkLink(ctx: SlackContext, call: CommandCall, raw: string): Promise<void> {
   const link = unwrapLink(raw);
@@ -63,19 +74,62 @@ export async function checkLink(ctx: SlackContext, call: CommandCall, raw: strin
     return;
   }
   const fileId = slackFileIdOf(link);
-  if (fileId === undefined) {
-    accept(ctx, call, [{ source: 'link', url: link, name: urlMediaRef(link, ctx.deps.fetcher).name }]);
+  if (fileId !== undefined) {
+    await checkFileLink(ctx, call, fileId);
     return;
   }
+  const message = slackMessageLinkOf(link);
+  if (message !== undefined) {
+    await checkMessageLink(ctx, call, message);
+    return;
+  }
+  accept(ctx, call, [{ source: 'link', url: link, name: urlMediaRef(link, ctx.deps.fetcher).name }]);
+}
+
+async function checkFileLink(ctx: SlackContext, call: CommandCall, fileId: string): Promise<void> {
   let spec: MediaSpec;
   try {
-    spec = fileSpec(await ctx.web.fileInfo(fileId));
+    const file = await ctx.web.fileInfo(fileId);
+    if (!isVisibleAt(file, { teamId: call.teamId, channelId: call.channelId })) {
+      // Neither the name nor the verdict: the asker may not be able to see this file at all.
+      ctx.logger.info({ fileId, channel: call.channelId }, 'refused a file not shared where the answer goes');
+      await refuse(ctx, call, ONLY_FILES_SHARED_HERE);
+      return;
+    }
+    spec = fileSpec(file);
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
-    // Answered as that file's error in the reply, not as silence.
+    // Answered as that file's error in the reply, not as silence; the id is the asker's own link.
     spec = unavailableSpec(fileId, err.slackError);
   }
   accept(ctx, call, [spec]);
+}
+
+/** A message permalink: its files, answered in its thread, only from the message's own channel. */
+async function checkMessageLink(
+  ctx: SlackContext,
+  call: CommandCall,
+  link: { channel: string; ts: string },
+): Promise<void> {
+  if (link.channel !== call.channelId) {
+    await refuse(ctx, call, ONLY_MESSAGES_FROM_HERE);
+    return;
+  }
+  let message;
+  try {
+    message = await fetchMessage(ctx.web, link.channel, link.ts);
+  } catch (err) {
+    if (!(err instanceof SlackApiError)) throw err;
+    ctx.logger.info({ slackError: err.slackError }, 'could not read a linked message');
+    await refuse(ctx, call, CANNOT_READ_CHANNEL);
+    return;
+  }
+  const media = message ? messageSpecs(message) : [];
+  if (!message || media.length === 0) {
+    await refuse(ctx, call, NO_MEDIA_IN_MESSAGE);
+    return;
+  }
+  accept(ctx, call, media, { message: message.ts, thread: message.thread_ts ?? message.ts });
 }
 
 /** `/bitmind check` alone: the latest message with media among the last 20, answered in its thread. */

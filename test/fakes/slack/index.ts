@@ -63,7 +63,8 @@ export interface DeliveryOptions {
  * - Socket Mode at `/link` (`apps.connections.open` hands the URL out; see FakeSocketMode).
  *
  * The workspace holds the users `alice` (a member), `admin` (is_admin) and `otherBot`, the channels
- * `general` and `random`, and the bot `bot`. Seed it with `addFile` and `postMessage`; deliver
+ * `general` and `random`, the private channel `secret`, and the bot `bot`. files.info says where
+ * a file is shared (`channels`, `groups`, `ims`, `is_public`) from the messages that carry it. Seed it with `addFile` and `postMessage`; deliver
  * Slack's side with `shareFiles`, `react`, `command`, `shortcut` or `sendEvent`, over HTTP
  * (`deliverOverHttp(url)`, signed with `signingSecret`) or Socket Mode (`deliverOverSocketMode()`);
  * read the bot's side with `botMessages`, `threadReplies`, `botReactions`, `responses`, `downloads`.
@@ -79,7 +80,8 @@ export class FakeSlack {
   readonly socket: FakeSocketMode;
   readonly bot = { userId: 'U0BITMIND', botId: 'B0BITMIND', appId: 'A0FAKE' } as const;
   readonly users: { readonly alice: FakeUser; readonly admin: FakeUser; readonly otherBot: FakeUser };
-  readonly channels = { general: 'C0GENERAL', random: 'C0RANDOM' } as const;
+  /** `secret` is a private channel alice is in, and the asker of a test may not be. */
+  readonly channels = { general: 'C0GENERAL', random: 'C0RANDOM', secret: 'C0SECRET' } as const;
   #http: SlackHttpSender | undefined;
   #viaSocket = false;
 
@@ -92,6 +94,7 @@ export class FakeSlack {
     this.appToken = options.appToken ?? 'xapp-1-A0FAKE-3333-fakeapptoken';
     this.signingSecret = options.signingSecret ?? 'fake-signing-secret-8f14e45fceea167a';
     this.workspace = new FakeWorkspace(origin);
+    this.workspace.privateChannels.add(this.channels.secret);
     this.users = {
       alice: this.workspace.addUser({ id: 'U0ALICE', name: 'alice' }),
       admin: this.workspace.addUser({ id: 'U0ADMIN', name: 'admin', is_admin: true }),

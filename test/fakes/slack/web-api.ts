@@ -208,9 +208,9 @@ export class FakeWebApi {
         return this.#replies(args);
       case 'files.info': {
         const file = w.files.get(str(args.file) ?? '');
-        return file
-          ? ok({ file: file.object, comments: [], response_metadata: { next_cursor: '' } })
-          : fail('file_not_found');
+        if (!file) return fail('file_not_found');
+        const described = { ...file.object, user_team: w.teamId, ...w.sharing(file.object.id) };
+        return ok({ file: described, comments: [], response_metadata: { next_cursor: '' } });
       }
       case 'users.info': {
         const user = w.users.get(str(args.user) ?? '');

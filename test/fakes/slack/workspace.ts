@@ -65,6 +65,8 @@ export class FakeWorkspace {
   readonly domain = 'fake';
   readonly users = new Map<string, FakeUser>();
   readonly files = new Map<string, StoredFile>();
+  /** Private channels: a file shared there is listed in files.info's `groups`, and is not public. */
+  readonly privateChannels = new Set<string>();
   /** Channels the bot may not post in (chat.postMessage answers not_in_channel). */
   readonly channelsWithoutBot = new Set<string>();
   readonly #messages: StoredMessage[] = [];
@@ -142,6 +144,20 @@ export class FakeWorkspace {
       .filter((m) => m.channel === channel && m.thread_ts === rootTs && m.ts !== rootTs)
       .sort((a, b) => Number(a.ts) - Number(b.ts));
     return { parent, replies };
+  }
+
+  /**
+   * Where a file is shared, as files.info tells it: by the messages that carry it. Public when one
+   * of them is in a public channel; IMs are the `D…` conversations.
+   */
+  sharing(fileId: string): { channels: string[]; groups: string[]; ims: string[]; is_public: boolean } {
+    const where = new Set(
+      this.#messages.filter((m) => m.files?.some((f) => f.id === fileId)).map((m) => m.channel),
+    );
+    const ims = [...where].filter((c) => c.startsWith('D'));
+    const groups = [...where].filter((c) => !c.startsWith('D') && this.privateChannels.has(c));
+    const channels = [...where].filter((c) => !c.startsWith('D') && !this.privateChannels.has(c));
+    return { channels, groups, ims, is_public: channels.length > 0 };
   }
 
   /** Every message in a channel, any thread, oldest first. */

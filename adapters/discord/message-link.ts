@@ -1,0 +1,89 @@
+import type { MediaSpec } from '../../src/pipeline/trigger.js';
+import { deadline } from '../../src/deadline.js';
+import type { DiscordContext } from './context.js';
+import type { Invocation } from './invocation.js';
+import { attachmentSpecs } from './media.js';
+import { fetchMessage } from './rest.js';
+
+/** Discord's web hosts a message link may use (the client's "Copy Message Link"). */
+const LINK_HOSTS = new Set([
+  'discord.com',
+  'ptb.discord.com',
+  'canary.discord.com',
+  'discordapp.com',
+  'ptb.discordapp.com',
+  'canary.discordapp.com',
+]);
+
+/** Discord allows 3 s to acknowledge; the message lookup comes before the deferral, so it is short. */
+const LOOKUP_MS = 2000;
+
+export const ONLY_MESSAGES_FROM_HERE = 'I can only check a message link from this channel.';
+export const LINKED_MESSAGE_UNREADABLE =
+  'I could not read that message just now. Please try again, or use "Check with BitMind" on it.';
+export const NO_MEDIA_IN_LINKED_MESSAGE = 'That message has no image or video attached.';
+
+export interface MessageLink {
+  /** The guild id, or `dm` for a direct message (`@me`), as `Invocation.workspace` names it. */
+  readonly workspace: string;
+  readonly channel: string;
+  readonly message: string;
+}
+
+/** A Discord message link (https://discord.com/channels/<guild|@me>/<channel>/<message>), else undefined. */
+export function discordMessageLinkOf(raw: string): MessageLink | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol) || !LINK_HOSTS.has(url.hostname)) return undefined;
+  const match = /^\/channels\/(\d+|@me)\/(\d+)\/(\d+)\/?$/.exec(url.pathname);
+  if (!match) return undefined;
+  return { workspace: match[1] === '@me' ? 'dm' : match[1]!, channel: match[2]!, message: match[3]! };
+}
+
+/**
+ * Replaces each Discord message link among `media` by that message's attachments. The answer goes
+ * to the interaction's channel, and the bot can read channels the asker (and that channel's
+ * audience) cannot, so a link is honoured only from its own guild and channel; otherwise the whole
+ * command is refused, privately, before anything is looked up. A string is that private answer.
+ */
+export async function resolveMessageLinks(
+  ctx: DiscordContext,
+  asked: Invocation,
+  media: readonly MediaSpec[],
+): Promise<MediaSpec[] | string> {
+  const links = media.map((m) => (m.source === 'link' ? discordMessageLinkOf(m.url) : undefined));
+  if (links.some((l) => l && (l.workspace !== asked.workspace || l.channel !== asked.channel)))
+    return ONLY_MESSAGES_FROM_HERE;
+  const resolved: MediaSpec[] = [];
+  for (const [index, spec] of media.entries()) {
+    const link = links[index];
+    if (!link) {
+      resolved.push(spec);
+      continue;
+    }
+    const found = await lookUp(ctx, link);
+    if (typeof found === 'string') return found;
+    resolved.push(...found);
+  }
+  return resolved;
+}
+
+async function lookUp(ctx: DiscordContext, link: MessageLink): Promise<MediaSpec[] | string> {
+  const limit = deadline(LOOKUP_MS);
+  try {
+    const message = await fetchMessage(ctx.rest, link.channel, link.message, limit.signal);
+    const specs = message
+      ? attachmentSpecs(message.attachments, { channelId: link.channel, messageId: link.message })
+      : [];
+    return specs.length > 0 ? specs : NO_MEDIA_IN_LINKED_MESSAGE;
+  } catch (err) {
+    ctx.logger.warn({ err }, 'Discord: a linked message could not be read');
+    return LINKED_MESSAGE_UNREADABLE;
+  } finally {
+    limit.clear();
+  }
+}
