@@ -125,6 +125,14 @@ describe('Discord payload fixtures (real shapes, beside the parsers)', () => {
         name: 'media.tenor.com/VDKzNRj6gKUAAAPo/cat-typing.mp4',
       },
     ]);
+    // A gifv's video is taken even where its address names no type: the still is never what was meant.
+    const still = { url: 'https://gifs.example/still.png' };
+    expect(
+      messageSpecs(
+        { ...gifv, embeds: [{ type: 'gifv', thumbnail: still, video: { url: 'https://gifs.example/v/1' } }] },
+        CDN_HOST,
+      ),
+    ).toMatchObject([{ source: 'link', url: 'https://gifs.example/v/1' }]);
     const mixed = messageSchema.parse(fixture('message-create-embeds.json'));
     const specs = messageSpecs(mixed, CDN_HOST);
     expect(specs.map((s) => (s.source === 'link' ? s.url : s.name))).toEqual([
