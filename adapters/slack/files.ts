@@ -10,7 +10,6 @@ import { isMediaName } from '../../src/domain/media-types.js';
 
 export type PlatformSpec = Extract<MediaSpec, { source: 'platform' }>;
 
-
 /**
  * Whether a file of a message is an image or a video a person could mean: by the type Slack claims
  * or by its name. Which of those BitMind reads is the core's decision, never the adapter's. External
@@ -39,9 +38,33 @@ export function fileSpec(file: SlackFile): PlatformSpec {
   };
 }
 
-/** The media of a message, as specs, in Slack's order. */
-export function messageSpecs(message: SlackMessage): PlatformSpec[] {
-  return (message.files ?? []).filter(isMediaFile).map(fileSpec);
+/**
+ * What a message's unfurls show, one link per preview: its full-size image or its video, the
+ * thumbnail only when there is nothing else. They are hosted anywhere on the web, so the core's
+ * guarded fetcher takes them under the SSRF rules, and never with the bot token.
+ */
+export function unfurlSpecs(message: SlackMessage): MediaSpec[] {
+  const urls = new Set<string>();
+  for (const a of message.attachments ?? []) {
+    const url = a.image_url ?? a.video_url ?? a.thumb_url;
+    if (url && /^https?:\/\//i.test(url)) urls.add(url);
+  }
+  return [...urls].map((url) => ({ source: 'link', url, name: linkName(url) }));
+}
+
+/** A link's name without its query string, which may be signed. */
+function linkName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'a link';
+  }
+}
+
+/** The media of a message, as specs: its files in Slack's order, then its unfurls. */
+export function messageSpecs(message: SlackMessage): MediaSpec[] {
+  return [...(message.files ?? []).filter(isMediaFile).map(fileSpec), ...unfurlSpecs(message)];
 }
 
 /**

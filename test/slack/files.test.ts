@@ -5,6 +5,7 @@ import { isSlackHost } from '../../adapters/slack/slack-hosts.js';
 const isTrustedFileUrl = (url: string, api: string) => isSlackHost(url, api, 'files');
 const isTrustedResponseUrl = (url: string, api: string) => isSlackHost(url, api, 'hooks');
 import { isCheckable } from '../../src/pipeline/checkable.js';
+import type { MediaSpec } from '../../src/pipeline/trigger.js';
 import { convertible, READ_AS_IS } from '../../src/domain/media-types.js';
 
 const API = 'http://127.0.0.1:4000/api/';
@@ -55,15 +56,12 @@ describe('Slack files: links and media', () => {
         { id: 'F8', mimetype: 'application/octet-stream', name: 'holiday.JPG' },
       ],
     };
+    const fileIdOf = (s: MediaSpec) => (s.source === 'platform' ? s.locator.fileId : s.url);
     const specs = messageSpecs(message);
-    expect(specs.map((s) => s.locator.fileId)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
+    expect(specs.map(fileIdOf)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
     // Which of them auto-scan takes is the core's rule, not the adapter's: the GIF only with conversion.
-    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map((s) => s.locator.fileId)).toEqual([
-      'F1',
-      'F4',
-      'F7',
-    ]);
-    expect(specs.filter((s) => isCheckable(s, convertible(false))).map((s) => s.locator.fileId)).toEqual([
+    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map(fileIdOf)).toEqual(['F1', 'F4', 'F7']);
+    expect(specs.filter((s) => isCheckable(s, convertible(false))).map(fileIdOf)).toEqual([
       'F1',
       'F2',
       'F4',
