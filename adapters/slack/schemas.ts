@@ -31,7 +31,6 @@ export const slackAttachmentSchema = z.object({
   video_url: z.string().nullish(),
   thumb_url: z.string().nullish(),
 });
-export type SlackAttachment = z.infer<typeof slackAttachmentSchema>;
 
 export const slackMessageSchema = z.object({
   ts: z.string(),
