@@ -43,12 +43,12 @@ function fileNameOf(url: URL): string {
  * without the query string (a CDN URL's is signed).
  */
 export function embedSpecs(embeds: readonly Embed[], apiHost: string): MediaSpec[] {
-  const urls = new Set<string>();
-  for (const embed of embeds) {
+  const urls = embeds.flatMap((embed) => {
     const url = pickUrl(embed);
-    if (url && pathOf(url) !== undefined) urls.add(url);
-  }
-  return [...urls].map((url): MediaSpec => {
+    return url && pathOf(url) !== undefined ? [url] : [];
+  });
+  // Several embeds may show the same medium: it is checked once.
+  return [...new Set(urls)].map((url): MediaSpec => {
     const parsed = new URL(url);
     if (isTrustedHost(url, apiHost)) {
       return { source: 'platform', name: fileNameOf(parsed) || 'embed', locator: { url } };

@@ -44,21 +44,22 @@ export function fileSpec(file: SlackFile): PlatformSpec {
  * guarded fetcher takes them under the SSRF rules, and never with the bot token.
  */
 export function unfurlSpecs(message: SlackMessage): MediaSpec[] {
-  const urls = new Set<string>();
-  for (const a of message.attachments ?? []) {
+  const urls = (message.attachments ?? []).flatMap((a) => {
     const url = a.image_url ?? a.video_url ?? a.thumb_url;
-    if (url && /^https?:\/\//i.test(url)) urls.add(url);
-  }
-  return [...urls].map((url) => ({ source: 'link', url, name: linkName(url) }));
+    return url && isWebUrl(url) ? [url] : [];
+  });
+  // Named without the query string, which may be signed.
+  return [...new Set(urls)].map((url) => {
+    const { host, pathname } = new URL(url);
+    return { source: 'link', url, name: `${host}${pathname}` };
+  });
 }
 
-/** A link's name without its query string, which may be signed. */
-function linkName(url: string): string {
+function isWebUrl(url: string): boolean {
   try {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname}`;
+    return /^https?:$/.test(new URL(url).protocol);
   } catch {
-    return 'a link';
+    return false;
   }
 }
 

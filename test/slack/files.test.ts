@@ -94,6 +94,28 @@ describe('Slack files: links and media', () => {
   });
 });
 
+describe('Slack unfurls: the picture a link preview shows', () => {
+  it('takes the full-size image, else the video, else the thumbnail, once each, web addresses only', () => {
+    const specs = messageSpecs({
+      ts: '1.1',
+      attachments: [
+        { image_url: 'https://a.example/full.png', thumb_url: 'https://a.example/small.png' },
+        { video_url: 'https://a.example/clip.mp4', thumb_url: 'https://a.example/poster.jpg' },
+        { thumb_url: 'https://a.example/only.jpg?sig=secret' },
+        { image_url: 'https://a.example/full.png' },
+        { image_url: 'http://[not a host' },
+        { thumb_url: 'javascript:alert(1)' },
+        {},
+      ],
+    });
+    expect(specs).toEqual([
+      { source: 'link', url: 'https://a.example/full.png', name: 'a.example/full.png' },
+      { source: 'link', url: 'https://a.example/clip.mp4', name: 'a.example/clip.mp4' },
+      { source: 'link', url: 'https://a.example/only.jpg?sig=secret', name: 'a.example/only.jpg' },
+    ]);
+  });
+});
+
 describe('Slack response URLs: where an answer may be posted', () => {
   it.each([
     ['https://hooks.slack.com/commands/T1/1/abc', true],
