@@ -5,10 +5,11 @@ import { createDiscordClient } from './client.js';
 import { discordConfigOf } from './config.js';
 import type { DiscordContext } from './context.js';
 import { deliverPlan, postPlaceholder } from './deliver.js';
-import { onMessageCreate, onReactionAdd } from './events.js';
+import { messageSpecs } from './embeds.js';
+import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
 import { onInteraction } from './interactions.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
-import { attachmentSpecs, openAttachment, type AttachmentSource } from './media.js';
+import { openAttachment, type AttachmentSource } from './media.js';
 import { THREAD_TYPES } from './payloads.js';
 import { fetchChannel, fetchMessage } from './rest.js';
 
@@ -16,6 +17,7 @@ import { fetchChannel, fetchMessage } from './rest.js';
 const HANDLERS = {
   INTERACTION_CREATE: onInteraction,
   MESSAGE_CREATE: onMessageCreate,
+  MESSAGE_UPDATE: onMessageUpdate,
   MESSAGE_REACTION_ADD: onReactionAdd,
 } as const satisfies Record<string, (ctx: DiscordContext, d: unknown) => Promise<void>>;
 
@@ -138,10 +140,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
       if (!place.message) return undefined;
       try {
         const message = await fetchMessage(rest, place.channel, place.message);
-        return (
-          message &&
-          attachmentSpecs(message.attachments, { channelId: message.channel_id, messageId: message.id })
-        );
+        return message && messageSpecs(message, source.apiHost);
       } catch (err) {
         // Unreadable or unreachable: treated as out of sight, so the person may simply try again.
         logger.warn(

@@ -1,12 +1,21 @@
 import type { Place } from '../../src/pipeline/trigger.js';
 import { logUnreadable, type DiscordContext } from './context.js';
-import { attachmentSpecs } from './media.js';
-import { messageSchema, PERSON_MESSAGE_TYPES, reactionAddSchema, type ReactionPayload } from './payloads.js';
+import { messageSpecs } from './embeds.js';
+import {
+  messageSchema,
+  messageUpdateSchema,
+  PERSON_MESSAGE_TYPES,
+  reactionAddSchema,
+  type MessagePayload,
+  type ReactionPayload,
+} from './payloads.js';
+import { fetchMessage } from './rest.js';
 
 /**
- * MESSAGE_CREATE: a person's message with images or videos is an auto-scan trigger; the pipeline
- * decides from the channel's settings whether and how it is answered. The bot's own messages, other
- * bots', webhooks' and system messages are passed over, as are messages without media.
+ * MESSAGE_CREATE: a person's message with images or videos, attached or shown by its embeds, is an
+ * auto-scan trigger; the pipeline decides from the channel's settings whether and how it is
+ * answered. The bot's own messages, other bots', webhooks' and system messages are passed over, as
+ * are messages without media.
  */
 export async function onMessageCreate(ctx: DiscordContext, d: unknown): Promise<void> {
   const parsed = messageSchema.safeParse(d);
@@ -14,12 +23,33 @@ export async function onMessageCreate(ctx: DiscordContext, d: unknown): Promise<
     logUnreadable(ctx, 'MESSAGE_CREATE', parsed.error);
     return;
   }
-  const message = parsed.data;
+  await autoscanMessage(ctx, parsed.data);
+}
+
+/**
+ * MESSAGE_UPDATE: Discord usually fetches a link's preview after the message is posted, and sends
+ * the embeds in an update. A message without attachments whose update brings embeds is auto-scanned
+ * then; the delivery key it shares with MESSAGE_CREATE (`message:<id>`) makes it one check however
+ * many updates follow (an edit of its words sends its embeds again). A message with attachments
+ * was taken when it was posted.
+ */
+export async function onMessageUpdate(ctx: DiscordContext, d: unknown): Promise<void> {
+  const parsed = messageUpdateSchema.safeParse(d);
+  if (!parsed.success) {
+    logUnreadable(ctx, 'MESSAGE_UPDATE', parsed.error);
+    return;
+  }
+  const update = parsed.data;
+  if (!update.embeds?.length || update.attachments?.length) return;
+  const whole = messageSchema.safeParse(d);
+  const message = whole.success ? whole.data : await fetchMessage(ctx.rest, update.channel_id, update.id);
+  if (!message || message.attachments.length > 0) return;
+  await autoscanMessage(ctx, message);
+}
+
+async function autoscanMessage(ctx: DiscordContext, message: MessagePayload): Promise<void> {
   if (message.author.bot || message.webhook_id || !PERSON_MESSAGE_TYPES.includes(message.type)) return;
-  const media = attachmentSpecs(message.attachments, {
-    channelId: message.channel_id,
-    messageId: message.id,
-  });
+  const media = messageSpecs(message, new URL(ctx.discord.apiUrl).host);
   if (media.length === 0) return;
   const settingsChannel = await ctx.settingsChannelOf(message.channel_id);
   ctx.pipeline.accept({

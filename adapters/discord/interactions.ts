@@ -49,7 +49,7 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   if (data.data.type === 3) {
     if (data.data.name !== CONTEXT_MENU) return;
     const asked = invocationOf(i, user, settingsChannel);
-    const media = targetMedia(data.data);
+    const media = targetMedia(data.data, new URL(ctx.discord.apiUrl).host);
     if (media.length === 0) {
       await answerAlone(ctx, asked, renderProblem(NO_MEDIA_IN_MESSAGE));
       return;

@@ -1,5 +1,5 @@
 import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
-import { attachmentSpecs } from './media.js';
+import { messageSpecs } from './embeds.js';
 import {
   OPTION_TYPE,
   type ChatInputData,
@@ -95,11 +95,11 @@ export function checkMedia(asked: Invocation, data: ChatInputData): MediaSpec[] 
   return specs;
 }
 
-/** "Check with BitMind": the image and video attachments of the message it was used on. */
-export function targetMedia(data: MessageCommandData): MediaSpec[] {
+/** "Check with BitMind": the images and videos of the message it was used on, attached or embedded. */
+export function targetMedia(data: MessageCommandData, apiHost: string): MediaSpec[] {
   const target = data.resolved?.messages?.[data.target_id];
   if (!target) return [];
-  return attachmentSpecs(target.attachments, { channelId: target.channel_id, messageId: target.id });
+  return messageSpecs(target, apiHost);
 }
 
 /** A link's name without its query string (which may be signed). */

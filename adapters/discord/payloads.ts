@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The shapes the adapter reads from Discord, checked before any field is read: gateway dispatches
- * (INTERACTION_CREATE, MESSAGE_CREATE, MESSAGE_REACTION_ADD) and the REST answers it asks for (a
+ * (INTERACTION_CREATE, MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_REACTION_ADD) and the REST answers it asks for (a
  * message, a channel). Only the fields the bot uses are named; others pass unread, so a new field
  * from Discord changes nothing, and a missing or mistyped one makes the payload unreadable instead
  * of crashing a handler. Real examples of each live in `fixtures/`, and a test parses every one.
@@ -21,6 +21,22 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 
 const userSchema = z.object({ id: snowflake, bot: z.boolean().nullish() });
 
+/** An image, thumbnail or video of an embed: where it is, and its copy on Discord's media proxy. */
+const embedMediaSchema = z.object({ url: z.string().nullish(), proxy_url: z.string().nullish() });
+
+/**
+ * An embed: Discord's preview of a link (its picture already fetched), or a bot's rich embed. A
+ * Tenor or Giphy GIF is a `gifv` embed whose `video` is the MP4 the GIF really is.
+ */
+export const embedSchema = z.object({
+  type: z.string().nullish(),
+  url: z.string().nullish(),
+  image: embedMediaSchema.nullish(),
+  thumbnail: embedMediaSchema.nullish(),
+  video: embedMediaSchema.nullish(),
+});
+export type Embed = z.infer<typeof embedSchema>;
+
 /** A message, from MESSAGE_CREATE or GET /channels/{c}/messages/{m}. */
 export const messageSchema = z.object({
   id: snowflake,
@@ -30,8 +46,20 @@ export const messageSchema = z.object({
   type: z.number().int(),
   webhook_id: snowflake.nullish(),
   attachments: z.array(attachmentSchema).default([]),
+  embeds: z.array(embedSchema).default([]),
 });
 export type MessagePayload = z.infer<typeof messageSchema>;
+
+/**
+ * MESSAGE_UPDATE: Discord has sent the whole message, and (for the embeds it resolved after
+ * MESSAGE_CREATE) only its ids and `embeds`; the rest is then read through REST.
+ */
+export const messageUpdateSchema = z.object({
+  id: snowflake,
+  channel_id: snowflake,
+  embeds: z.array(embedSchema).nullish(),
+  attachments: z.array(attachmentSchema).nullish(),
+});
 
 export const reactionAddSchema = z.object({
   user_id: snowflake,
@@ -109,6 +137,7 @@ export const messageCommandSchema = z.object({
             id: snowflake,
             channel_id: snowflake,
             attachments: z.array(attachmentSchema).default([]),
+            embeds: z.array(embedSchema).default([]),
           }),
         )
         .optional(),

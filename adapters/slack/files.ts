@@ -38,9 +38,34 @@ export function fileSpec(file: SlackFile): PlatformSpec {
   };
 }
 
-/** The media of a message, as specs, in Slack's order. */
-export function messageSpecs(message: SlackMessage): PlatformSpec[] {
-  return (message.files ?? []).filter(isMediaFile).map(fileSpec);
+/**
+ * What a message's unfurls show, one link per preview: its full-size image or its video, the
+ * thumbnail only when there is nothing else. They are hosted anywhere on the web, so the core's
+ * guarded fetcher takes them under the SSRF rules, and never with the bot token.
+ */
+export function unfurlSpecs(message: SlackMessage): MediaSpec[] {
+  const urls = (message.attachments ?? []).flatMap((a) => {
+    const url = a.image_url ?? a.video_url ?? a.thumb_url;
+    return url && isWebUrl(url) ? [url] : [];
+  });
+  // Named without the query string, which may be signed.
+  return [...new Set(urls)].map((url) => {
+    const { host, pathname } = new URL(url);
+    return { source: 'link', url, name: `${host}${pathname}` };
+  });
+}
+
+function isWebUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The media of a message, as specs: its files in Slack's order, then its unfurls. */
+export function messageSpecs(message: SlackMessage): MediaSpec[] {
+  return [...(message.files ?? []).filter(isMediaFile).map(fileSpec), ...unfurlSpecs(message)];
 }
 
 /**

@@ -22,6 +22,16 @@ export const slackFileSchema = z.object({
 });
 export type SlackFile = z.infer<typeof slackFileSchema>;
 
+/**
+ * A message attachment: for a person's message, the preview Slack unfurled from a link in it (the
+ * page's picture or video, hosted anywhere on the web, never by Slack).
+ */
+export const slackAttachmentSchema = z.object({
+  image_url: z.string().nullish(),
+  video_url: z.string().nullish(),
+  thumb_url: z.string().nullish(),
+});
+
 export const slackMessageSchema = z.object({
   ts: z.string(),
   thread_ts: z.string().optional(),
@@ -29,6 +39,7 @@ export const slackMessageSchema = z.object({
   user: z.string().optional(),
   bot_id: z.string().nullish(),
   files: z.array(slackFileSchema).optional(),
+  attachments: z.array(slackAttachmentSchema).optional(),
 });
 export type SlackMessage = z.infer<typeof slackMessageSchema>;
 
@@ -43,6 +54,15 @@ export const eventCallbackSchema = z.object({
 export const messageEventSchema = slackMessageSchema.extend({
   type: z.literal('message'),
   channel: z.string(),
+});
+
+/** An edit, and how Slack adds a link's unfurl to a message after it was posted. */
+export const messageChangedSchema = z.object({
+  type: z.literal('message'),
+  subtype: z.literal('message_changed'),
+  channel: z.string(),
+  message: slackMessageSchema,
+  previous_message: slackMessageSchema.optional(),
 });
 
 export const reactionAddedSchema = z.object({

@@ -59,6 +59,26 @@ describe('clear errors, one answer each', () => {
     expect(text).not.toContain('token=abc');
   });
 
+  it('an embed pointing at a private address: the same refusal, without fetching it', async () => {
+    const { fake } = rig;
+    const url = 'http://127.0.0.1:9/inside.png?token=abc';
+    const message = fake.postMessage({
+      channelId: fake.channels.general.id,
+      author: fake.users.alice,
+      embeds: [{ url, thumbnail: { url } }],
+    });
+    const text = await answer(
+      fake.messageCommand({
+        channelId: fake.channels.general.id,
+        user: fake.users.alice,
+        name: 'Check with BitMind',
+        messageId: message.id,
+      }),
+    );
+    expect(text).toContain('not allowed');
+    expect(text).not.toContain('token=abc');
+  });
+
   it('BitMind answering 5xx to everything: one clear error; the next check works', async () => {
     rig.core.sim.setFaults({ errorRate: 1 });
     try {

@@ -11,11 +11,15 @@ import {
   interactionSchema,
   messageCommandSchema,
   messageSchema,
+  messageUpdateSchema,
   reactionAddSchema,
 } from '../../adapters/discord/payloads.js';
+import { messageSpecs } from '../../adapters/discord/embeds.js';
 import { isCheckable } from '../../src/pipeline/checkable.js';
 import { convertible, READ_AS_IS } from '../../src/domain/media-types.js';
 
+/** The fake CDN's host in tests; these fixtures' own hosts are Discord's real ones. */
+const CDN_HOST = '127.0.0.1:1';
 const DIR = new URL('../../adapters/discord/fixtures/', import.meta.url);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, DIR), 'utf8'));
 
@@ -23,6 +27,7 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name,
 const PARSERS: ReadonlyArray<[prefix: string, schema: z.ZodType]> = [
   ['interaction-', interactionSchema],
   ['message-create', messageSchema],
+  ['message-update', messageUpdateSchema],
   ['message-reaction-add', reactionAddSchema],
   ['channel-', channelSchema],
 ];
@@ -85,7 +90,7 @@ describe('Discord payload fixtures (real shapes, beside the parsers)', () => {
 
   it('the message command takes the image and video attachments of its message, with their ids', () => {
     const i = interactionSchema.parse(fixture('interaction-message-command.json'));
-    const media = targetMedia(messageCommandSchema.parse(i.data));
+    const media = targetMedia(messageCommandSchema.parse(i.data), CDN_HOST);
     expect(media.map((m) => m.name)).toEqual(['harbour.jpg']);
     expect(media[0]).toMatchObject({
       locator: { channelId: i.channel_id, messageId: '1232749425624223826' },
@@ -108,6 +113,55 @@ describe('Discord payload fixtures (real shapes, beside the parsers)', () => {
       'cat.webp',
       'dance.gif',
       'clip.mov',
+    ]);
+  });
+
+  it('embeds: a gifv as its MP4, a preview’s full-size image rather than its thumbnail, one spec per embed, all links', () => {
+    const gifv = messageSchema.parse(fixture('message-create-embed-gifv.json'));
+    expect(messageSpecs(gifv, CDN_HOST)).toEqual([
+      {
+        source: 'link',
+        url: 'https://media.tenor.com/VDKzNRj6gKUAAAPo/cat-typing.mp4',
+        name: 'media.tenor.com/VDKzNRj6gKUAAAPo/cat-typing.mp4',
+      },
+    ]);
+    // A gifv's video is taken even where its address names no type: the still is never what was meant.
+    const still = { url: 'https://gifs.example/still.png' };
+    expect(
+      messageSpecs(
+        { ...gifv, embeds: [{ type: 'gifv', thumbnail: still, video: { url: 'https://gifs.example/v/1' } }] },
+        CDN_HOST,
+      ),
+    ).toMatchObject([{ source: 'link', url: 'https://gifs.example/v/1' }]);
+    const mixed = messageSchema.parse(fixture('message-create-embeds.json'));
+    const specs = messageSpecs(mixed, CDN_HOST);
+    expect(specs.map((s) => (s.source === 'link' ? s.url : s.name))).toEqual([
+      'https://ichef.bbci.co.uk/news/1024/branded_news/1A2B/production/_133268543_aurora.jpg',
+      'https://i.imgur.com/Xq3xhWg.jpeg',
+      'https://pbs.twimg.com/media/GNI0HuCXYAAnJ3m.jpg?name=orig',
+    ]);
+    // Auto-scan takes them all: each path names an image type.
+    expect(specs.filter((s) => isCheckable(s, READ_AS_IS))).toHaveLength(3);
+    // The embeds Discord sends later, alone, read as such; the rest of the message comes from REST.
+    const update = messageUpdateSchema.parse(fixture('message-update-embeds.json'));
+    expect(update.embeds).toHaveLength(1);
+    expect(messageSchema.safeParse(fixture('message-update-embeds.json')).success).toBe(false);
+  });
+
+  it('an embed on Discord’s own CDN is a platform medium, opened like an attachment', () => {
+    const message = messageSchema.parse(fixture('message-create-embed-gifv.json'));
+    const onCdn = {
+      ...message,
+      embeds: [
+        { type: 'image', thumbnail: { url: 'https://media.discordapp.net/attachments/1/2/pic.png?ex=1' } },
+      ],
+    };
+    expect(messageSpecs(onCdn, CDN_HOST)).toEqual([
+      {
+        source: 'platform',
+        name: 'pic.png',
+        locator: { url: 'https://media.discordapp.net/attachments/1/2/pic.png?ex=1' },
+      },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { isSlackHost } from '../../adapters/slack/slack-hosts.js';
 const isTrustedFileUrl = (url: string, api: string) => isSlackHost(url, api, 'files');
 const isTrustedResponseUrl = (url: string, api: string) => isSlackHost(url, api, 'hooks');
 import { isCheckable } from '../../src/pipeline/checkable.js';
+import type { MediaSpec } from '../../src/pipeline/trigger.js';
 import { convertible, READ_AS_IS } from '../../src/domain/media-types.js';
 
 const API = 'http://127.0.0.1:4000/api/';
@@ -87,15 +88,12 @@ describe('Slack files: links and media', () => {
         { id: 'F8', mimetype: 'application/octet-stream', name: 'holiday.JPG' },
       ],
     };
+    const fileIdOf = (s: MediaSpec) => (s.source === 'platform' ? s.locator.fileId : s.url);
     const specs = messageSpecs(message);
-    expect(specs.map((s) => s.locator.fileId)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
+    expect(specs.map(fileIdOf)).toEqual(['F1', 'F2', 'F4', 'F7', 'F8']);
     // Which of them auto-scan takes is the core's rule, not the adapter's: the GIF only with conversion.
-    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map((s) => s.locator.fileId)).toEqual([
-      'F1',
-      'F4',
-      'F7',
-    ]);
-    expect(specs.filter((s) => isCheckable(s, convertible(false))).map((s) => s.locator.fileId)).toEqual([
+    expect(specs.filter((s) => isCheckable(s, READ_AS_IS)).map(fileIdOf)).toEqual(['F1', 'F4', 'F7']);
+    expect(specs.filter((s) => isCheckable(s, convertible(false))).map(fileIdOf)).toEqual([
       'F1',
       'F2',
       'F4',
@@ -125,6 +123,28 @@ describe('Slack files: links and media', () => {
       name: 'F2',
       locator: { fileId: 'F2' },
     });
+  });
+});
+
+describe('Slack unfurls: the picture a link preview shows', () => {
+  it('takes the full-size image, else the video, else the thumbnail, once each, web addresses only', () => {
+    const specs = messageSpecs({
+      ts: '1.1',
+      attachments: [
+        { image_url: 'https://a.example/full.png', thumb_url: 'https://a.example/small.png' },
+        { video_url: 'https://a.example/clip.mp4', thumb_url: 'https://a.example/poster.jpg' },
+        { thumb_url: 'https://a.example/only.jpg?sig=secret' },
+        { image_url: 'https://a.example/full.png' },
+        { image_url: 'http://[not a host' },
+        { thumb_url: 'javascript:alert(1)' },
+        {},
+      ],
+    });
+    expect(specs).toEqual([
+      { source: 'link', url: 'https://a.example/full.png', name: 'a.example/full.png' },
+      { source: 'link', url: 'https://a.example/clip.mp4', name: 'a.example/clip.mp4' },
+      { source: 'link', url: 'https://a.example/only.jpg?sig=secret', name: 'a.example/only.jpg' },
+    ]);
   });
 });
 

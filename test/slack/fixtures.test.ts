@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messageSpecs } from '../../adapters/slack/files.js';
+import { messageSpecs, unfurlSpecs } from '../../adapters/slack/files.js';
 import {
   eventCallbackSchema,
   fileInfoResponseSchema,
+  messageChangedSchema,
   messageEventSchema,
   messageShortcutSchema,
   reactionAddedSchema,
@@ -23,7 +24,9 @@ function parse(name: string): unknown {
     const envelope = eventCallbackSchema.parse(payload);
     switch (envelope.event.type) {
       case 'message':
-        return messageEventSchema.parse(envelope.event);
+        return envelope.event.subtype === 'message_changed'
+          ? messageChangedSchema.parse(envelope.event)
+          : messageEventSchema.parse(envelope.event);
       case 'reaction_added':
         return reactionAddedSchema.parse(envelope.event);
       case 'file_shared':
@@ -73,6 +76,22 @@ describe("Slack's own payload shapes, parsed by the adapter's schemas", () => {
     expect(baseReaction(reaction.reaction)).toBe('mag');
     expect(reaction.item).toEqual({ type: 'message', channel: 'C0G9QF9GZ', ts: '1360782400.498405' });
     expect((parse('event-reaction-added-file.json') as typeof reaction).item.type).toBe('file');
+
+    // The edit that adds a link's unfurls: the page's image, a video's thumbnail (nothing else shown).
+    const edit = parse('event-message-changed-unfurl.json') as ReturnType<typeof messageChangedSchema.parse>;
+    expect(unfurlSpecs(edit.previous_message!)).toEqual([]);
+    expect(messageSpecs(edit.message)).toEqual([
+      {
+        source: 'link',
+        url: 'https://ichef.bbci.co.uk/news/1024/branded_news/1A2B/production/_133268543_aurora.jpg',
+        name: 'ichef.bbci.co.uk/news/1024/branded_news/1A2B/production/_133268543_aurora.jpg',
+      },
+      {
+        source: 'link',
+        url: 'https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg',
+        name: 'i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg',
+      },
+    ]);
 
     const command = parse('slash-command.json') as ReturnType<typeof slashCommandSchema.parse>;
     expect(command.response_url).toMatch(/^https:\/\/hooks\.slack\.com\//);

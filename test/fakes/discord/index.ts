@@ -111,6 +111,8 @@ export class FakeDiscord {
     author: APIUser;
     content?: string;
     files?: readonly FakeFile[];
+    /** Link previews (image, thumbnail, video, `gifv`), as Discord sends them once it fetched them. */
+    embeds?: APIMessage['embeds'];
     dispatch?: boolean;
     /** The attachment URLs dispatched have expired by the time the bot opens them (CDN 403 or 404). */
     staleWith?: 403 | 404;
@@ -119,6 +121,22 @@ export class FakeDiscord {
     if (fields.dispatch !== false) this.gateway.dispatch('MESSAGE_CREATE', this.#withGuild(message));
     if (fields.staleWith) this.world.expireAttachmentUrls(fields.staleWith);
     return message;
+  }
+
+  /**
+   * Discord fetched the previews of a message's links after it was posted: stores `embeds` on it and
+   * dispatches MESSAGE_UPDATE, as Discord sends such an update (ids and embeds only), or with
+   * `whole`, the whole message (as an edit sends it).
+   */
+  addEmbeds(message: APIMessage, embeds: APIMessage['embeds'], options: { whole?: boolean } = {}): void {
+    const updated = this.world.editMessage(message.id, { embeds });
+    if (!updated) throw new Error(`message ${message.id} is not stored`);
+    this.gateway.dispatch(
+      'MESSAGE_UPDATE',
+      options.whole
+        ? this.#withGuild(updated)
+        : { id: updated.id, channel_id: updated.channel_id, guild_id: this.world.guild.id, embeds },
+    );
   }
 
   /** Dispatches MESSAGE_REACTION_ADD, as when `user` adds `emoji` to a message. */

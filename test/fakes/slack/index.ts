@@ -251,6 +251,26 @@ export class FakeSlack {
   }
 
   /**
+   * Slack unfurled the links of a posted message: stores `attachments` on it and delivers the
+   * `message_changed` event Slack sends for it (the message now, and as it was).
+   */
+  unfurl(message: StoredMessage, attachments: Record<string, unknown>[]): Promise<Delivered> {
+    const previous = build.messageObject(message);
+    message.attachments = attachments;
+    const ts = this.workspace.nextTs();
+    return this.sendEvent({
+      type: 'message',
+      subtype: 'message_changed',
+      hidden: true,
+      channel: message.channel,
+      message: build.messageObject(message),
+      previous_message: previous,
+      ts,
+      event_ts: ts,
+    });
+  }
+
+  /**
    * A user shares files: stores the message, then delivers what Slack sends, the `message` event
    * (subtype file_share) and, unless `withFileShared` is false, a `file_shared` event per file.
    */

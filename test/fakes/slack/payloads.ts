@@ -28,6 +28,7 @@ export function messageObject(message: StoredMessage): Record<string, unknown> {
     ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
     ...(message.blocks ? { blocks: message.blocks } : {}),
     ...(message.files ? { files: message.files, upload: false, display_as_bot: false } : {}),
+    ...(message.attachments ? { attachments: message.attachments } : {}),
     ...(message.reactions.size > 0
       ? {
           reactions: [...message.reactions].map(([name, users]) => ({ name, users, count: users.length })),

@@ -56,6 +56,8 @@ export interface StoredMessage {
   text: string;
   blocks?: unknown[];
   files?: SlackFileObject[];
+  /** Link previews Slack unfurled (`image_url`, `video_url`, `thumb_url`…), as its API gives them. */
+  attachments?: Record<string, unknown>[];
   /** Reaction name → users who added it. */
   readonly reactions: Map<string, string[]>;
 }
