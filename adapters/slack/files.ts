@@ -76,15 +76,21 @@ export function unavailableSpec(fileId: string, slackError: string): PlatformSpe
   return { source: 'platform', name: fileId, locator: { fileId, unavailable: slackError } };
 }
 
-/** The file id in a Slack file link: a permalink (…slack.com/files/U…/F…/name) or a files-pri URL. */
-export function slackFileIdOf(raw: string): string | undefined {
+/** A link on Slack's own web host (slack.com or a workspace's *.slack.com), parsed; else undefined. */
+function slackWebUrl(raw: string): URL | undefined {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return undefined;
   }
-  if (url.hostname !== 'slack.com' && !url.hostname.endsWith('.slack.com')) return undefined;
+  return url.hostname === 'slack.com' || url.hostname.endsWith('.slack.com') ? url : undefined;
+}
+
+/** The file id in a Slack file link: a permalink (…slack.com/files/U…/F…/name) or a files-pri URL. */
+export function slackFileIdOf(raw: string): string | undefined {
+  const url = slackWebUrl(raw);
+  if (!url) return undefined;
   const segments = url.pathname.split('/').filter(Boolean);
   if (segments[0] === 'files' && segments[2] && /^F[A-Z0-9]+$/.test(segments[2])) return segments[2];
   if (segments[0] === 'files-pri' && segments[1]) return /-(F[A-Z0-9]+)$/.exec(segments[1])?.[1];
@@ -93,13 +99,8 @@ export function slackFileIdOf(raw: string): string | undefined {
 
 /** A Slack message permalink (…slack.com/archives/<channel>/p<ts without its dot>): its channel and ts. */
 export function slackMessageLinkOf(raw: string): { channel: string; ts: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.hostname !== 'slack.com' && !url.hostname.endsWith('.slack.com')) return undefined;
+  const url = slackWebUrl(raw);
+  if (!url) return undefined;
   const match = /^\/archives\/([CGD][A-Z0-9]+)\/p(\d{7,})\/?$/.exec(url.pathname);
   if (!match) return undefined;
   const digits = match[2]!;

@@ -31,12 +31,10 @@ async function start(env: Record<string, string>): Promise<{ bot: CliChild; url:
   return { bot, url };
 }
 
-const areasOf = (pid: number | undefined) =>
-  readdirSync(tmpdir()).filter((name) => name.startsWith(`bitmind-bot-${pid}-`));
-
-it('after SIGKILL with three checks in flight, the next start answers each placeholder once, in place, and a redelivered event is not answered again', async () => {
+/** The fake Slack in HTTP mode, a BitMind simulator this slow, and one DATA_DIR for both runs. */
+async function world(latencyMs: number, extra: Record<string, string> = {}) {
   const slack = await fakeSlack();
-  const sim = await startSimulator({ latencyMs: 60_000 });
+  const sim = await startSimulator({ latencyMs });
   cleanups.push(() => sim.close());
   const dataDir = await tempDataDir();
   cleanups.push(() => dataDir.remove());
@@ -46,7 +44,16 @@ it('after SIGKILL with three checks in flight, the next start answers each place
     BITMIND_BASE_URL: sim.url,
     BITMIND_CLIENT_ID: sim.credentials.clientId,
     BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
+    ...extra,
   };
+  return { slack, sim, env };
+}
+
+const areasOf = (pid: number | undefined) =>
+  readdirSync(tmpdir()).filter((name) => name.startsWith(`bitmind-bot-${pid}-`));
+
+it('after SIGKILL with three checks in flight, the next start answers each placeholder once, in place, and a redelivered event is not answered again', async () => {
+  const { slack, sim, env } = await world(60_000);
 
   const first = await start(env);
   slack.deliverOverHttp(`${first.url}/slack/events`);
@@ -101,19 +108,7 @@ it('after SIGKILL with three checks in flight, the next start answers each place
 });
 
 it('on SIGTERM while Slack answers every update with 429, the answers not delivered in time are kept, and the next start delivers each once', async () => {
-  const slack = await fakeSlack();
-  const sim = await startSimulator({ latencyMs: 500 });
-  cleanups.push(() => sim.close());
-  const dataDir = await tempDataDir();
-  cleanups.push(() => dataDir.remove());
-  const env = {
-    ...slack.env('http'),
-    DATA_DIR: dataDir.path,
-    SHUTDOWN_GRACE_SECONDS: '2',
-    BITMIND_BASE_URL: sim.url,
-    BITMIND_CLIENT_ID: sim.credentials.clientId,
-    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
-  };
+  const { slack, env } = await world(500, { SHUTDOWN_GRACE_SECONDS: '2' });
 
   const first = await start(env);
   slack.deliverOverHttp(`${first.url}/slack/events`);
