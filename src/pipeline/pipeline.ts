@@ -92,25 +92,34 @@ export function createPipeline(options: PipelineOptions) {
   async function admit(trigger: Trigger, claimed: () => void): Promise<CheckJob | ReplyPlan> {
     const { place } = trigger;
     const port = options.platform(place.platform);
+    const auto = trigger.kind === 'autoscan';
+    // What the trigger itself rules out comes first, before any write to the state store: most
+    // messages land where auto-scan is off, and most reactions are not the trigger emoji.
+    const channel = await settings.get(place.platform, place.settingsChannel ?? place.channel);
+    if (auto && !channel.autoscan) return { kind: 'nothing', reason: 'autoscan_off' };
+    if (
+      trigger.kind === 'reaction' &&
+      !trigger.reaction?.includes(channel.triggerReaction ?? port.defaultTriggerReaction)
+    )
+      return { kind: 'nothing', reason: 'not_trigger_reaction' };
+    const takes = (specs: readonly MediaSpec[]) =>
+      auto ? specs.filter((spec) => isCheckable(spec, options.accepts)) : specs;
+    const given = trigger.media && takes(trigger.media);
+    if (given?.length === 0) return { kind: 'nothing', reason: 'no_media' };
+
     if (!(await isFirstDelivery(state, place.platform, trigger.deliveryKeys)))
       return { kind: 'nothing', reason: 'duplicate' };
-    const auto = trigger.kind === 'autoscan';
     // While the bot drains for a restart nobody is kept waiting: auto-scan takes nothing new, silently.
     if (!tasks.accepting)
       return auto ? { kind: 'nothing', reason: 'restarting' } : { kind: 'refusal', text: RESTARTING };
-    const channel = await settings.get(place.platform, place.settingsChannel ?? place.channel);
-    if (auto && !channel.autoscan) return { kind: 'nothing', reason: 'autoscan_off' };
     if (trigger.kind === 'reaction') {
-      if (!trigger.reaction?.includes(channel.triggerReaction ?? port.defaultTriggerReaction))
-        return { kind: 'nothing', reason: 'not_trigger_reaction' };
       const decision = await reactions.decide(place);
       if (decision.kind === 'check') claimed();
       if (decision.kind === 'nothing') return decision;
       if (decision.kind === 'repeat')
         return { kind: 'reply', placeholder: false, body: reportBody(decision.report, true) };
     }
-    let media = trigger.media ?? (await port.messageMedia(place)) ?? [];
-    if (auto) media = media.filter((spec) => isCheckable(spec, options.accepts));
+    const media = given ?? takes((await port.messageMedia(place)) ?? []);
     if (media.length === 0) {
       if (trigger.kind === 'reaction') await reactions.settle(place, undefined);
       return { kind: 'nothing', reason: 'no_media' };

@@ -251,3 +251,16 @@ describe('shared state out of reach', () => {
     expect(world.checker.requests).toEqual([]);
   });
 });
+
+describe('events the pipeline passes over', () => {
+  it('writes nothing to the state store for a message where auto-scan is off or a reaction that is not the trigger', async () => {
+    const state = new MemoryStateStore();
+    const world = pipelineWorld({ state });
+    await world.send(trigger({ kind: 'autoscan', deliveryKeys: ['message:1'] }));
+    await world.send(
+      trigger({ kind: 'reaction', media: undefined, reaction: ['tada'], deliveryKeys: ['event:2'] }),
+    );
+    expect(state.size).toBe(0);
+    expect(world.port.calls).toEqual([]);
+  });
+});
