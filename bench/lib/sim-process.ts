@@ -23,6 +23,20 @@ export interface SimProcess {
   close(): Promise<void>;
 }
 
+/** The environment that points a bot process at `sim` as its OAuth client, with its own DATA_DIR. */
+export function botEnvFor(
+  sim: Pick<SimProcess, 'url' | 'credentials'>,
+  dataDir: string,
+): Record<string, string> {
+  return {
+    BITMIND_BASE_URL: sim.url,
+    BITMIND_CLIENT_ID: sim.credentials.clientId,
+    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+}
+
 type Command = SimCommand extends infer C ? (C extends SimCommand ? Omit<C, 'id'> : never) : never;
 
 /** Starts the simulator in a child process on 127.0.0.1 and waits until it listens. */

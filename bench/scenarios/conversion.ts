@@ -11,7 +11,7 @@ import { toPng } from '../../src/convert/to-png.js';
 import { mediaTypeOfMime } from '../../src/domain/media-types.js';
 import { runMeasured, type MeasuredRun } from '../lib/peak-rss.js';
 import { ms, type Row, type Scale, type ScenarioResult } from '../lib/result.js';
-import { startSimProcess } from '../lib/sim-process.js';
+import { botEnvFor, startSimProcess } from '../lib/sim-process.js';
 
 const run = promisify(execFile);
 
@@ -41,11 +41,7 @@ export async function conversion(scale: Scale): Promise<ScenarioResult> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-conversion-'));
   const sim = await startSimProcess();
   const env = {
-    BITMIND_BASE_URL: sim.url,
-    BITMIND_CLIENT_ID: sim.credentials.clientId,
-    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'warn',
+    ...botEnvFor(sim, dir),
     ...(process.env.FFMPEG_PATH && { FFMPEG_PATH: process.env.FFMPEG_PATH }),
   };
   const ff = (args: string[]) => run(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', ...args, '-y']);

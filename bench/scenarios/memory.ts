@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeSparseMp4 } from '../lib/media.js';
 import { compiledBaselineRunner, runMeasured, type MeasuredRun } from '../lib/peak-rss.js';
 import { times, type Row, type Scale, type ScenarioResult } from '../lib/result.js';
-import { startSimProcess } from '../lib/sim-process.js';
+import { botEnvFor, startSimProcess } from '../lib/sim-process.js';
 
 const MB = 1024 * 1024;
 const CEILING_MB = 150;
@@ -24,13 +24,7 @@ export async function memory(scale: Scale): Promise<ScenarioResult> {
   const baseline = await compiledBaselineRunner();
   const dir = await mkdtemp(join(tmpdir(), 'bench-memory-'));
   const sim = await startSimProcess();
-  const env = {
-    BITMIND_BASE_URL: sim.url,
-    BITMIND_CLIENT_ID: sim.credentials.clientId,
-    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'warn',
-  };
+  const env = botEnvFor(sim, dir);
   const succeeded = (what: string, run: MeasuredRun): MeasuredRun => {
     if (run.exitCode !== 0) throw new Error(`${what} exited with ${run.exitCode}`);
     return run;
