@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { isVerdict } from '../../src/domain/types.js';
-import type { ItemView, ReplyBody, ReportView } from '../../src/pipeline/plan.js';
+import type { ItemView, ReportView } from '../../src/domain/types.js';
+import type { ReplyBody } from '../../src/pipeline/plan.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import {
   CAVEAT,

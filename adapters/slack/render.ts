@@ -10,7 +10,8 @@ import {
   summaryLine,
   truncate,
 } from '../../src/check/wording.js';
-import type { ItemView, ReplyBody, ReportView } from '../../src/pipeline/plan.js';
+import type { ItemView, ReportView } from '../../src/domain/types.js';
+import type { ReplyBody } from '../../src/pipeline/plan.js';
 import type { OutgoingMessage } from './web.js';
 
 type KnownBlock = types.KnownBlock;

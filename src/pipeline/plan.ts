@@ -1,7 +1,5 @@
 import type { ReportView } from '../domain/types.js';
 
-export type { ItemView, ReportView } from '../domain/types.js';
-
 /** What auto-scan's quiet modes leave on a message: each platform picks its own emoji for each. */
 export type Mark = 'flagged' | 'clean' | 'failed';
 
