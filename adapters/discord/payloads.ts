@@ -113,6 +113,9 @@ export const interactionSchema = z.object({
   channel: channelSchema.nullish(),
   member: z.object({ user: userSchema, permissions: z.string().regex(/^\d+$/) }).nullish(),
   user: userSchema.nullish(),
+  /** The asker's client language, and the guild's preferred one (both BCP 47 tags, e.g. `es-ES`). */
+  locale: z.string().max(35).nullish(),
+  guild_locale: z.string().max(35).nullish(),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 

@@ -5,7 +5,8 @@ import type { Mark, ReplyPlan } from '../../src/pipeline/plan.js';
 import type { PlaceholderHandle } from '../../src/pipeline/platform.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { fetchMessage } from './lookup.js';
-import { renderBody, renderPlaceholder } from './render.js';
+import { localeOf } from '../../src/pipeline/locale.js';
+import { renderBody, renderPlaceholder, type RenderOptions } from './render.js';
 import { SlackApiError, type OutgoingMessage, type SlackWeb } from './web.js';
 import { isSlackHost } from './slack-hosts.js';
 
@@ -99,8 +100,10 @@ export function createDelivery(deps: DeliveryDeps) {
     return message?.thread_ts ?? place.message;
   }
 
-  function requestedBy(trigger: Trigger): { requestedBy?: string } {
-    return trigger.kind === 'autoscan' ? {} : { requestedBy: trigger.user };
+  /** Who asked (not for auto-scan) and the language the answer speaks. */
+  function renderOptions(trigger: Trigger): RenderOptions {
+    const locale = localeOf(trigger);
+    return trigger.kind === 'autoscan' ? { locale } : { requestedBy: trigger.user, locale };
   }
 
   /** A message in the channel (or thread); through the response URL when the bot may not post there. */
@@ -125,7 +128,7 @@ export function createDelivery(deps: DeliveryDeps) {
   return {
     /** Posts "Checking N files…" where the answer will go, and says where for `deliver`. */
     placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle> {
-      const message = renderPlaceholder(count, requestedBy(trigger));
+      const message = renderPlaceholder(count, renderOptions(trigger));
       return counted('placeholder', async (): Promise<PlaceholderHandle> => {
         const thread = await threadOf(trigger);
         try {
@@ -157,7 +160,7 @@ export function createDelivery(deps: DeliveryDeps) {
           return;
         }
         case 'reply': {
-          const message = renderBody(plan.body, requestedBy(trigger));
+          const message = renderBody(plan.body, renderOptions(trigger));
           const handle = plan.placeholder ? handleOf(placeholder) : undefined;
           await counted('result', async () => {
             if (handle?.kind === 'message') await web.update(handle.channel, handle.ts, message);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPLY_MODES, type ReplyMode } from '../config.js';
+import { LOCALES } from '../i18n/i18n.js';
 import type { PlaceholderHandle } from './platform.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
@@ -52,6 +53,8 @@ export const checkJobSchema = z.object({
     deliveryKeys: z.array(z.string()),
     reaction: z.array(z.string()).optional(),
     private: z.boolean().optional(),
+    locale: z.enum(LOCALES).optional(),
+    audienceLocale: z.enum(LOCALES).optional(),
     replyVia: plain.optional(),
   }),
   media: z.array(specSchema),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { RESTARTING } from '../check/wording.js';
 import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
@@ -12,6 +11,8 @@ import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
+import { t } from '../i18n/i18n.js';
+import { localeOf } from './locale.js';
 import type { Acceptance } from '../domain/media-types.js';
 import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
@@ -111,7 +112,7 @@ export function createPipeline(options: PipelineOptions) {
       return { kind: 'nothing', reason: 'duplicate' };
     // While the bot drains for a restart nobody is kept waiting: auto-scan takes nothing new, silently.
     if (!tasks.accepting)
-      return auto ? { kind: 'nothing', reason: 'restarting' } : { kind: 'refusal', text: RESTARTING };
+      return auto ? { kind: 'nothing', reason: 'restarting' } : { kind: 'refusal', text: t(localeOf(trigger), 'failure.restarting') };
     if (trigger.kind === 'reaction') {
       const decision = await reactions.decide(place);
       if (decision.kind === 'check') claimed();
@@ -176,7 +177,7 @@ export function createPipeline(options: PipelineOptions) {
       body = reportBody(report);
       await recent.record(place, trigger.kind, report, now());
     } catch (err) {
-      const failure = failureOf(err);
+      const failure = failureOf(err, localeOf(trigger));
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
     }
@@ -196,7 +197,7 @@ export function createPipeline(options: PipelineOptions) {
         try {
           await accept(trigger);
         } catch (err) {
-          const failure = failureOf(err);
+          const failure = failureOf(err, localeOf(trigger));
           logger[failure.level](
             { err, platform: trigger.place.platform, trigger: trigger.kind },
             'trigger failed',

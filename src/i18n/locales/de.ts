@@ -57,8 +57,6 @@ export default {
       'Ich kann gerade keine Prüfungen annehmen (mein gemeinsamer Speicher ist nicht erreichbar). Versuch es in einer Minute noch einmal.',
     generic: 'Beim Prüfen dieser Datei ist etwas schiefgegangen. Versuch es in einer Minute noch einmal.',
     command: 'Etwas ist schiefgegangen. Versuch es in einer Minute noch einmal.',
-    budget:
-      'Du hast deine {{count}} Prüfungen für diese Stunde verbraucht. Weitere gibt es um {{time}} UTC (in {{minutes}} Min.).',
     finish: 'BitMind konnte diese Prüfung nicht abschließen: {{message}}',
     title: '⚠️ BitMind konnte das nicht prüfen',
     sorry: 'Entschuldige: {{message}}',

@@ -61,8 +61,6 @@ export default {
       'I cannot take new checks for a moment (my shared state is unreachable). Try again in a minute.',
     generic: 'Something went wrong while checking this file. Please try again in a minute.',
     command: 'Something went wrong. Please try again in a minute.',
-    budget:
-      'You have used your {{count}} checks for this hour. More are available at {{time}} UTC (in {{minutes}} min).',
     finish: 'BitMind could not finish this check: {{message}}',
     title: '⚠️ BitMind could not check this',
     sorry: 'Sorry, {{message}}',

@@ -60,8 +60,6 @@ export default {
       'Ahora mismo no puedo aceptar comprobaciones (no llego a mi estado compartido). Inténtalo dentro de un minuto.',
     generic: 'Algo salió mal al comprobar este archivo. Inténtalo de nuevo dentro de un minuto.',
     command: 'Algo salió mal. Inténtalo de nuevo dentro de un minuto.',
-    budget:
-      'Has usado tus {{count}} comprobaciones de esta hora. Tendrás más a las {{time}} UTC (dentro de {{minutes}} min).',
     finish: 'BitMind no pudo terminar esta comprobación: {{message}}',
     title: '⚠️ BitMind no pudo comprobar esto',
     sorry: 'Lo siento: {{message}}',

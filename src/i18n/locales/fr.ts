@@ -59,8 +59,6 @@ export default {
       'Je ne peux pas accepter de vérifications pour le moment (mon état partagé est injoignable). Réessayez dans une minute.',
     generic: 'Un problème est survenu pendant la vérification de ce fichier. Réessayez dans une minute.',
     command: 'Un problème est survenu. Réessayez dans une minute.',
-    budget:
-      'Vous avez utilisé vos {{count}} vérifications de cette heure. Les suivantes seront disponibles à {{time}} UTC (dans {{minutes}} min).',
     finish: 'BitMind n’a pas pu terminer cette vérification : {{message}}',
     title: '⚠️ BitMind n’a pas pu vérifier ceci',
     sorry: 'Désolé : {{message}}',

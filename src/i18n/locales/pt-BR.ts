@@ -59,8 +59,6 @@ export default {
       'Não consigo aceitar verificações agora (meu estado compartilhado está inacessível). Tente de novo em um minuto.',
     generic: 'Algo deu errado ao verificar este arquivo. Tente de novo em um minuto.',
     command: 'Algo deu errado. Tente de novo em um minuto.',
-    budget:
-      'Você já usou suas {{count}} verificações desta hora. Haverá mais às {{time}} UTC (em {{minutes}} min).',
     finish: 'O BitMind não conseguiu concluir esta verificação: {{message}}',
     title: '⚠️ O BitMind não conseguiu verificar isto',
     sorry: 'Desculpe: {{message}}',
