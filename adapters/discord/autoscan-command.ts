@@ -2,6 +2,7 @@ import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
 import { REPLY_MODES } from '../../src/config.js';
+import { t, type Locale } from '../../src/i18n/i18n.js';
 import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
@@ -9,20 +10,10 @@ import type { Invocation } from './invocation.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
-const MODE_TEXT: Readonly<Record<z.infer<typeof modeSchema>, string>> = {
-  flagged: `I reply when a file shows evidence of AI generation or could not be checked, and otherwise react ${QUIET.clean}`,
-  all: 'I reply to every image and video',
-  silent: `I only react: ${QUIET.flagged} evidence of AI generation, ${QUIET.clean} none, ${QUIET.failed} could not check`,
-};
-
-export const NEEDS_MANAGE_SERVER =
-  'Only members with the Manage Server permission can turn auto-scan on or off.';
-export const GUILD_ONLY = 'Auto-scan works in server channels only.';
-
-function describe(settings: ChannelSettings, channelId: string): string {
-  return settings.autoscan
-    ? `Auto-scan is **on** in <#${channelId}> (mode \`${settings.replyMode}\`): ${MODE_TEXT[settings.replyMode]}.`
-    : `Auto-scan is **off** in <#${channelId}>.`;
+function describe(settings: ChannelSettings, channel: string, locale: Locale): string {
+  if (!settings.autoscan) return t(locale, 'discord.autoscan.off', { channel });
+  const meaning = t(locale, `discord.autoscan.${settings.replyMode}`, QUIET);
+  return t(locale, 'discord.autoscan.on', { channel, mode: settings.replyMode, meaning });
 }
 
 /** Manage Server (or Administrator, which implies it), from the permissions Discord resolved for the member here. */
@@ -37,20 +28,21 @@ function canManageServer(permissions: string | undefined): boolean {
  * on one subcommand. Answers are for the asker only.
  */
 export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
-  if (asked.workspace === 'dm') return GUILD_ONLY;
+  const { locale } = asked;
+  if (asked.workspace === 'dm') return t(locale, 'discord.autoscan.guildOnly');
   const channelId = asked.settingsChannel;
   const current = await ctx.settings.get('discord', channelId);
-  if (sub === AUTOSCAN_SUB.status) return describe(current, channelId);
-  if (!canManageServer(asked.permissions)) return NEEDS_MANAGE_SERVER;
+  if (sub === AUTOSCAN_SUB.status) return describe(current, channelId, locale);
+  if (!canManageServer(asked.permissions)) return t(locale, 'discord.autoscan.needsManageServer');
 
   if (sub === AUTOSCAN_SUB.disable) {
     const next = await ctx.settings.update('discord', channelId, { autoscan: false });
-    return describe(next, channelId);
+    return describe(next, channelId, locale);
   }
   const given = asked.options[OPTION.mode];
   const mode = modeSchema.safeParse(typeof given === 'string' ? given : current.replyMode);
-  if (!mode.success) return `The mode must be one of ${REPLY_MODES.join(', ')}.`;
+  if (!mode.success) return t(locale, 'discord.autoscan.badMode', { modes: REPLY_MODES.join(', ') });
   const next = await ctx.settings.update('discord', channelId, { autoscan: true, replyMode: mode.data });
   ctx.logger.info({ channelId, replyMode: mode.data, userId: asked.user }, 'Discord auto-scan turned on');
-  return describe(next, channelId);
+  return describe(next, channelId, locale);
 }

@@ -50,11 +50,13 @@ const descriptions = (key: DescribedKey) => localizations((l) => t(l, `discord.c
 const description = (key: DescribedKey) => t(DEFAULT_LOCALE, `discord.commands.${key}.description`);
 
 /** Sets a builder's English description and every translation of its name and description. */
-function described<B extends {
-  setDescription(text: string): B;
-  setNameLocalizations(map: LocalizationMap): B;
-  setDescriptionLocalizations(map: LocalizationMap): B;
-}>(builder: B, key: DescribedKey): B {
+function described<
+  B extends {
+    setDescription(text: string): B;
+    setNameLocalizations(map: LocalizationMap): B;
+    setDescriptionLocalizations(map: LocalizationMap): B;
+  },
+>(builder: B, key: DescribedKey): B {
   return builder
     .setDescription(description(key))
     .setNameLocalizations(names(key))

@@ -37,7 +37,9 @@ export async function postPlaceholder(
   if (interaction) return { kind: 'interaction', ...interaction };
   const { channelId, messageId } = messageOf(trigger);
   try {
-    const id = await replyTo(ctx.rest, channelId, messageId, { content: placeholderText(count, localeOf(trigger)) });
+    const id = await replyTo(ctx.rest, channelId, messageId, {
+      content: placeholderText(count, localeOf(trigger)),
+    });
     return { kind: 'message', channelId, messageId: id };
   } catch (err) {
     ctx.logger.warn({ err, channelId }, 'Discord: the "Checking…" reply could not be posted');
@@ -97,7 +99,9 @@ function bodyOf(trigger: Trigger, plan: Exclude<ReplyPlan, { kind: 'nothing' }>)
     case 'reply':
       return { content: '', ...renderBody(plan.body, askedBy(trigger), localeOf(trigger)) };
     case 'refusal':
-      return interactionOf(trigger) ? { content: plan.text } : renderProblem(plan.text, askedBy(trigger), localeOf(trigger));
+      return interactionOf(trigger)
+        ? { content: plan.text }
+        : renderProblem(plan.text, askedBy(trigger), localeOf(trigger));
     case 'reaction':
       return { content: QUIET[plan.mark] };
   }

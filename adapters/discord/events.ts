@@ -91,7 +91,10 @@ export async function onReactionAdd(ctx: DiscordContext, d: unknown): Promise<vo
 }
 
 /** A message event has no reader's language: its answers speak the guild's (`preferred_locale`). */
-function guildLocale(ctx: DiscordContext, guildId: string | null | undefined): Pick<Trigger, 'audienceLocale'> {
+function guildLocale(
+  ctx: DiscordContext,
+  guildId: string | null | undefined,
+): Pick<Trigger, 'audienceLocale'> {
   const tag = guildId ? ctx.guildLocale(guildId) : undefined;
   return tag ? { audienceLocale: resolveLocale(tag) } : {};
 }

@@ -15,7 +15,6 @@ import { resolveMessageLinks } from './message-link.js';
 import { renderProblem } from './render.js';
 import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
 
-
 /**
  * INTERACTION_CREATE, validated before anything reads it. Checks (the slash command's `check`, the
  * "Check with BitMind" message command) are deferred at once (Discord allows 3 s) and handed to

@@ -20,7 +20,6 @@ const LINK_HOSTS = new Set([
 /** Discord allows 3 s to acknowledge; the message lookup comes before the deferral, so it is short. */
 const LOOKUP_MS = 2000;
 
-
 export interface MessageLink {
   /** The guild id, or `dm` for a direct message (`@me`), as `Invocation.workspace` names it. */
   readonly workspace: string;

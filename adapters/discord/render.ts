@@ -135,7 +135,11 @@ export function askedBy(trigger: Trigger): string {
 }
 
 /** A failure the person who asked can read: what went wrong in plain words, never a stack trace. */
-export function renderProblem(message: string, askedBy?: string, locale: Locale = DEFAULT_LOCALE): RenderedReply {
+export function renderProblem(
+  message: string,
+  askedBy?: string,
+  locale: Locale = DEFAULT_LOCALE,
+): RenderedReply {
   const description = [plain(message, 1000), askedBy].filter(Boolean).join('\n');
   return { embeds: [{ title: t(locale, 'failure.title'), description, color: NEUTRAL_COLOUR }] };
 }

@@ -142,7 +142,8 @@ export function describeSource(
   const { convertedFrom, firstFrameOf, foundOn } = source;
   if (convertedFrom?.startsWith('animated '))
     parts.push(t(locale, 'source.asVideo', { type: typeName(convertedFrom, locale) }));
-  else if (convertedFrom) parts.push(t(locale, 'source.converted', { type: typeName(convertedFrom, locale) }));
+  else if (convertedFrom)
+    parts.push(t(locale, 'source.converted', { type: typeName(convertedFrom, locale) }));
   if (firstFrameOf) parts.push(t(locale, 'source.firstFrame', { type: typeName(firstFrameOf, locale) }));
   if (foundOn)
     parts.push(t(locale, kind ? FOUND_KEY[kind] : 'source.foundMedium', { page: visibleName(foundOn) }));

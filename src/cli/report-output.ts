@@ -1,14 +1,16 @@
-import { isVerdict, type CheckReport, type ItemResult } from '../domain/types.js';
+import { isVerdict, type CheckReport, type ItemResult, type MediaKind } from '../domain/types.js';
 import {
-  CAVEAT,
+  caveat,
   describeBand,
+  describeError,
   describeSource,
   formatLikelihood,
   formatSeconds,
   isSimulated,
-  SIMULATED_MARK,
+  simulatedMark,
   visibleName,
 } from '../check/wording.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../i18n/i18n.js';
 
 /** The `check --json` document: exactly one per run, one entry per medium in argument order. */
 export function reportJson(report: CheckReport): string {
@@ -46,21 +48,29 @@ function sourceJson(item: ItemResult): Record<string, string> {
   };
 }
 
-/** A table for people: name, kind, verdict band, likelihood, time, cached; then errors and the caveat. */
-export function reportTable(report: CheckReport): string {
-  const header = ['NAME', 'KIND', 'VERDICT', 'LIKELIHOOD', 'TIME', 'CACHED'];
-  const rows = report.items.map((item) =>
-    isVerdict(item)
-      ? [
-          shorten(item.ref.name),
-          item.kind,
-          `${describeBand(item.confidence).emoji} ${describeBand(item.confidence).label}`,
-          formatLikelihood(item.confidence),
-          formatSeconds(item.processingTime),
-          item.cached ? 'yes' : 'no',
-        ]
-      : [shorten(item.ref.name), item.kind ?? '-', `⚠️ Could not check (${item.error.code})`, '-', '-', '-'],
-  );
+/**
+ * A table for people, in the terminal's language: name, kind, verdict band, likelihood, time,
+ * cached; then errors and the caveat.
+ */
+export function reportTable(report: CheckReport, locale: Locale = DEFAULT_LOCALE): string {
+  const columns = ['name', 'kind', 'verdict', 'likelihood', 'time', 'cached'] as const;
+  const header = columns.map((column) => t(locale, `cli.header.${column}`));
+  const kind = (k: MediaKind | undefined) => (k ? t(locale, `cli.${k}`) : '-');
+  const rows = report.items.map((item) => {
+    if (!isVerdict(item)) {
+      const failed = t(locale, 'cli.couldNotCheck', { code: item.error.code });
+      return [shorten(item.ref.name), kind(item.kind), failed, '-', '-', '-'];
+    }
+    const band = describeBand(item.confidence, locale);
+    return [
+      shorten(item.ref.name),
+      kind(item.kind),
+      `${band.emoji} ${band.label}`,
+      formatLikelihood(item.confidence, locale),
+      formatSeconds(item.processingTime, locale),
+      t(locale, item.cached ? 'cli.yes' : 'cli.no'),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
@@ -69,16 +79,16 @@ export function reportTable(report: CheckReport): string {
       .trimEnd();
   const out = [line(header), ...rows.map(line), ''];
   const sourced = report.items.flatMap((item) => {
-    const said = describeSource(item.source, item.kind);
+    const said = describeSource(item.source, item.kind, locale);
     return said ? [`${shorten(item.ref.name)}: ${said}`] : [];
   });
   if (sourced.length > 0) out.push(...sourced, '');
   const failures = report.items.filter((item) => !isVerdict(item));
   for (const item of failures)
-    out.push(`${shorten(item.ref.name)}: ${'error' in item ? item.error.message : ''}`);
+    out.push(`${shorten(item.ref.name)}: ${'error' in item ? describeError(item.error, locale) : ''}`);
   if (failures.length > 0) out.push('');
-  out.push("LIKELIHOOD is the model's estimated likelihood that the media is AI-generated.", CAVEAT);
-  if (isSimulated(report)) out.push(SIMULATED_MARK);
+  out.push(t(locale, 'cli.explainLikelihood'), caveat(locale));
+  if (isSimulated(report)) out.push(simulatedMark(locale));
   return `${out.join('\n')}\n`;
 }
 

@@ -11,8 +11,8 @@ import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
-import { t } from '../i18n/i18n.js';
-import { localeOf } from './locale.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../i18n/i18n.js';
+import { createLocaleMemo, localeOf } from './locale.js';
 import type { Acceptance } from '../domain/media-types.js';
 import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
@@ -59,6 +59,7 @@ export function createPipeline(options: PipelineOptions) {
   const reactions = createReactionRule(state);
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
+  const locales = createLocaleMemo(state);
   const jobs: JobRunner = options.jobs ?? {
     submit: (job) => {
       tasks.run('check', () => execute(job));
@@ -89,6 +90,33 @@ export function createPipeline(options: PipelineOptions) {
     }
   }
 
+  /**
+   * The asker's language, where the event did not carry it and someone will read the answer:
+   * asked of the platform once the trigger is admitted, so ignored events cost no lookup.
+   */
+  async function withReaderLocale(trigger: Trigger): Promise<Trigger> {
+    if (trigger.locale || trigger.kind === 'autoscan') return trigger;
+    const locale = await readerLocale(trigger.place.platform, trigger.place.workspace, trigger.user);
+    return locale ? { ...trigger, locale } : trigger;
+  }
+
+  /** A person's language, as their platform says (remembered a day); undefined when it says none. */
+  async function readerLocale(
+    platform: string,
+    workspace: string,
+    user: string,
+  ): Promise<Locale | undefined> {
+    const port = options.platform(platform);
+    const lookUp = port.readerLocale?.bind(port);
+    if (!lookUp) return undefined;
+    try {
+      return await locales.remember(platform, `${workspace}:${user}`, () => lookUp(workspace, user));
+    } catch (err) {
+      logger.warn({ err, platform }, 'the asker’s language could not be looked up; answering in the default');
+      return undefined;
+    }
+  }
+
   /** Everything decided before a check: may it run, and on which media. */
   async function admit(trigger: Trigger, claimed: () => void): Promise<CheckJob | ReplyPlan> {
     const { place } = trigger;
@@ -110,9 +138,12 @@ export function createPipeline(options: PipelineOptions) {
 
     if (!(await isFirstDelivery(state, place.platform, trigger.deliveryKeys)))
       return { kind: 'nothing', reason: 'duplicate' };
+    trigger = await withReaderLocale(trigger);
     // While the bot drains for a restart nobody is kept waiting: auto-scan takes nothing new, silently.
     if (!tasks.accepting)
-      return auto ? { kind: 'nothing', reason: 'restarting' } : { kind: 'refusal', text: t(localeOf(trigger), 'failure.restarting') };
+      return auto
+        ? { kind: 'nothing', reason: 'restarting' }
+        : { kind: 'refusal', text: t(localeOf(trigger), 'failure.restarting') };
     if (trigger.kind === 'reaction') {
       const decision = await reactions.decide(place);
       if (decision.kind === 'check') claimed();
@@ -209,6 +240,13 @@ export function createPipeline(options: PipelineOptions) {
 
     /** True for the first delivery of any of `keys` (commands that are not checks: help, status, settings). */
     isFirstDelivery: (platform: string, keys: readonly string[]) => isFirstDelivery(state, platform, keys),
+
+    /**
+     * The language to answer `user` in, for what an adapter answers itself (help, status,
+     * refusals): the platform's word for them, remembered a day; English when it has none.
+     */
+    askerLocale: async (platform: string, workspace: string, user: string): Promise<Locale> =>
+      (await readerLocale(platform, workspace, user)) ?? DEFAULT_LOCALE,
 
     /** The last checks of a workspace, newest first, for `status`. */
     recent: (platform: string, workspace: string) => recent.list(platform, workspace),

@@ -20,6 +20,12 @@ export interface PlatformPort {
   messageMedia(place: Place): Promise<readonly MediaSpec[] | undefined>;
   /** Opens a platform medium's bytes with the credentials of `place`'s workspace. */
   open(spec: Extract<MediaSpec, { source: 'platform' }>, place: Place): MediaRef;
+  /**
+   * The language of the person who asked, as a tag (`es-ES`), for platforms whose events do not
+   * carry it (Slack): asked once a trigger will be answered, and remembered a day by the pipeline.
+   * Undefined when the platform names none; rejects when it could not be asked.
+   */
+  readerLocale?(workspace: string, user: string): Promise<string | undefined>;
   /** Posts "Checking N files…" for `trigger` and says where, for `deliver` to replace it. */
   placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle>;
   /**
