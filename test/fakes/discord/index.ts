@@ -167,6 +167,8 @@ export class FakeDiscord {
     path?: readonly string[];
     options?: Readonly<Record<string, OptionValue>>;
     permissions?: string;
+    /** The member's client language, as Discord sends it (`en-US` when not given). */
+    locale?: string;
   }): InteractionRecord {
     const attachments: Record<string, APIAttachment> = {};
     let options: unknown[] = Object.entries(fields.options ?? {}).map(([name, value]) => {
@@ -277,7 +279,7 @@ export class FakeDiscord {
    * client: the building block of `slashCommand` and `messageCommand`, and of malformed-payload tests.
    */
   interact(
-    fields: { channelId: string; user: APIUser; permissions?: string },
+    fields: { channelId: string; user: APIUser; permissions?: string; locale?: string },
     data: Record<string, unknown>,
   ): InteractionRecord {
     const id = snowflake();
@@ -297,8 +299,8 @@ export class FakeDiscord {
       token,
       version: 1,
       app_permissions: MODERATOR_PERMISSIONS,
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      locale: fields.locale ?? 'en-US',
+      guild_locale: this.world.preferredLocale,
       entitlements: [],
       authorizing_integration_owners: { '0': this.world.guild.id },
       context: 0,

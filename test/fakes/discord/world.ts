@@ -50,6 +50,8 @@ export class FakeWorld {
    */
   readonly application = { id: this.bot.id, name: 'BitMind', flags: 1 << 19 };
   readonly guild = { id: build.snowflake(), name: 'Test Server' };
+  /** The guild's language (GUILD_CREATE's `preferred_locale`, interactions' `guild_locale`). */
+  preferredLocale = 'en-US';
   readonly channels = new Map<string, APIChannel>();
   readonly members = new Map<string, ReturnType<typeof build.member>>();
   /** Status the CDN answers for a stale signature: Discord sends 404 or 403 depending on the edge. */
@@ -219,7 +221,7 @@ export class FakeWorld {
       explicit_content_filter: 0,
       mfa_level: 0,
       nsfw_level: 0,
-      preferred_locale: 'en-US',
+      preferred_locale: this.preferredLocale,
       system_channel_flags: 0,
       roles: [
         {
