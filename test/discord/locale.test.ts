@@ -17,7 +17,9 @@ afterAll(() => rig.close());
 
 const suspicious = (name: string): FakeFile => ({ name, bytes: pngScored(0.93), contentType: 'image/png' });
 
-async function answerOf(interaction: InteractionRecord): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> {
+async function answerOf(
+  interaction: InteractionRecord,
+): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> {
   const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
     what: 'the interaction answer',
   });
@@ -55,8 +57,12 @@ describe('Discord replies in the language of the interaction', () => {
 
   it('Japanese once', async () => {
     const embed = embedOf(await answerOf(checkAs('ja', suspicious('neko.png'))));
-    expect(embed.title).toBe('[シミュレーション] BitMind: AI生成の強い兆候があります（AI生成の推定確率 93%）');
-    expect(embed.footer?.text).toBe('AI検出は確率的なものです。証拠ではなく、判断材料の一つとして扱ってください。');
+    expect(embed.title).toBe(
+      '[シミュレーション] BitMind: AI生成の強い兆候があります（AI生成の推定確率 93%）',
+    );
+    expect(embed.footer?.text).toBe(
+      'AI検出は確率的なものです。証拠ではなく、判断材料の一つとして扱ってください。',
+    );
   });
 
   it('a language the bot does not speak (Korean) gets English', async () => {
