@@ -1,8 +1,8 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
-import { REPLY_MODES } from '../../src/config.js';
-import { t, type Locale } from '../../src/i18n/i18n.js';
+import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
+import { t, type Locale, type MessageKey } from '../../src/i18n/i18n.js';
 import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
@@ -10,9 +10,15 @@ import type { Invocation } from './invocation.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
+const MODE_KEY = {
+  flagged: 'discord.autoscan.flagged',
+  all: 'discord.autoscan.all',
+  silent: 'discord.autoscan.silent',
+} as const satisfies Record<ReplyMode, MessageKey>;
+
 function describe(settings: ChannelSettings, channel: string, locale: Locale): string {
   if (!settings.autoscan) return t(locale, 'discord.autoscan.off', { channel });
-  const meaning = t(locale, `discord.autoscan.${settings.replyMode}`, QUIET);
+  const meaning = t(locale, MODE_KEY[settings.replyMode], QUIET);
   return t(locale, 'discord.autoscan.on', { channel, mode: settings.replyMode, meaning });
 }
 

@@ -55,6 +55,8 @@ const BANDS: Record<Band, Omit<BandInfo, 'label'>> = {
   },
 };
 
+const BAND_KEY = { strong: 'verdict.strong', some: 'verdict.some', little: 'verdict.little' } as const;
+
 /** The caveat under every verdict. */
 export const caveat = (locale: Locale = DEFAULT_LOCALE) => t(locale, 'verdict.caveat');
 /** Said of a verdict the simulator gave. */
@@ -73,7 +75,7 @@ export function bandOf(confidence: number): Band {
 
 export function describeBand(confidence: number, locale: Locale = DEFAULT_LOCALE): BandInfo {
   const band = BANDS[bandOf(confidence)];
-  return { ...band, label: t(locale, `verdict.${band.band}`) };
+  return { ...band, label: t(locale, BAND_KEY[band.band]) };
 }
 
 /**

@@ -55,7 +55,7 @@ function sourceJson(item: ItemResult): Record<string, string> {
 export function reportTable(report: CheckReport, locale: Locale = DEFAULT_LOCALE): string {
   const columns = ['name', 'kind', 'verdict', 'likelihood', 'time', 'cached'] as const;
   const header = columns.map((column) => t(locale, `cli.header.${column}`));
-  const kind = (k: MediaKind | undefined) => (k ? t(locale, `cli.${k}`) : '-');
+  const kind = (k: MediaKind | undefined) => (k ? t(locale, KIND_KEY[k]) : '-');
   const rows = report.items.map((item) => {
     if (!isVerdict(item)) {
       const failed = t(locale, 'cli.couldNotCheck', { code: item.error.code });
@@ -91,6 +91,8 @@ export function reportTable(report: CheckReport, locale: Locale = DEFAULT_LOCALE
   if (isSimulated(report)) out.push(simulatedMark(locale));
   return `${out.join('\n')}\n`;
 }
+
+const KIND_KEY = { image: 'cli.image', video: 'cli.video' } as const;
 
 /** Names come from users: strip control and bidi characters so a name cannot repaint the terminal. */
 function shorten(name: string): string {

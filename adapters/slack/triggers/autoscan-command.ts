@@ -1,14 +1,20 @@
 import { REPLY_MODES, type ReplyMode } from '../../../src/config.js';
 import type { ChannelSettings } from '../../../src/settings/store.js';
 import type { SlackContext } from '../context.js';
-import { t, type Locale } from '../../../src/i18n/i18n.js';
+import { t, type Locale, type MessageKey } from '../../../src/i18n/i18n.js';
 import { SURFACE } from '../messages.js';
 import { mayManageAutoscan } from '../permissions.js';
 import type { CommandCall } from './check-command.js';
 
+const MODE_KEY = {
+  flagged: 'slack.autoscan.flagged',
+  all: 'slack.autoscan.all',
+  silent: 'slack.autoscan.silent',
+} as const satisfies Record<ReplyMode, MessageKey>;
+
 function describe(settings: ChannelSettings, locale: Locale): string {
   if (!settings.autoscan) return t(locale, 'slack.autoscan.off', SURFACE);
-  const meaning = t(locale, `slack.autoscan.${settings.replyMode}`);
+  const meaning = t(locale, MODE_KEY[settings.replyMode]);
   return t(locale, 'slack.autoscan.on', { mode: settings.replyMode, meaning });
 }
 
