@@ -75,7 +75,7 @@ function itemSection(item: ItemView, locale: Locale): KnownBlock {
   const d = describeItem(item, locale);
   const name = `*${safeText(d.name)}*`;
   const detail = safeText(d.detail, MAX_DETAIL_CHARS);
-  const body = d.band ? `*${d.headline}* · ${detail}` : `${d.headline}: ${detail}`;
+  const body = d.band ? `*${d.headline}* · ${detail}` : t(locale, 'reply.couldNotCheck', { detail });
   return section(`:${d.slackEmoji}: ${name}\n${body}`);
 }
 

@@ -230,8 +230,8 @@ export function summaryLine(report: ReportView, locale: Locale = DEFAULT_LOCALE)
       : t(locale, 'summary.oneFailed', { name: d.name, detail: d.detail });
   } else {
     line = t(locale, flagged > 0 ? 'summary.many' : 'summary.manyNone', { count: total, flagged });
-    if (failed > 0) line = t(locale, 'summary.withFailed', { line, failed });
+    if (failed > 0) line = t(locale, 'summary.withFailed', { line, count: failed });
   }
-  if (report.skipped > 0) line = t(locale, 'summary.withSkipped', { line, skipped: report.skipped });
+  if (report.skipped > 0) line = t(locale, 'summary.withSkipped', { line, count: report.skipped });
   return isSimulated(report) ? t(locale, 'verdict.simulatedLine', { line }) : line;
 }

@@ -35,8 +35,10 @@ export default {
     many_other: 'BitMind hat {{count}} Dateien geprüft: {{flagged}} mit Hinweisen auf KI-Generierung',
     manyNone_one: 'BitMind hat {{count}} Datei geprüft: keine mit Hinweisen auf KI-Generierung',
     manyNone_other: 'BitMind hat {{count}} Dateien geprüft: keine mit Hinweisen auf KI-Generierung',
-    withFailed: '{{line}}, {{failed}} nicht prüfbar',
-    withSkipped: '{{line}} ({{skipped}} weitere übersprungen: zu viele in einer Anfrage)',
+    withFailed_one: '{{line}}, {{count}} nicht prüfbar',
+    withFailed_other: '{{line}}, {{count}} nicht prüfbar',
+    withSkipped_one: '{{line}} ({{count}} weitere übersprungen: zu viele in einer Anfrage)',
+    withSkipped_other: '{{line}} ({{count}} weitere übersprungen: zu viele in einer Anfrage)',
   },
   error: {
     unsupported_type: 'Diese Datei ist kein Bild und kein Video, das BitMind prüfen kann.',
@@ -62,6 +64,7 @@ export default {
     sorry: 'Entschuldige: {{message}}',
   },
   reply: {
+    couldNotCheck: 'Konnte nicht geprüft werden: {{detail}}',
     requestedBy: 'Angefragt von <@{{user}}>',
     askedBy: 'Angefragt von {{who}}',
     askedWith: 'Angefragt von {{who}} mit {{emoji}}',
@@ -124,7 +127,8 @@ export default {
       files_one: '{{count}} Datei',
       files_other: '{{count}} Dateien',
       withEvidence: '{{count}} mit Hinweisen',
-      notChecked: '{{count}} nicht geprüft',
+      notChecked_one: '{{count}} nicht geprüft',
+      notChecked_other: '{{count}} nicht geprüft',
     },
     autoscan: {
       flagged:

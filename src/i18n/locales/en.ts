@@ -38,8 +38,10 @@ export default {
     many_other: 'BitMind checked {{count}} files: {{flagged}} with evidence of AI generation',
     manyNone_one: 'BitMind checked {{count}} file: none with evidence of AI generation',
     manyNone_other: 'BitMind checked {{count}} files: none with evidence of AI generation',
-    withFailed: '{{line}}, {{failed}} could not be checked',
-    withSkipped: '{{line}} ({{skipped}} more skipped: too many in one request)',
+    withFailed_one: '{{line}}, {{count}} could not be checked',
+    withFailed_other: '{{line}}, {{count}} could not be checked',
+    withSkipped_one: '{{line}} ({{count}} more skipped: too many in one request)',
+    withSkipped_other: '{{line}} ({{count}} more skipped: too many in one request)',
   },
   /** A file that could not be checked, by error code. English shows the error's own, more precise message. */
   error: {
@@ -66,6 +68,7 @@ export default {
     sorry: 'Sorry, {{message}}',
   },
   reply: {
+    couldNotCheck: 'Could not check: {{detail}}',
     requestedBy: 'Requested by <@{{user}}>',
     askedBy: 'Asked by {{who}}',
     askedWith: 'Asked by {{who}} with {{emoji}}',
@@ -124,7 +127,8 @@ export default {
       files_one: '{{count}} file',
       files_other: '{{count}} files',
       withEvidence: '{{count}} with evidence',
-      notChecked: '{{count}} not checked',
+      notChecked_one: '{{count}} not checked',
+      notChecked_other: '{{count}} not checked',
     },
     autoscan: {
       flagged:

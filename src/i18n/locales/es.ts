@@ -38,8 +38,12 @@ export default {
     manyNone_one: 'BitMind comprobó {{count}} archivo: ninguno con indicios de generación por IA',
     manyNone_many: 'BitMind comprobó {{count}} archivos: ninguno con indicios de generación por IA',
     manyNone_other: 'BitMind comprobó {{count}} archivos: ninguno con indicios de generación por IA',
-    withFailed: '{{line}}; {{failed}} no se pudieron comprobar',
-    withSkipped: '{{line}} ({{skipped}} más omitidos: demasiados en una sola solicitud)',
+    withFailed_one: '{{line}}; {{count}} no se pudo comprobar',
+    withFailed_many: '{{line}}; {{count}} no se pudieron comprobar',
+    withFailed_other: '{{line}}; {{count}} no se pudieron comprobar',
+    withSkipped_one: '{{line}} ({{count}} más omitido: demasiados en una sola solicitud)',
+    withSkipped_many: '{{line}} ({{count}} más omitidos: demasiados en una sola solicitud)',
+    withSkipped_other: '{{line}} ({{count}} más omitidos: demasiados en una sola solicitud)',
   },
   error: {
     unsupported_type: 'Este archivo no es una imagen o un vídeo que BitMind pueda comprobar.',
@@ -65,6 +69,7 @@ export default {
     sorry: 'Lo siento: {{message}}',
   },
   reply: {
+    couldNotCheck: 'No se pudo comprobar: {{detail}}',
     requestedBy: 'Solicitado por <@{{user}}>',
     askedBy: 'Solicitado por {{who}}',
     askedWith: 'Solicitado por {{who}} con {{emoji}}',
@@ -74,11 +79,11 @@ export default {
     more_many: '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA.',
     more_other: '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA.',
     moreFailed_one:
-      '…y {{count}} archivo más: {{flagged}} con indicios de generación por IA; {{failed}} no se pudieron comprobar.',
+      '…y {{count}} archivo más: {{flagged}} con indicios de generación por IA; sin comprobar: {{failed}}.',
     moreFailed_many:
-      '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA; {{failed}} no se pudieron comprobar.',
+      '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA; sin comprobar: {{failed}}.',
     moreFailed_other:
-      '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA; {{failed}} no se pudieron comprobar.',
+      '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA; sin comprobar: {{failed}}.',
     skipped_one: '{{count}} archivo más no se comprobó: demasiados en una sola solicitud.',
     skipped_many: '{{count}} archivos más no se comprobaron: demasiados en una sola solicitud.',
     skipped_other: '{{count}} archivos más no se comprobaron: demasiados en una sola solicitud.',
@@ -130,7 +135,9 @@ export default {
       files_many: '{{count}} archivos',
       files_other: '{{count}} archivos',
       withEvidence: '{{count}} con indicios',
-      notChecked: '{{count}} sin comprobar',
+      notChecked_one: '{{count}} sin comprobar',
+      notChecked_many: '{{count}} sin comprobar',
+      notChecked_other: '{{count}} sin comprobar',
     },
     autoscan: {
       flagged:

@@ -37,8 +37,12 @@ export default {
     manyNone_one: 'BitMind a vérifié {{count}} fichier : aucun indice de génération par IA',
     manyNone_many: 'BitMind a vérifié {{count}} fichiers : aucun avec des indices de génération par IA',
     manyNone_other: 'BitMind a vérifié {{count}} fichiers : aucun avec des indices de génération par IA',
-    withFailed: '{{line}}, {{failed}} non vérifiable(s)',
-    withSkipped: '{{line}} ({{skipped}} de plus ignoré(s) : trop pour une seule demande)',
+    withFailed_one: '{{line}}, {{count}} non vérifiable',
+    withFailed_many: '{{line}}, {{count}} non vérifiables',
+    withFailed_other: '{{line}}, {{count}} non vérifiables',
+    withSkipped_one: '{{line}} ({{count}} de plus ignoré : trop pour une seule demande)',
+    withSkipped_many: '{{line}} ({{count}} de plus ignorés : trop pour une seule demande)',
+    withSkipped_other: '{{line}} ({{count}} de plus ignorés : trop pour une seule demande)',
   },
   error: {
     unsupported_type: 'Ce fichier n’est pas une image ou une vidéo que BitMind peut vérifier.',
@@ -64,6 +68,7 @@ export default {
     sorry: 'Désolé : {{message}}',
   },
   reply: {
+    couldNotCheck: 'Vérification impossible : {{detail}}',
     requestedBy: 'Demandé par <@{{user}}>',
     askedBy: 'Demandé par {{who}}',
     askedWith: 'Demandé par {{who}} avec {{emoji}}',
@@ -73,11 +78,11 @@ export default {
     more_many: '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA.',
     more_other: '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA.',
     moreFailed_one:
-      '…et {{count}} fichier de plus : {{flagged}} avec des indices de génération par IA, {{failed}} non vérifiable(s).',
+      '…et {{count}} fichier de plus : {{flagged}} avec des indices de génération par IA, vérification impossible pour {{failed}}.',
     moreFailed_many:
-      '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA, {{failed}} non vérifiable(s).',
+      '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA, vérification impossible pour {{failed}}.',
     moreFailed_other:
-      '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA, {{failed}} non vérifiable(s).',
+      '…et {{count}} fichiers de plus : {{flagged}} avec des indices de génération par IA, vérification impossible pour {{failed}}.',
     skipped_one: '{{count}} fichier de plus n’a pas été vérifié : trop pour une seule demande.',
     skipped_many: '{{count}} fichiers de plus n’ont pas été vérifiés : trop pour une seule demande.',
     skipped_other: '{{count}} fichiers de plus n’ont pas été vérifiés : trop pour une seule demande.',
@@ -130,7 +135,9 @@ export default {
       files_many: '{{count}} fichiers',
       files_other: '{{count}} fichiers',
       withEvidence: '{{count}} avec des indices',
-      notChecked: '{{count}} non vérifié(s)',
+      notChecked_one: '{{count}} non vérifié',
+      notChecked_many: '{{count}} non vérifiés',
+      notChecked_other: '{{count}} non vérifiés',
     },
     autoscan: {
       flagged:

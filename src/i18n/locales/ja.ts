@@ -31,8 +31,8 @@ export default {
     oneFailed: 'BitMindは{{name}}をチェックできませんでした: {{detail}}',
     many_other: 'BitMindが{{count}}件のファイルをチェック: AI生成の兆候あり {{flagged}}件',
     manyNone_other: 'BitMindが{{count}}件のファイルをチェック: AI生成の兆候があるものはありません',
-    withFailed: '{{line}}、チェック不可 {{failed}}件',
-    withSkipped: '{{line}}（ほか{{skipped}}件は省略: 1回のリクエストには多すぎます）',
+    withFailed_other: '{{line}}、チェック不可 {{count}}件',
+    withSkipped_other: '{{line}}（ほか{{count}}件は省略: 1回のリクエストには多すぎます）',
   },
   error: {
     unsupported_type: 'このファイルは、BitMindがチェックできる画像や動画ではありません。',
@@ -58,6 +58,7 @@ export default {
     sorry: '申し訳ありません: {{message}}',
   },
   reply: {
+    couldNotCheck: 'チェックできませんでした: {{detail}}',
     requestedBy: '依頼者: <@{{user}}>',
     askedBy: '依頼者: {{who}}',
     askedWith: '依頼者: {{who}}（{{emoji}}）',
@@ -111,7 +112,7 @@ export default {
       noRecent: '• このワークスペースでは最近のチェックはありません。',
       files_other: '{{count}}件のファイル',
       withEvidence: '兆候あり {{count}}件',
-      notChecked: 'チェック不可 {{count}}件',
+      notChecked_other: 'チェック不可 {{count}}件',
     },
     autoscan: {
       flagged: 'AI生成の兆候があるファイルにだけ返信し、それ以外には :white_check_mark: を付けます',

@@ -37,8 +37,12 @@ export default {
     manyNone_one: 'O BitMind verificou {{count}} arquivo: nenhum com indícios de geração por IA',
     manyNone_many: 'O BitMind verificou {{count}} arquivos: nenhum com indícios de geração por IA',
     manyNone_other: 'O BitMind verificou {{count}} arquivos: nenhum com indícios de geração por IA',
-    withFailed: '{{line}}; {{failed}} não puderam ser verificados',
-    withSkipped: '{{line}} (mais {{skipped}} ignorados: muitos em um só pedido)',
+    withFailed_one: '{{line}}; {{count}} não pôde ser verificado',
+    withFailed_many: '{{line}}; {{count}} não puderam ser verificados',
+    withFailed_other: '{{line}}; {{count}} não puderam ser verificados',
+    withSkipped_one: '{{line}} (mais {{count}} ignorado: muitos em um só pedido)',
+    withSkipped_many: '{{line}} (mais {{count}} ignorados: muitos em um só pedido)',
+    withSkipped_other: '{{line}} (mais {{count}} ignorados: muitos em um só pedido)',
   },
   error: {
     unsupported_type: 'Este arquivo não é uma imagem ou um vídeo que o BitMind consiga verificar.',
@@ -64,6 +68,7 @@ export default {
     sorry: 'Desculpe: {{message}}',
   },
   reply: {
+    couldNotCheck: 'Não foi possível verificar: {{detail}}',
     requestedBy: 'Pedido por <@{{user}}>',
     askedBy: 'Pedido por {{who}}',
     askedWith: 'Pedido por {{who}} com {{emoji}}',
@@ -73,11 +78,11 @@ export default {
     more_many: '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA.',
     more_other: '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA.',
     moreFailed_one:
-      '…e mais {{count}} arquivo: {{flagged}} com indícios de geração por IA; {{failed}} não puderam ser verificados.',
+      '…e mais {{count}} arquivo: {{flagged}} com indícios de geração por IA; sem verificação: {{failed}}.',
     moreFailed_many:
-      '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA; {{failed}} não puderam ser verificados.',
+      '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA; sem verificação: {{failed}}.',
     moreFailed_other:
-      '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA; {{failed}} não puderam ser verificados.',
+      '…e mais {{count}} arquivos: {{flagged}} com indícios de geração por IA; sem verificação: {{failed}}.',
     skipped_one: 'Mais {{count}} arquivo não foi verificado: muitos em um só pedido.',
     skipped_many: 'Mais {{count}} arquivos não foram verificados: muitos em um só pedido.',
     skipped_other: 'Mais {{count}} arquivos não foram verificados: muitos em um só pedido.',
@@ -128,7 +133,9 @@ export default {
       files_many: '{{count}} arquivos',
       files_other: '{{count}} arquivos',
       withEvidence: '{{count}} com indícios',
-      notChecked: '{{count}} não verificados',
+      notChecked_one: '{{count}} não verificado',
+      notChecked_many: '{{count}} não verificados',
+      notChecked_other: '{{count}} não verificados',
     },
     autoscan: {
       flagged:
