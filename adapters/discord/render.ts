@@ -113,9 +113,6 @@ export function renderReport(
   return { embeds };
 }
 
-/** Said under a verdict posted again for another person's reaction. */
-export const REPEAT_NOTE = t(DEFAULT_LOCALE, 'reply.repeat');
-
 /** A reply body as embeds: the report, or the failure in plain words. */
 export function renderBody(body: ReplyBody, askedBy: string, locale: Locale = DEFAULT_LOCALE): RenderedReply {
   return body.kind === 'report'

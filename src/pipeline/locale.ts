@@ -41,5 +41,3 @@ export function createLocaleMemo(state: StateStore) {
     },
   };
 }
-
-export type LocaleMemo = ReturnType<typeof createLocaleMemo>;
