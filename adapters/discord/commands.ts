@@ -41,6 +41,26 @@ export function commandName(locale: Locale, key: CommandKey): string {
   return t(locale, `discord.commands.${key}.name`);
 }
 
+/**
+ * The command, subcommand and option names a member types, as their client shows them (Discord
+ * shows the localized names): for the sentences that mention them.
+ */
+export function commandSurface(locale: Locale): Readonly<Record<string, string>> {
+  const name = (key: CommandKey) => commandName(locale, key);
+  return {
+    command: COMMAND,
+    check: name('check'),
+    media: name('media'),
+    url: name('url'),
+    private: name('private'),
+    status: name('status'),
+    autoscan: name('autoscan'),
+    enable: name('enable'),
+    disable: name('disable'),
+    autoscanStatus: name('autoscanStatus'),
+  };
+}
+
 function localizations(text: (locale: Locale) => string): LocalizationMap {
   return Object.fromEntries(TRANSLATED.map((l) => [DISCORD_LOCALE[l], text(l)]));
 }

@@ -1,7 +1,7 @@
 import { toItemError } from '../../src/check/item-error.js';
 import { caveat, describeError } from '../../src/check/wording.js';
 import { t } from '../../src/i18n/i18n.js';
-import { COMMAND, commandName } from './commands.js';
+import { commandName, commandSurface } from './commands.js';
 import type { DiscordContext } from './context.js';
 import type { Invocation } from './invocation.js';
 
@@ -12,13 +12,13 @@ export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promis
   const settings = await ctx.settings.get('discord', asked.settingsChannel);
   const emoji = settings.triggerReaction ?? ctx.discord.triggerReaction;
   const { locale } = asked;
-  const command = { command: COMMAND };
+  const surface = commandSurface(locale);
   return [
     t(locale, 'discord.help.intro'),
-    t(locale, 'discord.help.check', command),
+    t(locale, 'discord.help.check', surface),
     t(locale, 'discord.help.message', { menu: commandName(locale, 'contextMenu'), emoji }),
-    t(locale, 'discord.help.autoscan', command),
-    t(locale, 'discord.help.status', command),
+    t(locale, 'discord.help.autoscan', surface),
+    t(locale, 'discord.help.status', surface),
     '',
     `_${caveat(locale)}_`,
   ].join('\n');

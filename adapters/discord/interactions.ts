@@ -1,7 +1,7 @@
 import { resolveLocale, t } from '../../src/i18n/i18n.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { autoscanAnswer } from './autoscan-command.js';
-import { COMMAND, CONTEXT_MENU, SUB } from './commands.js';
+import { COMMAND, commandSurface, CONTEXT_MENU, SUB } from './commands.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { helpAnswer, statusAnswer } from './info-command.js';
 import { checkMedia, invocationOf, placeOf, targetMedia, type Invocation } from './invocation.js';
@@ -69,7 +69,8 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
         return;
       }
       if (given.length === 0) {
-        await answerAlone(ctx, asked, { content: t(asked.locale, 'discord.nothingToCheck') });
+        const text = t(asked.locale, 'discord.nothingToCheck', commandSurface(asked.locale));
+        await answerAlone(ctx, asked, { content: text });
         return;
       }
       const media = await resolveMessageLinks(ctx, asked, given);

@@ -158,8 +158,14 @@ export function describeSource(
  * where the error arises, deep in the media and BitMind layers).
  */
 export function describeError(error: { code: ErrorCode; message: string }, locale: Locale): string {
-  return locale === DEFAULT_LOCALE ? error.message : t(locale, `error.${error.code}`);
+  if (locale === DEFAULT_LOCALE) return error.message;
+  // The few messages the core writes itself from the catalogue are said as they were meant.
+  const own = OWN_MESSAGES.find((key) => t(DEFAULT_LOCALE, key) === error.message);
+  return t(locale, own ?? `error.${error.code}`);
 }
+
+/** Item errors worded by the core (a check cut off by a restart, a bug's plain apology). */
+const OWN_MESSAGES = ['failure.restarting', 'failure.generic'] as const;
 
 /**
  * What must not reach a reply or a terminal from a name someone chose: C0 and C1 controls (a NUL, a

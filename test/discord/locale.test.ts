@@ -82,7 +82,10 @@ describe('Discord replies in the language of the interaction', () => {
       path: ['help'],
       locale: 'pt-BR',
     });
-    expect((await answerOf(help)).content).toMatch(/^O \*\*BitMind\*\* procura sinais de geração por IA/);
+    const helpText = (await answerOf(help)).content;
+    expect(helpText).toMatch(/^O \*\*BitMind\*\* procura sinais de geração por IA/);
+    expect(helpText).toContain('• `/bitmind verificar` com `arquivo` (um arquivo) ou `link` (um link)');
+    expect(helpText).toContain('**Apps → Verificar com BitMind**');
     const empty = fake.slashCommand({
       channelId: fake.channels.general.id,
       user: fake.users.alice,
@@ -91,7 +94,8 @@ describe('Discord replies in the language of the interaction', () => {
       locale: 'es-ES',
     });
     expect((await answerOf(empty)).content).toBe(
-      'Dame algo que comprobar: adjunta un archivo con la opción `media` o pega un enlace en `url`.',
+      // The option names as a Spanish client shows them.
+      'Dame algo que comprobar: adjunta un archivo con la opción `archivo` o pega un enlace en `enlace`.',
     );
   });
 });

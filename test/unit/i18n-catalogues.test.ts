@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { botSources, catalogueProblems, unusedKeys } from '../../scripts/i18n-check.js';
-import { formatSeconds, formatLikelihood, placeholderText } from '../../src/check/wording.js';
+import { toItemError } from '../../src/check/item-error.js';
+import {
+  describeError,
+  formatLikelihood,
+  formatSeconds,
+  placeholderText,
+  RESTARTING,
+} from '../../src/check/wording.js';
 import {
   CATALOGUES,
   localeOfEnvironment,
@@ -91,5 +98,18 @@ describe('locales', () => {
     expect(placeholderText(1_000_000, 'es')).toBe('Comprobando 1.000.000 archivos…');
     expect(placeholderText(3, 'ja')).toBe('3件のファイルをチェック中…');
     expect(t('de', 'reply.hidden', { count: 1234 })).toMatch(/^…und 1\.234 weitere Dateien/);
+  });
+
+  it('says why a file could not be checked: English in the error’s own words, other languages by its code', () => {
+    const tooBig = { code: 'too_large', message: 'That image is over the 32 MB limit for images.' } as const;
+    expect(describeError(tooBig, 'en')).toBe(tooBig.message);
+    expect(describeError(tooBig, 'fr')).toBe('Ce fichier dépasse la taille maximale.');
+    // What the core itself said (a check cut off by a restart, a bug's apology) keeps its meaning.
+    expect(describeError({ code: 'unavailable', message: RESTARTING }, 'de')).toBe(
+      t('de', 'failure.restarting'),
+    );
+    expect(describeError(toItemError(new TypeError('x is undefined')), 'ja')).toBe(
+      t('ja', 'failure.generic'),
+    );
   });
 });

@@ -145,7 +145,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'Gib mir etwas zum Prüfen: Häng eine Datei mit der Option `media` an oder füge einen Link in `url` ein.',
+      'Gib mir etwas zum Prüfen: Häng eine Datei mit der Option `{{media}}` an oder füge einen Link in `{{url}}` ein.',
     noMediaInMessage: 'An dieser Nachricht hängt kein Bild und kein Video.',
     unreadableCommand:
       'Ich konnte diesen Befehl nicht lesen (Discord hat etwas Unerwartetes geschickt). Versuch es noch einmal.',
@@ -155,11 +155,11 @@ export default {
     help: {
       intro: '**BitMind** sucht in Bildern und Videos nach Anzeichen von KI-Generierung.',
       check:
-        '• `/{{command}} check` mit `media` (eine Datei) oder `url` (ein Link); mit `private: True` siehst nur du das Ergebnis.',
+        '• `/{{command}} {{check}}` mit `{{media}}` (eine Datei) oder `{{url}}` (ein Link); mit `{{private}}: True` siehst nur du das Ergebnis.',
       message: '• An einer Nachricht: **Apps → {{menu}}**, oder reagiere mit {{emoji}}.',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status`: prüft jede neue Datei in diesem Kanal (Server verwalten). Modi: `flagged`, `all`, `silent`.',
-      status: '• `/{{command}} status`: Ist BitMind erreichbar?',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}`: prüft jede neue Datei in diesem Kanal (Server verwalten). Modi: `flagged`, `all`, `silent`.',
+      status: '• `/{{command}} {{status}}`: Ist BitMind erreichbar?',
     },
     status: {
       reachable: '✅ BitMind ist erreichbar.',

@@ -145,7 +145,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'Give me something to check: attach a file with the `media` option, or paste a link with `url`.',
+      'Give me something to check: attach a file with the `{{media}}` option, or paste a link with `{{url}}`.',
     noMediaInMessage: 'That message has no image or video attached.',
     unreadableCommand:
       'I could not read that command (Discord sent something I did not expect). Please try again.',
@@ -154,11 +154,11 @@ export default {
     help: {
       intro: '**BitMind** looks for signs of AI generation in images and videos.',
       check:
-        '• `/{{command}} check` with `media` (a file) or `url` (a link); add `private: True` to see the result alone.',
+        '• `/{{command}} {{check}}` with `{{media}}` (a file) or `{{url}}` (a link); add `{{private}}: True` to see the result alone.',
       message: '• On a message: **Apps → {{menu}}**, or react with {{emoji}}.',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status`: check every new file in this channel (Manage Server). Modes: `flagged`, `all`, `silent`.',
-      status: '• `/{{command}} status`: is BitMind reachable?',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}`: check every new file in this channel (Manage Server). Modes: `flagged`, `all`, `silent`.',
+      status: '• `/{{command}} {{status}}`: is BitMind reachable?',
     },
     status: {
       reachable: '✅ BitMind is reachable.',

@@ -154,7 +154,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'Dame algo que comprobar: adjunta un archivo con la opción `media` o pega un enlace en `url`.',
+      'Dame algo que comprobar: adjunta un archivo con la opción `{{media}}` o pega un enlace en `{{url}}`.',
     noMediaInMessage: 'Ese mensaje no tiene ninguna imagen ni vídeo adjunto.',
     unreadableCommand: 'No pude leer ese comando (Discord envió algo que no esperaba). Inténtalo de nuevo.',
     onlyMessagesFromHere: 'Solo puedo comprobar enlaces a mensajes de este canal.',
@@ -162,11 +162,11 @@ export default {
     help: {
       intro: '**BitMind** busca señales de generación por IA en imágenes y vídeos.',
       check:
-        '• `/{{command}} check` con `media` (un archivo) o `url` (un enlace); añade `private: True` para ver el resultado solo tú.',
+        '• `/{{command}} {{check}}` con `{{media}}` (un archivo) o `{{url}}` (un enlace); añade `{{private}}: True` para ver el resultado solo tú.',
       message: '• En un mensaje: **Aplicaciones → {{menu}}**, o reacciona con {{emoji}}.',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status`: comprueba cada archivo nuevo de este canal (Gestionar servidor). Modos: `flagged`, `all`, `silent`.',
-      status: '• `/{{command}} status`: ¿está BitMind accesible?',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}`: comprueba cada archivo nuevo de este canal (Gestionar servidor). Modos: `flagged`, `all`, `silent`.',
+      status: '• `/{{command}} {{status}}`: ¿está BitMind accesible?',
     },
     status: {
       reachable: '✅ BitMind está accesible.',

@@ -155,7 +155,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'Donnez-moi quelque chose à vérifier : joignez un fichier avec l’option `media`, ou collez un lien dans `url`.',
+      'Donnez-moi quelque chose à vérifier : joignez un fichier avec l’option `{{media}}`, ou collez un lien dans `{{url}}`.',
     noMediaInMessage: 'Ce message n’a aucune image ni vidéo en pièce jointe.',
     unreadableCommand:
       'Je n’ai pas pu lire cette commande (Discord a envoyé quelque chose d’inattendu). Réessayez.',
@@ -165,11 +165,11 @@ export default {
     help: {
       intro: '**BitMind** cherche des signes de génération par IA dans les images et les vidéos.',
       check:
-        '• `/{{command}} check` avec `media` (un fichier) ou `url` (un lien) ; ajoutez `private: True` pour être seul à voir le résultat.',
+        '• `/{{command}} {{check}}` avec `{{media}}` (un fichier) ou `{{url}}` (un lien) ; ajoutez `{{private}}: True` pour être seul à voir le résultat.',
       message: '• Sur un message : **Applications → {{menu}}**, ou réagissez avec {{emoji}}.',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status` : vérifie chaque nouveau fichier de ce salon (Gérer le serveur). Modes : `flagged`, `all`, `silent`.',
-      status: '• `/{{command}} status` : BitMind est-il joignable ?',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}` : vérifie chaque nouveau fichier de ce salon (Gérer le serveur). Modes : `flagged`, `all`, `silent`.',
+      status: '• `/{{command}} {{status}}` : BitMind est-il joignable ?',
     },
     status: {
       reachable: '✅ BitMind est joignable.',

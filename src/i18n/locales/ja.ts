@@ -128,7 +128,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'チェックするものを指定してください: `media` オプションでファイルを添付するか、`url` にリンクを貼り付けてください。',
+      'チェックするものを指定してください: `{{media}}` オプションでファイルを添付するか、`{{url}}` にリンクを貼り付けてください。',
     noMediaInMessage: 'そのメッセージには画像や動画が添付されていません。',
     unreadableCommand:
       'そのコマンドを読み取れませんでした（Discordから想定外の内容が届きました）。もう一度お試しください。',
@@ -138,11 +138,11 @@ export default {
     help: {
       intro: '**BitMind** は画像や動画にAI生成の兆候がないかを調べます。',
       check:
-        '• `/{{command}} check` に `media`（ファイル）または `url`（リンク）を指定。`private: True` を付けると結果は自分だけに表示されます。',
+        '• `/{{command}} {{check}}` に `{{media}}`（ファイル）または `{{url}}`（リンク）を指定。`{{private}}: True` を付けると結果は自分だけに表示されます。',
       message: '• メッセージで: **アプリ → {{menu}}**、または {{emoji}} でリアクション。',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status`: このチャンネルの新しいファイルをすべてチェック（サーバー管理）。モード: `flagged`、`all`、`silent`。',
-      status: '• `/{{command}} status`: BitMindに接続できるか',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}`: このチャンネルの新しいファイルをすべてチェック（サーバー管理）。モード: `flagged`、`all`、`silent`。',
+      status: '• `/{{command}} {{status}}`: BitMindに接続できるか',
     },
     status: {
       reachable: '✅ BitMindに接続できます。',

@@ -152,7 +152,7 @@ export default {
   },
   discord: {
     nothingToCheck:
-      'Me dê algo para verificar: anexe um arquivo com a opção `media` ou cole um link em `url`.',
+      'Me dê algo para verificar: anexe um arquivo com a opção `{{media}}` ou cole um link em `{{url}}`.',
     noMediaInMessage: 'Essa mensagem não tem nenhuma imagem ou vídeo anexado.',
     unreadableCommand: 'Não consegui ler esse comando (o Discord enviou algo inesperado). Tente de novo.',
     onlyMessagesFromHere: 'Só consigo verificar um link de mensagem deste canal.',
@@ -160,11 +160,11 @@ export default {
     help: {
       intro: 'O **BitMind** procura sinais de geração por IA em imagens e vídeos.',
       check:
-        '• `/{{command}} check` com `media` (um arquivo) ou `url` (um link); adicione `private: True` para ver o resultado só você.',
+        '• `/{{command}} {{check}}` com `{{media}}` (um arquivo) ou `{{url}}` (um link); adicione `{{private}}: True` para ver o resultado só você.',
       message: '• Em uma mensagem: **Apps → {{menu}}**, ou reaja com {{emoji}}.',
       autoscan:
-        '• `/{{command}} autoscan enable|disable|status`: verifica cada arquivo novo neste canal (Gerenciar servidor). Modos: `flagged`, `all`, `silent`.',
-      status: '• `/{{command}} status`: o BitMind está acessível?',
+        '• `/{{command}} {{autoscan}} {{enable}}|{{disable}}|{{autoscanStatus}}`: verifica cada arquivo novo neste canal (Gerenciar servidor). Modos: `flagged`, `all`, `silent`.',
+      status: '• `/{{command}} {{status}}`: o BitMind está acessível?',
     },
     status: {
       reachable: '✅ O BitMind está acessível.',
