@@ -71,7 +71,9 @@ export function reportTable(report: CheckReport, locale: Locale = DEFAULT_LOCALE
       t(locale, item.cached ? 'cli.yes' : 'cli.no'),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))
@@ -101,10 +103,17 @@ function shorten(name: string): string {
   return chars.length > 48 ? `${chars.slice(0, 22).join('')}…${chars.slice(-25).join('')}` : chars.join('');
 }
 
-/** Emoji take two columns in a terminal; close enough for alignment without a width library. */
+/**
+ * What takes two columns in a terminal: East Asian wide and full-width characters (the Japanese
+ * table) and emoji. Punctuation such as ’ and … takes one. Close enough for alignment without a
+ * width library.
+ */
+const WIDE =
+  /[\u1100-\u115f\u2600-\u27bf\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}]/u;
+
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width += (ch.codePointAt(0) ?? 0) > 0x2000 && !/[\u2026]/.test(ch) ? (/\uFE0F/.test(ch) ? 0 : 2) : 1;
+  // A variation selector (the emoji form of ⚠) takes no column of its own.
+  for (const ch of text) width += ch === '\uFE0F' ? 0 : WIDE.test(ch) ? 2 : 1;
   return width;
 }

@@ -80,4 +80,15 @@ describe('the language of an answer', () => {
     expect(next.answeredIn).toEqual(['ja']);
     expect(next.lookups).toEqual([]);
   });
+
+  it('answers an owed job in English when another version wrote a language this one lacks', async () => {
+    const state = new MemoryStateStore();
+    const job = { id: 'j1', trigger: { ...trigger({ user: 'U1' }), locale: 'it' }, media: [], mode: 'all' };
+    await state.set('owed:j1', JSON.stringify({ ...job, media: job.trigger.media }), 60_000);
+    const port = new AskingPort();
+    const world = pipelineWorld({ state, port });
+    expect(await world.pipeline.resume()).toBe(1);
+    await world.pipeline.idle();
+    expect(port.answeredIn).toEqual(['en']);
+  });
 });
