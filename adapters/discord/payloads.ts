@@ -113,9 +113,12 @@ export const interactionSchema = z.object({
   channel: channelSchema.nullish(),
   member: z.object({ user: userSchema, permissions: z.string().regex(/^\d+$/) }).nullish(),
   user: userSchema.nullish(),
-  /** The asker's client language, and the guild's preferred one (both BCP 47 tags, e.g. `es-ES`). */
-  locale: z.string().max(35).nullish(),
-  guild_locale: z.string().max(35).nullish(),
+  /**
+   * The asker's client language, and the guild's preferred one (BCP 47 tags, e.g. `es-ES`). One
+   * that cannot be read is as none (English): it is no reason to refuse the command.
+   */
+  locale: z.string().max(35).nullish().catch(undefined),
+  guild_locale: z.string().max(35).nullish().catch(undefined),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 

@@ -144,7 +144,7 @@ export const userInfoResponseSchema = z.object({
     is_owner: z.boolean().optional(),
     is_primary_owner: z.boolean().optional(),
     /** The user's language (`es-ES`), sent only when asked with `include_locale`. */
-    locale: z.string().max(35).optional(),
+    locale: z.string().max(35).optional().catch(undefined),
   }),
 });
 export const emptyResponseSchema = z.object({});

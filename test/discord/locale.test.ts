@@ -73,6 +73,11 @@ describe('Discord replies in the language of the interaction', () => {
     expect(embed.footer?.text).toBe('AI detection is probabilistic: treat this as one signal, not proof.');
   });
 
+  it('a locale that cannot be read is as none: the command is answered, in English', async () => {
+    const embed = embedOf(await answerOf(checkAs('x'.repeat(100), suspicious('odd.png'))));
+    expect(embed.footer?.text).toBe('AI detection is probabilistic: treat this as one signal, not proof.');
+  });
+
   it('answers help and refusals in the asker’s language too', async () => {
     const { fake } = rig;
     const help = fake.slashCommand({
