@@ -17,8 +17,8 @@ export default {
     simulated:
       'SIMULIERT: Es sind keine BitMind-Zugangsdaten eingerichtet, das ist also keine echte Erkennung.',
     simulatedLine: '[simuliert] {{line}}',
-    placeholder_one: 'Prüfe {{count}} Datei…',
-    placeholder_other: 'Prüfe {{count}} Dateien…',
+    placeholder_one: '{{count}} Datei wird geprüft…',
+    placeholder_other: '{{count}} Dateien werden geprüft…',
   },
   source: {
     asVideo: 'das animierte {{type}}, als Video',

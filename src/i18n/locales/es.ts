@@ -74,7 +74,7 @@ export default {
     askedBy: 'Solicitado por {{who}}',
     askedWith: 'Solicitado por {{who}} con {{emoji}}',
     autoscanOf: 'Análisis automático de un mensaje de {{who}}',
-    repeat: 'Comprobado hace poco en esta hora: esta es la misma respuesta.',
+    repeat: 'Ya se comprobó en esta hora: esta es la misma respuesta.',
     more_one: '…y {{count}} archivo más: {{flagged}} con indicios de generación por IA.',
     more_many: '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA.',
     more_other: '…y {{count}} archivos más: {{flagged}} con indicios de generación por IA.',
