@@ -7,7 +7,7 @@ import {
   type MediaSource,
   type ReportView,
 } from '../domain/types.js';
-import { DEFAULT_LOCALE, formatDecimal, formatPercent, t, type Locale } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, formatPercent, formatTenths, t, type Locale } from '../i18n/i18n.js';
 
 /** A report's items as any surface holds them: with their live reference (the CLI) or without (a reply). */
 type Items = { readonly items: readonly (ItemResult | ItemView)[] };
@@ -92,7 +92,7 @@ export function formatLikelihood(confidence: number, locale: Locale = DEFAULT_LO
 export function formatSeconds(seconds: number, locale: Locale = DEFAULT_LOCALE): string {
   return seconds < 1
     ? t(locale, 'verdict.milliseconds', { value: Math.round(seconds * 1000) })
-    : t(locale, 'verdict.seconds', { value: formatDecimal(locale, seconds, 1) });
+    : t(locale, 'verdict.seconds', { value: formatTenths(locale, seconds) });
 }
 
 /** True when an item shows strong or some evidence: what `flagged` auto-scan mode replies to. */

@@ -62,7 +62,7 @@ void instance.init({
  * (Intl.NumberFormat: "1.234" in German); `count` also picks the plural form.
  */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale, 'plain');
   const replace = Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
@@ -75,15 +75,31 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 
 /** A fraction as a whole percent for `locale`: "82%", "82 %" in French and German. */
 export function formatPercent(locale: Locale, fraction: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(locale, 'percent').format(fraction);
 }
 
-/** A number with at most `digits` decimals, the locale's way: "1.5" or "1,5". */
-export function formatDecimal(locale: Locale, value: number, digits: number): string {
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+/** A number with one decimal, the locale's way: "1.5" or "1,5". */
+export function formatTenths(locale: Locale, value: number): string {
+  return numberFormat(locale, 'tenths').format(value);
+}
+
+const NUMBER_STYLES = {
+  plain: {},
+  percent: { style: 'percent', maximumFractionDigits: 0 },
+  tenths: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+} as const satisfies Record<string, Intl.NumberFormatOptions>;
+
+/**
+ * Formatters made once per locale and style: making an Intl.NumberFormat costs tens of
+ * microseconds, far more than using one, and a reply formats a few dozen numbers. Bounded by
+ * LOCALES × styles.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, style: keyof typeof NUMBER_STYLES): Intl.NumberFormat {
+  const key = `${locale} ${style}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, NUMBER_STYLES[style])));
+  return format;
 }
 
 /**
