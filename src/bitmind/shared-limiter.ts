@@ -36,7 +36,7 @@ const DEFAULT_OUTAGE_WAIT_MS = 30_000;
 interface Waiter {
   readonly rank: number;
   readonly start: () => void;
-  readonly fail: (err: unknown) => void;
+  readonly fail: (err: Error) => void;
 }
 
 /**
@@ -88,12 +88,12 @@ export class SharedLimiter implements CallLimiter {
   run<T>(task: () => Promise<T>, priority: Priority, retry: boolean, signal?: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
-        reject(signal.reason);
+        reject(signal.reason as Error);
         return;
       }
       const onAbort = () => {
         this.#remove(waiter);
-        reject(signal?.reason);
+        reject(signal?.reason as Error);
       };
       const waiter: Waiter = {
         rank: rankOf(priority, retry),
