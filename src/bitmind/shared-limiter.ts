@@ -49,7 +49,7 @@ interface Waiter {
  * at most 95% of the plan (one start of a small one). With a limit of 1 there is nothing to spare:
  * no reserve, and people go first only within an instance.
  */
-export function interactiveReserve(limit: number): number {
+function interactiveReserve(limit: number): number {
   return limit < 2 ? 0 : Math.max(1, Math.floor(limit / 20));
 }
 
