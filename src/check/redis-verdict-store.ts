@@ -22,13 +22,18 @@ export class RedisVerdictStore implements VerdictStore {
     this.#logger = options.logger;
   }
 
-  async get(sha256: string): Promise<CachedVerdict | undefined> {
-    let raw: string | null;
+  async getMany(sha256s: readonly string[]): Promise<Array<CachedVerdict | undefined>> {
+    if (sha256s.length === 0) return [];
+    let raws: Array<string | null>;
     try {
-      raw = await this.#redis.call((r) => r.get(this.#prefix + sha256));
+      raws = await this.#redis.call((r) => r.mget(sha256s.map((sha256) => this.#prefix + sha256)));
     } catch {
-      return undefined;
+      return sha256s.map(() => undefined);
     }
+    return sha256s.map((sha256, i) => this.#parse(sha256, raws[i] ?? null));
+  }
+
+  #parse(sha256: string, raw: string | null): CachedVerdict | undefined {
     if (raw === null) return undefined;
     let parsed;
     try {

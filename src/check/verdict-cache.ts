@@ -9,6 +9,8 @@ import type { CachedVerdict, VerdictStore } from './verdict-store.js';
 export class VerdictCache {
   readonly #store: VerdictStore;
   readonly #inFlight = new Map<string, Promise<CachedVerdict>>();
+  /** Hashes asked for in this tick, answered by one `getMany` (see `#lookUp`). */
+  #asked: Array<{ sha256: string; answer: (hit: CachedVerdict | undefined) => void }> | undefined;
 
   constructor(store: VerdictStore) {
     this.#store = store;
@@ -41,10 +43,34 @@ export class VerdictCache {
     sha256: string,
     compute: () => Promise<CachedVerdict>,
   ): Promise<{ verdict: CachedVerdict; cached: boolean }> {
-    const hit = await this.#store.get(sha256);
+    const hit = await this.#lookUp(sha256);
     if (hit) return { verdict: hit, cached: true };
     const verdict = await compute();
     await this.#store.set(sha256, verdict);
     return { verdict, cached: false };
+  }
+
+  /**
+   * Gathers the lookups of one tick (a request's media, judged together) into one question to the
+   * store, so their answers arrive together too and the misses still reach the batch dispatcher in
+   * one tick: one BitMind batch, not one call per round trip to Redis. A store that fails reads as
+   * a miss for all of them.
+   */
+  #lookUp(sha256: string): Promise<CachedVerdict | undefined> {
+    return new Promise((answer) => {
+      if (this.#asked) {
+        this.#asked.push({ sha256, answer });
+        return;
+      }
+      const asked = [{ sha256, answer }];
+      this.#asked = asked;
+      queueMicrotask(() => {
+        this.#asked = undefined;
+        this.#store.getMany(asked.map((a) => a.sha256)).then(
+          (hits) => asked.forEach((a, i) => a.answer(hits[i])),
+          () => asked.forEach((a) => a.answer(undefined)),
+        );
+      });
+    });
   }
 }

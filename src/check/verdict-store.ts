@@ -21,7 +21,8 @@ export const cachedVerdictSchema = z.object({
  * cache saves BitMind calls, it never stands between a person and their answer.
  */
 export interface VerdictStore {
-  get(sha256: string): Promise<CachedVerdict | undefined>;
+  /** The verdicts for these hashes, in order: one question for all of a request's media. */
+  getMany(sha256s: readonly string[]): Promise<Array<CachedVerdict | undefined>>;
   set(sha256: string, verdict: CachedVerdict): Promise<void>;
 }
 
@@ -33,8 +34,8 @@ export class MemoryVerdictStore implements VerdictStore {
     this.#done = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
   }
 
-  get(sha256: string): Promise<CachedVerdict | undefined> {
-    return Promise.resolve(this.#done.get(sha256));
+  getMany(sha256s: readonly string[]): Promise<Array<CachedVerdict | undefined>> {
+    return Promise.resolve(sha256s.map((sha256) => this.#done.get(sha256)));
   }
 
   set(sha256: string, verdict: CachedVerdict): Promise<void> {

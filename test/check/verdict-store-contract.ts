@@ -7,6 +7,11 @@ import { waitFor } from '../helpers/wait.js';
  * each, so the Checker's cache behaves the same whichever is under it. `open(ttlMs)` gives a store
  * whose entries live `ttlMs`.
  */
+/** One hash's verdict, through the store's one way of reading. */
+async function get(store: VerdictStore, sha256: string): Promise<CachedVerdict | undefined> {
+  return (await store.getMany([sha256]))[0];
+}
+
 export function verdictStoreContract(name: string, open: (ttlMs: number) => VerdictStore): void {
   describe(`${name}: the verdict store contract`, () => {
     let n = 0;
@@ -17,10 +22,20 @@ export function verdictStoreContract(name: string, open: (ttlMs: number) => Verd
     it('misses what was never set, and gives back what was', async () => {
       const store = open(60_000);
       const key = sha();
-      expect(await store.get(key)).toBeUndefined();
+      expect(await get(store, key)).toBeUndefined();
       await store.set(key, verdict);
-      expect(await store.get(key)).toEqual(verdict);
-      expect(await store.get(sha())).toBeUndefined();
+      expect(await get(store, key)).toEqual(verdict);
+      expect(await get(store, sha())).toBeUndefined();
+    });
+
+    it('answers several hashes at once, in the order asked, hits and misses alike', async () => {
+      const store = open(60_000);
+      const [first, missing, second] = [sha(), sha(), sha()];
+      const other = { ...verdict, isAI: false };
+      await store.set(first, verdict);
+      await store.set(second, other);
+      expect(await store.getMany([second, missing, first])).toEqual([other, undefined, verdict]);
+      expect(await store.getMany([])).toEqual([]);
     });
 
     it('keeps the latest verdict for the same bytes', async () => {
@@ -29,14 +44,14 @@ export function verdictStoreContract(name: string, open: (ttlMs: number) => Verd
       await store.set(key, verdict);
       const again = { isAI: false, confidence: 0.1, processingTime: 0.2, simulated: true };
       await store.set(key, again);
-      expect(await store.get(key)).toEqual(again);
+      expect(await get(store, key)).toEqual(again);
     });
 
     it('forgets a verdict once its time to live has passed', async () => {
       const store = open(50);
       const key = sha();
       await store.set(key, verdict);
-      await waitFor(async () => (await store.get(key)) === undefined, {
+      await waitFor(async () => (await get(store, key)) === undefined, {
         what: 'the verdict to expire',
       });
     });

@@ -53,7 +53,7 @@ describe('the verdict cache in Redis', () => {
       '{"isAI":"yes","confidence":0.5,"processingTime":1,"simulated":false}',
     ]) {
       await connection.client.set(key, stored);
-      expect(await store.get(sha)).toBeUndefined();
+      expect(await store.getMany([sha])).toEqual([undefined]);
     }
   });
 
@@ -62,12 +62,36 @@ describe('the verdict cache in Redis', () => {
     await redis.stop();
     try {
       await store.set(sha, { isAI: true, confidence: 0.9, processingTime: 0.1, simulated: true });
-      expect(await store.get(sha)).toBeUndefined();
+      expect(await store.getMany([sha])).toEqual([undefined]);
     } finally {
       await redis.start();
     }
     await connection.ready(10_000);
   }, 30_000);
+});
+
+describe('a Checker on the verdict cache in Redis', () => {
+  it("sends a request's media as one batch, its lookups asked of Redis in one MGET", async () => {
+    const core = await startCore({ redis: connection });
+    try {
+      const media = [1, 2, 3, 4, 5].map((i) => {
+        const bytes = png(20 + i, 9);
+        return { name: `${i}.png`, open: () => Promise.resolve(Readable.from([bytes])) };
+      });
+      const report = await core.checker.check({
+        id: 'batch',
+        trigger: 'command',
+        requester: { platform: 'test', userId: 'U1', channelId: 'C1' },
+        media,
+      });
+
+      expect(report.items.filter((i) => 'isAI' in i)).toHaveLength(5);
+      const calls = core.sim.requests.filter((r) => r.path === '/batch_image' || r.path === '/image');
+      expect(calls.map((r) => [r.path, r.fileCount])).toEqual([['/batch_image', 5]]);
+    } finally {
+      await core.close();
+    }
+  });
 });
 
 describe('two instances sharing one Redis', () => {
