@@ -141,11 +141,7 @@ export const ENV_VARS = {
     doc: 'How long a verdict is reused for the same bytes.',
     schema: posInt.default(86_400),
   },
-  CACHE_MAX_ENTRIES: {
-    group: 'Checks',
-    doc: 'Verdicts kept in the cache of one process (in Redis, CACHE_TTL_SECONDS alone bounds them).',
-    schema: posInt.default(10_000),
-  },
+  CACHE_MAX_ENTRIES: { group: 'Checks', doc: 'Verdicts kept in the cache.', schema: posInt.default(10_000) },
   USER_CHECKS_PER_HOUR: {
     group: 'Checks',
     doc: 'Checks one person may ask for per hour (0 turns the budget off).',
