@@ -6,7 +6,7 @@ import { t, type Locale, type MessageKey } from '../../src/i18n/i18n.js';
 import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
-import type { Invocation } from './invocation.js';
+import { scopeOf, type Invocation } from './invocation.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
@@ -37,18 +37,18 @@ export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub
   const { locale } = asked;
   if (asked.workspace === 'dm') return t(locale, 'discord.autoscan.guildOnly');
   const channelId = asked.settingsChannel;
-  const current = await ctx.settings.get('discord', channelId);
+  const current = await ctx.settings.get(scopeOf(asked), channelId);
   if (sub === AUTOSCAN_SUB.status) return describe(current, channelId, locale);
   if (!canManageServer(asked.permissions)) return t(locale, 'discord.autoscan.needsManageServer');
 
   if (sub === AUTOSCAN_SUB.disable) {
-    const next = await ctx.settings.update('discord', channelId, { autoscan: false });
+    const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: false });
     return describe(next, channelId, locale);
   }
   const given = asked.options[OPTION.mode];
   const mode = modeSchema.safeParse(typeof given === 'string' ? given : current.replyMode);
   if (!mode.success) return t(locale, 'discord.autoscan.badMode', { modes: REPLY_MODES.join(', ') });
-  const next = await ctx.settings.update('discord', channelId, { autoscan: true, replyMode: mode.data });
+  const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: true, replyMode: mode.data });
   ctx.logger.info({ channelId, replyMode: mode.data, userId: asked.user }, 'Discord auto-scan turned on');
   return describe(next, channelId, locale);
 }

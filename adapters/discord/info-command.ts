@@ -3,13 +3,13 @@ import { caveat, describeError } from '../../src/check/wording.js';
 import { t } from '../../src/i18n/i18n.js';
 import { commandName, commandSurface } from './commands.js';
 import type { DiscordContext } from './context.js';
-import type { Invocation } from './invocation.js';
+import { scopeOf, type Invocation } from './invocation.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
 /** `/bitmind help`: every way to ask for a check here, with this channel's trigger emoji. */
 export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promise<string> {
-  const settings = await ctx.settings.get('discord', asked.settingsChannel);
+  const settings = await ctx.settings.get(scopeOf(asked), asked.settingsChannel);
   const emoji = settings.triggerReaction ?? ctx.discord.triggerReaction;
   const { locale } = asked;
   const surface = commandSurface(locale);
@@ -30,7 +30,7 @@ export async function statusAnswer(ctx: DiscordContext, asked: Invocation): Prom
   const [health, permissions, settings] = await Promise.allSettled([
     ctx.bitmind.health({ signal }),
     ctx.bitmind.permissions({ signal }),
-    ctx.settings.get('discord', asked.settingsChannel),
+    ctx.settings.get(scopeOf(asked), asked.settingsChannel),
   ]);
   const { locale } = asked;
   const yesNo = (allowed: boolean) => t(locale, allowed ? 'discord.status.yes' : 'discord.status.no');

@@ -1,5 +1,6 @@
 import { resolveLocale, type Locale } from '../../src/i18n/i18n.js';
 import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
+import type { Scope } from '../../src/settings/store.js';
 import { messageSpecs } from './embeds.js';
 import {
   OPTION_TYPE,
@@ -67,6 +68,11 @@ function flatten(top: readonly CommandOption[]): Pick<Invocation, 'path' | 'opti
     level = nested.options ?? [];
   }
   return { path, options: Object.fromEntries(level.map((o) => [o.name, o.value])) };
+}
+
+/** Whose settings an interaction reads and changes: its guild's. */
+export function scopeOf(asked: Invocation): Scope {
+  return { platform: 'discord', workspace: asked.workspace };
 }
 
 export function placeOf(asked: Invocation, message?: string): Place {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES, resolveLocale, type Locale } from '../i18n/i18n.js';
+import type { Scope } from '../settings/store.js';
+import { deleteByPrefix } from '../state/delete-by-prefix.js';
 import type { StateStore } from '../state/store.js';
 import type { Trigger } from './trigger.js';
 
@@ -25,13 +27,14 @@ export function localeOf(trigger: Pick<Trigger, 'kind' | 'locale' | 'audienceLoc
  * not remembered: the next trigger asks again, and this one is answered in the fallback.
  */
 export function createLocaleMemo(state: StateStore) {
+  const prefixOf = (scope: Scope) => `locale:${scope.platform}:${scope.workspace}:`;
   return {
     async remember(
-      platform: string,
-      person: string,
+      scope: Scope,
+      user: string,
       lookUp: () => Promise<string | undefined>,
     ): Promise<Locale | undefined> {
-      const key = `locale:${platform}:${person}`;
+      const key = `${prefixOf(scope)}${user}`;
       const stored = storedSchema.safeParse(await state.get(key));
       if (stored.success) return stored.data || undefined;
       const tag = await lookUp();
@@ -39,5 +42,7 @@ export function createLocaleMemo(state: StateStore) {
       await state.set(key, locale ?? '', REMEMBERED_FOR_MS);
       return locale;
     },
+    /** A workspace the bot left: its people's languages go with it. */
+    forget: (scope: Scope) => deleteByPrefix(state, prefixOf(scope)),
   };
 }

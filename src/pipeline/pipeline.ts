@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
 import type { Metrics } from '../metrics.js';
-import type { SettingsStore } from '../settings/store.js';
+import type { Scope, SettingsStore } from '../settings/store.js';
 import type { StateStore } from '../state/store.js';
 import type { WorkTracker } from '../work-tracker.js';
 import { createPersonBudget } from './budget.js';
@@ -110,7 +110,7 @@ export function createPipeline(options: PipelineOptions) {
     const lookUp = port.readerLocale?.bind(port);
     if (!lookUp) return undefined;
     try {
-      return await locales.remember(platform, `${workspace}:${user}`, () => lookUp(workspace, user));
+      return await locales.remember({ platform, workspace }, user, () => lookUp(workspace, user));
     } catch (err) {
       logger.warn({ err, platform }, 'the asker’s language could not be looked up; answering in the default');
       return undefined;
@@ -124,7 +124,7 @@ export function createPipeline(options: PipelineOptions) {
     const auto = trigger.kind === 'autoscan';
     // What the trigger itself rules out comes first, before any write to the state store: most
     // messages land where auto-scan is off, and most reactions are not the trigger emoji.
-    const channel = await settings.get(place.platform, place.settingsChannel ?? place.channel);
+    const channel = await settings.get(place, place.settingsChannel ?? place.channel);
     if (auto && !channel.autoscan) return { kind: 'nothing', reason: 'autoscan_off' };
     if (
       trigger.kind === 'reaction' &&
@@ -196,7 +196,7 @@ export function createPipeline(options: PipelineOptions) {
     let report: ReportView | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      const grant = await budget.take(place.platform, trigger.user, wanted);
+      const grant = await budget.take(place, trigger.user, wanted);
       const result = await options.checker.check({
         id: job.id,
         trigger: trigger.kind,
@@ -269,6 +269,25 @@ export function createPipeline(options: PipelineOptions) {
       if (owed.length > 0)
         logger.info({ owed: owed.length }, 'answering the placeholders a previous run left');
       return owed.length;
+    },
+
+    /**
+     * Deletes everything kept about a workspace the bot was removed from (a Slack uninstall, a
+     * Discord guild left): its settings, budgets, reaction marks, recent checks and its people's
+     * languages.
+     */
+    async forget(scope: Scope): Promise<void> {
+      await settings.forget(scope);
+      await Promise.all([
+        budget.forget(scope),
+        reactions.forget(scope),
+        recent.forget(scope),
+        locales.forget(scope),
+      ]);
+      logger.info(
+        { platform: scope.platform, workspace: scope.workspace },
+        'forgot a workspace the bot left',
+      );
     },
 
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */

@@ -4,7 +4,7 @@ import { t } from '../../src/i18n/i18n.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { MemoryStateStore } from '../../src/state/memory-store.js';
-import { FakePort, pipelineWorld, trigger } from './fakes.js';
+import { FakePort, pipelineWorld, place, trigger } from './fakes.js';
 
 /** A platform whose events do not carry the reader's language (as Slack's): it is asked for it. */
 class AskingPort extends FakePort {
@@ -48,7 +48,7 @@ describe('the language of an answer', () => {
   it('is not looked up for what is not answered, nor for auto-scan (the place’s language)', async () => {
     const port = new AskingPort();
     const world = pipelineWorld({ port });
-    await world.settings.update('fake', 'C1', { autoscan: true, replyMode: 'all' });
+    await world.settings.update(place(), 'C1', { autoscan: true, replyMode: 'all' });
     await world.send(trigger({ kind: 'reaction', user: 'U1', reaction: ['thumbsup'], media: undefined }));
     await world.send(trigger({ kind: 'autoscan', user: 'U1', audienceLocale: 'de' }));
     expect(port.lookups).toEqual([]);
@@ -90,5 +90,20 @@ describe('the language of an answer', () => {
     expect(await world.pipeline.resume()).toBe(1);
     await world.pipeline.idle();
     expect(port.answeredIn).toEqual(['en']);
+  });
+
+  it('is forgotten with a workspace the bot leaves, and asked again if it comes back', async () => {
+    const port = new AskingPort();
+    const world = pipelineWorld({ port });
+    const other = place({ workspace: 'W2' });
+    await world.send(trigger({ user: 'U1' }));
+    await world.send(trigger({ user: 'U1', place: other }));
+    const remembered = async () => (await world.state.entries('locale:')).map(([key]) => key).sort();
+    expect(await remembered()).toEqual(['locale:fake:W1:U1', 'locale:fake:W2:U1']);
+
+    await world.pipeline.forget(place());
+    expect(await remembered()).toEqual(['locale:fake:W2:U1']);
+    await world.send(trigger({ user: 'U1' }));
+    expect(port.lookups).toEqual(['U1', 'U1', 'U1']);
   });
 });

@@ -57,7 +57,7 @@ export async function statusMessage(ctx: SlackContext, call: CommandCall): Promi
   const [health, permissions, settings, recent] = await Promise.all([
     healthLine(ctx, locale),
     permissionsLine(ctx, locale),
-    ctx.deps.settings.get('slack', call.channelId),
+    ctx.deps.settings.get({ platform: 'slack', workspace: call.teamId }, call.channelId),
     ctx.deps.pipeline.recent('slack', call.teamId),
   ]);
   const lines = [
