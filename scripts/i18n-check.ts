@@ -1,19 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import {
+  isLiteralElement,
+  isPluralElement,
+  isSelectElement,
+  parse,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATALOGUES, DEFAULT_LOCALE, LOCALES, type CatalogueTree } from '../src/i18n/i18n.js';
 
 /**
- * `npm run i18n:check`: every catalogue has exactly English's keys, each plural key has exactly its
- * language's plural forms (CLDR, through Intl.PluralRules), no translation uses a placeholder
- * English does not give, and every English key is used somewhere in src/ or adapters/.
- * test/unit/i18n-catalogues.test.ts runs the same checks.
+ * `npm run i18n:check`: every catalogue has exactly English's keys, every message parses as ICU
+ * MessageFormat, each plural has exactly its language's plural forms (CLDR, through
+ * Intl.PluralRules; `=N` cases are extra), no translation uses an argument English does not give,
+ * and every English key is used somewhere in src/ or adapters/. test/unit/i18n-catalogues.test.ts
+ * runs the same checks.
  */
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
-
-/** Every leaf of a catalogue by its dotted key (`verdict.placeholder_one`). */
+/** Every leaf of a catalogue by its dotted key (`verdict.placeholder`). */
 export function leaves(tree: CatalogueTree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
@@ -24,23 +29,42 @@ export function leaves(tree: CatalogueTree, prefix = ''): Map<string, string> {
 }
 
 interface Entry {
-  /** The plural forms present (`one`, `other`), empty for a key without plurals. */
-  readonly forms: Set<string>;
-  readonly placeholders: Set<string>;
+  /** The arguments the message uses (`count`, `user`). */
+  readonly args: Set<string>;
+  /** The plural forms of each plural argument, without `=N` cases. */
+  readonly plurals: Map<string, Set<string>>;
+  /** Why it could not be parsed, if it could not. */
+  readonly error?: string;
 }
 
-/** A catalogue by base key (plural suffix removed). */
-function entries(tree: CatalogueTree): Map<string, Entry> {
-  const out = new Map<string, Entry>();
-  for (const [key, text] of leaves(tree)) {
-    const base = key.replace(PLURAL, '');
-    const entry = out.get(base) ?? { forms: new Set<string>(), placeholders: new Set<string>() };
-    const form = PLURAL.exec(key)?.[1];
-    if (form) entry.forms.add(form);
-    for (const match of text.matchAll(PLACEHOLDER)) entry.placeholders.add(match[1]!);
-    out.set(base, entry);
+function entryOf(text: string): Entry {
+  const entry: Entry = { args: new Set(), plurals: new Map() };
+  const walk = (elements: readonly MessageFormatElement[]): void => {
+    for (const element of elements) {
+      // Every element with a string value but literal text names an argument.
+      if (!isLiteralElement(element) && 'value' in element && typeof element.value === 'string')
+        entry.args.add(element.value);
+      if (isPluralElement(element))
+        entry.plurals.set(
+          element.value,
+          new Set(Object.keys(element.options).filter((form) => !form.startsWith('='))),
+        );
+      if (isPluralElement(element) || isSelectElement(element))
+        for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  try {
+    // `<link>`, `<@{user}>` are Slack's and Discord's markup, not formatjs's rich-text tags.
+    walk(parse(text, { ignoreTag: true }));
+  } catch (err) {
+    return { ...entry, error: err instanceof Error ? err.message : String(err) };
   }
-  return out;
+  return entry;
+}
+
+/** A catalogue's messages, parsed, by key. */
+function entries(tree: CatalogueTree): Map<string, Entry> {
+  return new Map([...leaves(tree)].map(([key, text]) => [key, entryOf(text)]));
 }
 
 const sorted = (set: Iterable<string>) => [...set].sort().join(', ');
@@ -61,14 +85,19 @@ export function catalogueProblems(
         problems.push(`${locale}: key ${key} is not in English`);
         continue;
       }
-      const wanted = source.forms.size > 0 ? forms : new Set<string>();
-      if (sorted(entry.forms) !== sorted(wanted))
-        problems.push(
-          `${locale}: ${key} has plural forms [${sorted(entry.forms)}], ${locale} needs [${sorted(wanted)}]`,
-        );
-      for (const name of entry.placeholders)
-        if (!source.placeholders.has(name))
-          problems.push(`${locale}: ${key} uses {{${name}}}, which English does not`);
+      if (entry.error) {
+        problems.push(`${locale}: ${key} is not ICU MessageFormat (${entry.error})`);
+        continue;
+      }
+      for (const arg of source.plurals.keys())
+        if (!entry.plurals.has(arg)) problems.push(`${locale}: ${key} has no plural for {${arg}}`);
+      for (const [arg, present] of entry.plurals)
+        if (sorted(present) !== sorted(forms))
+          problems.push(
+            `${locale}: ${key} has plural forms [${sorted(present)}] for ${arg}, ${locale} needs [${sorted(forms)}]`,
+          );
+      for (const name of entry.args)
+        if (!source.args.has(name)) problems.push(`${locale}: ${key} uses {${name}}, which English does not`);
     }
   }
   return problems;

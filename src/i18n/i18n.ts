@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { IntlMessageFormat } from 'intl-messageformat';
 import de from './locales/de.js';
 import en from './locales/en.js';
 import es from './locales/es.js';
@@ -7,12 +7,13 @@ import ja from './locales/ja.js';
 import ptBR from './locales/pt-BR.js';
 
 /**
- * Every sentence a reader sees comes from the catalogues in `locales/`, through i18next: it gives
- * CLDR plural rules per language (`_one`, `_few`, `_many`, `_other` keys, chosen by
- * Intl.PluralRules) and named interpolation, so a translation may move or drop any part of a
- * sentence. i18next 26 is the last major that runs on Node 20 (27 wants Node 22); it has no
- * dependencies. ICU MessageFormat (formatjs) would do too, but its catalogues are harder to check
- * and to write by hand for this handful of strings.
+ * Every sentence a reader sees comes from the catalogues in `locales/`, written in ICU
+ * MessageFormat and formatted by formatjs's intl-messageformat: named arguments (`{name}`), CLDR
+ * plural rules through Intl.PluralRules (`{count, plural, one {…} other {…}}`), numbers written
+ * the language's way, so a translation may move or drop any part of a sentence. ICU is the syntax
+ * translation tools speak. i18next was the first choice, but every recent i18next line declares
+ * typescript an optional peer, and npm then installs typescript with `--omit=dev` (npm/cli#7740):
+ * 23 MB more in the production image. intl-messageformat has no peer and no engines limit.
  */
 
 /** The languages the bot speaks, as BCP 47 tags. English is the source and the fallback. */
@@ -34,43 +35,59 @@ export const CATALOGUES: Readonly<Record<Locale, CatalogueTree>> = {
   ja,
 };
 
-type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-type Base<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K;
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${Base<K>}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-/** Every key English has, plural keys named without their suffix: `verdict.placeholder`. */
+/** Every key English has: `verdict.placeholder`. */
 export type MessageKey = Leaves<typeof en>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const instance = i18next.createInstance();
-void instance.init({
-  lng: DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: CATALOGUES[l] }])),
-  // Loaded from memory: ready when init returns, no promise to wait for.
-  initAsync: false,
-  // Every renderer escapes for its own markup (mrkdwn, Discord markdown); i18next's HTML escaping would double it.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** The message at a dotted key of a catalogue, or undefined. */
+function lookUp(tree: CatalogueTree, key: string): string | undefined {
+  let node: string | CatalogueTree | undefined = tree;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * Messages parsed once per locale and key (parsing costs far more than formatting): bounded by
+ * LOCALES × keys. A key a catalogue lacks falls back to English (the check keeps that from
+ * happening).
+ */
+const compiled = new Map<string, IntlMessageFormat>();
+function messageOf(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale} ${key}`;
+  let message = compiled.get(id);
+  if (!message) {
+    const own = lookUp(CATALOGUES[locale], key);
+    const text = own ?? lookUp(CATALOGUES[DEFAULT_LOCALE], key) ?? key;
+    // `<link>` and `<@{user}>` are Slack's and Discord's markup, not formatjs's rich-text tags.
+    message = new IntlMessageFormat(text, own === undefined ? DEFAULT_LOCALE : locale, undefined, {
+      ignoreTag: true,
+    });
+    compiled.set(id, message);
+  }
+  return message;
+}
 
 /**
  * The sentence `key` in `locale`, with `params` in place. Numbers are written the locale's way
- * (Intl.NumberFormat: "1.234" in German); `count` also picks the plural form.
+ * ("1.234" in German); `count` picks the plural form where the message has one.
  */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  // `count` stays a number: it picks the plural form, and `#` and `{count, number}` write it the
+  // locale's way. Other numbers are written here, so a catalogue's `{flagged}` needs no format.
   const numbers = numberFormat(locale, 'plain');
-  const replace = Object.fromEntries(
+  const args = Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === 'number' ? numbers.format(value) : value,
+      typeof value === 'number' && name !== 'count' ? numbers.format(value) : value,
     ]),
   );
-  const count = typeof params.count === 'number' ? { count: params.count } : {};
-  return instance.t(key, { lng: locale, replace, ...count });
+  const text = messageOf(locale, key).format<string>(args);
+  // Only strings and numbers go in, so only a string comes out.
+  return typeof text === 'string' ? text : String(text);
 }
 
 /** A fraction as a whole percent for `locale`: "82%", "82 %" in French and German. */

@@ -28,11 +28,11 @@ function withEdit(locale: string, edit: (tree: Record<string, Record<string, unk
 }
 
 describe('the catalogues', () => {
-  it('are complete: every locale has exactly English’s keys, its own plural forms, and no placeholder English lacks', () => {
+  it('are complete: every locale has exactly English’s keys, its own plural forms, and no argument English lacks', () => {
     expect(catalogueProblems()).toEqual([]);
   });
 
-  it('flags a missing key, an extra key, an unknown placeholder and a wrong set of plural forms', () => {
+  it('flags a missing key, an extra key, an unknown argument, wrong or missing plural forms, and bad syntax', () => {
     expect(catalogueProblems(withEdit('fr', (fr) => delete fr.verdict!.caveat))).toEqual([
       'fr: missing key verdict.caveat',
     ]);
@@ -40,10 +40,19 @@ describe('the catalogues', () => {
       'de: key verdict.extra is not in English',
     ]);
     expect(
-      catalogueProblems(withEdit('es', (es) => (es.reply!.askedBy = 'Solicitado por {{who}} ({{when}})'))),
-    ).toEqual(['es: reply.askedBy uses {{when}}, which English does not']);
-    expect(catalogueProblems(withEdit('pt-BR', (pt) => delete pt.verdict!.placeholder_many))).toEqual([
-      'pt-BR: verdict.placeholder has plural forms [one, other], pt-BR needs [many, one, other]',
+      catalogueProblems(withEdit('es', (es) => (es.reply!.askedBy = 'Solicitado por {who} ({when})'))),
+    ).toEqual(['es: reply.askedBy uses {when}, which English does not']);
+    const withoutMany = (pt: Record<string, Record<string, unknown>>) =>
+      (pt.verdict!.placeholder =
+        '{count, plural, one {Verificando # arquivo…} other {Verificando # arquivos…}}');
+    expect(catalogueProblems(withEdit('pt-BR', withoutMany))).toEqual([
+      'pt-BR: verdict.placeholder has plural forms [one, other] for count, pt-BR needs [many, one, other]',
+    ]);
+    expect(catalogueProblems(withEdit('de', (de) => (de.verdict!.placeholder = '{count} Dateien')))).toEqual([
+      'de: verdict.placeholder has no plural for {count}',
+    ]);
+    expect(catalogueProblems(withEdit('fr', (fr) => (fr.verdict!.caveat = 'Une {accolade')))).toEqual([
+      expect.stringMatching(/^fr: verdict.caveat is not ICU MessageFormat/),
     ]);
   });
 
