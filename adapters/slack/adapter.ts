@@ -7,6 +7,7 @@ import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
 import { fetchMessage } from './lookup.js';
+import { slackMessageLink } from './message-link.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
@@ -132,6 +133,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       return message ? messageSpecs(message) : undefined;
     },
 
+    messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
