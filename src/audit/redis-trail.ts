@@ -79,6 +79,7 @@ export class RedisAuditTrail implements AuditTrail {
 
   async *entries(query: AuditQuery = {}): AsyncIterable<AuditEntry> {
     const cutoff = cutoffOf(this.#options);
+    if (cutoff === Infinity) return;
     const from = Math.max(cutoff, query.since ?? cutoff);
     const to = query.until === undefined ? '+' : `${query.until - 1}`;
     const keys = query.scope ? [this.keyOf(query.scope)] : await this.#keys();
@@ -102,7 +103,7 @@ export class RedisAuditTrail implements AuditTrail {
   async trim(): Promise<void> {
     const cutoff = cutoffOf(this.#options);
     for (const key of await this.#keys())
-      await this.#redis.call((r) => r.xtrim(key, 'MINID', cutoff));
+      await this.#redis.call((r) => (cutoff === Infinity ? r.del(key) : r.xtrim(key, 'MINID', cutoff)));
   }
 
   async forget(scope: Scope): Promise<void> {

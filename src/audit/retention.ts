@@ -11,9 +11,9 @@ export interface Retention {
   readonly now: () => number;
 }
 
-/** Entries from before this moment are past the retention. */
+/** Entries from before this moment are past the retention; with 0 days, every entry is. */
 export function cutoffOf(retention: Retention): number {
-  return retention.now() - retention.days * DAY_MS;
+  return retention.days === 0 ? Infinity : retention.now() - retention.days * DAY_MS;
 }
 
 /** Whether an entry falls in `query` and within the retention: what every reader returns. */
