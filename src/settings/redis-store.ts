@@ -3,9 +3,10 @@ import type { Logger } from '../log.js';
 import type { RedisConnection } from '../state/redis-connection.js';
 import { StateUnavailableError } from '../state/redis-connection.js';
 import type { z } from 'zod';
-import type { ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
+import type { ChannelEntry, ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
 import {
   channelKey,
+  channelsOf,
   fromSettings,
   fromWorkspaceSettings,
   lookupKeys,
@@ -95,20 +96,42 @@ export class RedisSettingsStore implements SettingsStore {
     });
   }
 
+  /** Every field of the platform (its workspaces' own, seeds, the first format's), read in pages. */
+  async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
+    const fields: Array<[string, unknown]> = [];
+    await this.#scan(`${scope.platform}:`, async (page) => {
+      for (let i = 0; i + 1 < page.length; i += 2) {
+        let value: unknown;
+        try {
+          value = JSON.parse(page[i + 1] ?? '');
+        } catch {
+          continue;
+        }
+        fields.push([page[i] ?? '', value]);
+      }
+    });
+    return channelsOf(scope, fields);
+  }
+
   async forget(scope: Scope): Promise<void> {
-    const prefix = workspacePrefix(scope);
-    // HSCAN in pages: a workspace has a few channels among possibly many thousands of fields.
+    await this.#scan(workspacePrefix(scope), async (page) => {
+      const fields = page.filter((_, i) => i % 2 === 0);
+      if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
+    });
+    await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
+  }
+
+  /** HSCAN in pages of field, value, field, value…: a workspace has a few channels among possibly many thousands. */
+  async #scan(prefix: string, each: (page: string[]) => Promise<void>): Promise<void> {
     let cursor = '0';
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
       const [next, flat] = await this.#redis.call((r) =>
         r.hscan(this.#channels, cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500),
       );
-      const fields = flat.filter((_, i) => i % 2 === 0);
-      if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
+      await each(flat);
       cursor = next;
       if (cursor === '0') break;
     }
-    await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
   }
 
   /** The first of `fields` that holds a value, parsed, and whether the first (this workspace's own) did. */
