@@ -99,7 +99,7 @@ export class RedisSettingsStore implements SettingsStore {
   /** Every field of the platform (its workspaces' own, seeds, the first format's), read in pages. */
   async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
     const fields: Array<[string, unknown]> = [];
-    await this.#scan(`${scope.platform}:`, async (page) => {
+    await this.#scan(`${scope.platform}:`, (page) => {
       for (let i = 0; i + 1 < page.length; i += 2) {
         let value: unknown;
         try {
@@ -122,7 +122,7 @@ export class RedisSettingsStore implements SettingsStore {
   }
 
   /** HSCAN in pages of field, value, field, value…: a workspace has a few channels among possibly many thousands. */
-  async #scan(prefix: string, each: (page: string[]) => Promise<void>): Promise<void> {
+  async #scan(prefix: string, each: (page: string[]) => Promise<void> | void): Promise<void> {
     let cursor = '0';
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
       const [next, flat] = await this.#redis.call((r) =>
