@@ -7,19 +7,24 @@ import { parseEntry } from './entry-schema.js';
 import { cutoffOf, DAY_MS, trimEveryHour, wanted, type Retention } from './retention.js';
 
 /**
- * Adds an entry with the id `<ms>-*`, `ms` its own time or the stream's last, whichever is later
- * (ids must grow: two instances' clocks, or a check that finished late, must not make XADD
- * refuse), trims what is older than the cutoff (`~`: cheaply, whole nodes; the timer trims exactly),
+ * Adds an entry with the id `<ms>-<seq>`, `ms` its own time or the stream's last, whichever is
+ * later (ids must grow: two instances' clocks, or a check that finished late, must not make XADD
+ * refuse); the sequence is made here rather than with `<ms>-*`, which needs Redis 7 (6.2 is the
+ * floor). Trims what is older than the cutoff (`~`: cheaply, whole nodes; the timer trims exactly),
  * and lets the stream expire when nothing is added for the whole retention.
  */
 const ADD = `
 local ms = tonumber(ARGV[1])
+local seq = 0
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
 if last then
-  local lastMs = tonumber(string.match(last[1], '^(%d+)'))
-  if lastMs > ms then ms = lastMs end
+  local lastMs, lastSeq = string.match(last[1], '^(%d+)-(%d+)$')
+  if tonumber(lastMs) >= ms then
+    ms = tonumber(lastMs)
+    seq = tonumber(lastSeq) + 1
+  end
 end
-redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[2], ms .. '-*', 'entry', ARGV[3])
+redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[2], string.format('%d-%d', ms, seq), 'entry', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
 

@@ -37,7 +37,7 @@ auditTrailContract('a Redis stream per workspace', {
     const connection = await connect(place);
     await connection.client.xadd(
       `${redis.prefix}${place}:audit:${scope.platform}:${scope.workspace}`,
-      `${at}-*`,
+      `${at}-0`,
       'entry',
       text,
     );
