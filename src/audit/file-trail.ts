@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -148,15 +149,21 @@ export class FileAuditTrail implements AuditTrail {
       await rm(path, { force: true });
       return;
     }
-    const temp = `${path}.tmp`;
-    const handle = await open(temp, 'w', 0o600);
+    // Its own name: `audit export` in another process may trim the same day at the same moment.
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await handle.writeFile(`${kept.join('\n')}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(`${kept.join('\n')}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
     }
-    await rename(temp, path);
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
