@@ -28,15 +28,15 @@ const itemSchema = z.object({
  */
 export const auditEntrySchema = z.discriminatedUnion('type', [
   z.object({
-    ...base,
     type: z.literal('check'),
+    ...base,
     link: z.string().optional(),
     asker: z.string().min(1),
     trigger: z.string().min(1),
     items: z.array(itemSchema).max(1000),
   }),
-  z.object({ ...base, type: z.literal('feedback'), by: z.string().min(1), band: band.optional() }),
-  z.object({ ...base, type: z.literal('deletion'), by: z.string().min(1) }),
+  z.object({ type: z.literal('feedback'), ...base, by: z.string().min(1), band: band.optional() }),
+  z.object({ type: z.literal('deletion'), ...base, by: z.string().min(1) }),
 ]) satisfies z.ZodType<AuditEntry>;
 
 /** One line of the trail (JSON), or undefined when it is not an entry this version can read. */

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { AuditTrail } from '../audit/audit-log.js';
@@ -62,7 +63,8 @@ async function exportTrail(
   for await (const entry of trail.entries(query)) {
     const text = csv ? csvRows(entry) : `${JSON.stringify(entry)}\n`;
     // Respect a slow reader (a pipe to gzip, an ssh session): wait for the stream to drain.
-    if (!io.stdout.write(text)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+    // (`once` rejects on the stream's error, as when the reader went away: `| head`).
+    if (!io.stdout.write(text)) await once(io.stdout, 'drain');
   }
 }
 
@@ -101,6 +103,9 @@ export const auditCommand: Command = {
     const trail = await openAuditTrail(config, cliLogger(io, config.logLevel));
     try {
       await work(trail);
+    } catch (err) {
+      // The reader went away (`| head`): what it wanted, it has.
+      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
     } finally {
       await trail.close();
     }
