@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { homeView } from '../../adapters/slack/app-home.js';
 import { waitFor } from '../helpers/wait.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
@@ -28,6 +29,19 @@ const homeViewSchema = z.strictObject({
     )
     .min(1)
     .max(100),
+});
+
+it('stays within what Slack accepts for a workspace with very many auto-scan channels', () => {
+  const autoscan = Array.from({ length: 130 }, (_, i) => ({
+    channel: `C${String(i).padStart(10, '0')}`,
+    settings: { autoscan: true, replyMode: 'flagged' as const, triggerReaction: undefined },
+  }));
+  const view = homeViewSchema.parse(homeView('mag', { autoscan, modlog: 'C0MODLOG', activity: undefined }));
+  const shown = blockText(view);
+  expect(shown).toContain('<#C0000000049>: flagged');
+  expect(shown).not.toContain('<#C0000000050>');
+  expect(shown).toContain('…and 80 more channels.');
+  expect(shown).toContain('the audit trail could not be read just now');
 });
 
 describe('Slack App Home', () => {
