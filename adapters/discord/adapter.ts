@@ -10,6 +10,7 @@ import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
 import { onInteraction } from './interactions.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
 import { openAttachment, type AttachmentSource } from './media.js';
+import { discordMessageLink } from './message-link.js';
 import { THREAD_TYPES } from './payloads.js';
 import { fetchChannel, fetchMessage } from './rest.js';
 
@@ -151,6 +152,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
       }
     },
 
+    messageLink: discordMessageLink,
     open: (spec) => openAttachment(spec, source),
     placeholder: (trigger, count) => postPlaceholder(ctx, trigger, count),
     deliver: (trigger, plan, placeholder) => deliverPlan(ctx, trigger, plan, placeholder),

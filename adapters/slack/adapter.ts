@@ -7,6 +7,8 @@ import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
 import { fetchMessage } from './lookup.js';
+import { slackMessageLink } from './message-link.js';
+import { registerAppHome } from './triggers/app-home.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
@@ -49,6 +51,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerShortcut(app, ctx);
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
+  registerAppHome(app, ctx);
   app.error((err) => {
     logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
@@ -132,6 +135,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       return message ? messageSpecs(message) : undefined;
     },
 
+    messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),

@@ -110,6 +110,11 @@ export function createSlackWeb(client: WebClient) {
       (await call('files.info', { file }, fileInfoResponseSchema)).file,
 
     userInfo: async (user: string) => (await call('users.info', { user }, userInfoResponseSchema)).user,
+
+    /** Shows `view` as `user`'s Home tab. */
+    publishHome: async (user: string, view: types.HomeView): Promise<void> => {
+      await call('views.publish', { user_id: user, view }, emptyResponseSchema);
+    },
   };
 }
 
