@@ -5,7 +5,8 @@ import type { APIChannel, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { spawnCli, type CliChild, type LogLine } from '../helpers/cli-child.js';
+import { spawnCli, type CliChild } from '../helpers/cli-child.js';
+import { HEAP_PROBE_ARGS, readHeap } from '../helpers/heap-probe.js';
 import { cliEntry } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait.js';
 import { readyz } from '../start/support.js';
@@ -28,16 +29,6 @@ const SCANNED = 50;
 const BATCH = 1000;
 const MARGIN_MB = 25;
 
-/**
- * Loaded into the bot process (`--import`): on SIGUSR2, a full garbage collection, then one JSON
- * line with the heap in use. Needs --expose-gc.
- */
-const PROBE = `process.on('SIGUSR2', () => {
-  globalThis.gc(); globalThis.gc();
-  const m = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ level: 30, msg: 'heap probe', heapUsed: m.heapUsed, rss: m.rss }) + '\\n');
-});`;
-
 let fake: FakeDiscord;
 let sim: Simulator;
 let dataDir: string;
@@ -59,16 +50,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function heapUsed(): Promise<number> {
-  const seen = bot.logs.filter((l) => l.msg === 'heap probe').length;
-  bot.signal('SIGUSR2');
-  const line = await waitFor(() => bot.logs.filter((l: LogLine) => l.msg === 'heap probe')[seen], {
-    what: 'the heap probe',
-    timeoutMs: 30_000,
-  });
-  return Number(line.heapUsed);
-}
-
 it('heap after 50,000 plain and 500 media messages in 5,000 guilds of 10 channels stays within a fixed margin of heap before them', async () => {
   const scanned = channels.slice(0, 10);
   bot = spawnCli(
@@ -85,14 +66,7 @@ it('heap after 50,000 plain and 500 media messages in 5,000 guilds of 10 channel
       PORT: '0',
       LOG_LEVEL: 'info',
     },
-    {
-      entry: [
-        '--expose-gc',
-        '--import',
-        `data:text/javascript,${encodeURIComponent(PROBE)}`,
-        ...cliEntry(true),
-      ],
-    },
+    { entry: [...HEAP_PROBE_ARGS, ...cliEntry(true)] },
   );
   const listening = await bot.waitForLog(
     (l) => l.msg?.startsWith('HTTP server listening') === true,
@@ -104,7 +78,7 @@ it('heap after 50,000 plain and 500 media messages in 5,000 guilds of 10 channel
   expect(fake.gateway.readySessions).toBe(Math.ceil(fake.world.guilds.size / 1000));
   await fake.gateway.acknowledged(60_000);
 
-  const before = await heapUsed();
+  const before = (await readHeap(bot)).heapUsed;
   const pick = (i: number) => channels[(i * 7919) % channels.length]!;
   for (let sent = 0; sent < PLAIN_MESSAGES; sent += BATCH) {
     for (let i = sent; i < sent + BATCH; i += 1)
@@ -130,7 +104,7 @@ it('heap after 50,000 plain and 500 media messages in 5,000 guilds of 10 channel
     what: 'a reaction on each auto-scanned message',
     timeoutMs: 120_000,
   });
-  const after = await heapUsed();
+  const after = (await readHeap(bot)).heapUsed;
 
   const grewMb = (after - before) / (1024 * 1024);
   console.info(`heap before ${(before / 2 ** 20).toFixed(1)} MB, after ${(after / 2 ** 20).toFixed(1)} MB`);
