@@ -19,7 +19,8 @@ export function shardPlanOf(count: number | 'auto', ids: string | undefined): Sh
     return 'DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT set to a number: processes that split the shards must agree on how many there are, and Discord’s recommendation can change between their starts';
   }
   if (ids === undefined) return { count, ids: Array.from({ length: count }, (_, i) => i) };
-  const chosen = new Set<number>();
+  // One flag per shard of the count (bounded by MAX_SHARDS), so a repeated id counts once.
+  const chosen: boolean[] = Array.from({ length: count }, () => false);
   for (const part of ids.split(',').map((p) => p.trim())) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!range) return `DISCORD_SHARD_IDS must be shard ids and ranges such as 0-3 or 4,5 (got "${part}")`;
@@ -28,12 +29,12 @@ export function shardPlanOf(count: number | 'auto', ids: string | undefined): Sh
     if (from > to) return `DISCORD_SHARD_IDS has a range that runs backwards: ${part}`;
     if (to >= count)
       return `DISCORD_SHARD_IDS names shard ${to}, but DISCORD_SHARD_COUNT=${count} makes shards 0 to ${count - 1}`;
-    for (let id = from; id <= to; id += 1) chosen.add(id);
+    chosen.fill(true, from, to + 1);
   }
-  return { count, ids: [...chosen].sort((a, b) => a - b) };
+  return { count, ids: chosen.flatMap((on, id) => (on ? [id] : [])) };
 }
 
-/** For the start-up log: `shards 2-3 of 4`, `shards as Discord recommends`. */
+/** For the start-up log: `shards 2,3 of 4`, `shards as Discord recommends`. */
 export function describeShards(plan: ShardPlan): string {
   return plan.count === 'auto'
     ? 'shards as Discord recommends'
