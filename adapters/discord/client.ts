@@ -25,7 +25,7 @@ const ARCHIVED_THREAD_LIFETIME_S = 3600;
  * managers are not configurable) and the channel cache tells a thread's parent without a REST call
  * per message; archived threads are swept.
  */
-export function boundedCaches(): Pick<ConstructorParameters<typeof Client>[0], 'makeCache' | 'sweepers'> {
+function boundedCaches(): Pick<ConstructorParameters<typeof Client>[0], 'makeCache' | 'sweepers'> {
   return {
     makeCache: Options.cacheWithLimits({
       ApplicationCommandManager: 0,

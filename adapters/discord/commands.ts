@@ -2,6 +2,7 @@ import {
   ApplicationCommandType,
   ContextMenuCommandBuilder,
   SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
@@ -77,21 +78,20 @@ function bitmindCommand(): SlashCommandBuilder {
     group
       .setName(SUB.roles)
       .setDescription('Roles whose members may change auto-scan, besides Manage Server')
-      .addSubcommand((sub) =>
-        sub
-          .setName(ROLES_SUB.add)
-          .setDescription('Let the members of a role change auto-scan (Manage Server)')
-          .addRoleOption((o) => o.setName(OPTION.role).setDescription('The role').setRequired(true)),
-      )
-      .addSubcommand((sub) =>
-        sub
-          .setName(ROLES_SUB.remove)
-          .setDescription('Stop a role from changing auto-scan (Manage Server)')
-          .addRoleOption((o) => o.setName(OPTION.role).setDescription('The role').setRequired(true)),
-      )
+      .addSubcommand(withRole(ROLES_SUB.add, 'Let the members of a role change auto-scan (Manage Server)'))
+      .addSubcommand(withRole(ROLES_SUB.remove, 'Stop a role from changing auto-scan (Manage Server)'))
       .addSubcommand((sub) => sub.setName(ROLES_SUB.list).setDescription('The moderator roles here')),
   );
   return command;
+}
+
+/** A `/bitmind roles` subcommand that takes one role. */
+function withRole(name: string, description: string) {
+  return (sub: SlashCommandSubcommandBuilder) =>
+    sub
+      .setName(name)
+      .setDescription(description)
+      .addRoleOption((o) => o.setName(OPTION.role).setDescription('The role').setRequired(true));
 }
 
 /** The body of PUT /applications/{id}/commands: everything the bot registers, in order. */

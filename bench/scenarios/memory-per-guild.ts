@@ -16,6 +16,10 @@ const CHANNELS_PER_GUILD = 10;
 const SHARDS = 10;
 const BATCH = 500;
 const CEILING_MB = 250;
+
+/** The baseline against the bot, as "1.5x less" (the bot uses less) or "1.2x more". */
+const compared = (bot: number, baseline: number): string =>
+  baseline >= bot ? `${times(baseline / bot)} less` : `${times(bot / baseline)} more`;
 const FLAT_MB = 10;
 
 /**
@@ -69,7 +73,7 @@ export async function memoryPerGuild(scale: Scale): Promise<ScenarioResult> {
         measure: `RSS after ${guilds.toLocaleString('en-US')} guilds of ${CHANNELS_PER_GUILD} channels`,
         bot: mb(b),
         baseline: mb(d),
-        ratio: `${times(d / b)} less`,
+        ratio: compared(b, d),
         target: largest && !scale.quick ? `bot < ${CEILING_MB} MB` : '',
         met: largest && !scale.quick ? b < CEILING_MB * 2 ** 20 : null,
       };
@@ -79,7 +83,7 @@ export async function memoryPerGuild(scale: Scale): Promise<ScenarioResult> {
       measure: `RSS after ${messageCount.toLocaleString('en-US')} messages more`,
       bot: mb(bot.messages.rss),
       baseline: mb(baseline.messages.rss),
-      ratio: `${times(baseline.messages.rss / bot.messages.rss)} less`,
+      ratio: compared(bot.messages.rss, baseline.messages.rss),
       target: '',
       met: null,
     });
@@ -90,7 +94,7 @@ export async function memoryPerGuild(scale: Scale): Promise<ScenarioResult> {
         measure: `${of === 'rss' ? 'RSS' : 'heap'} per 1,000 guilds (${first.toLocaleString('en-US')} → ${last.toLocaleString('en-US')})`,
         bot: mb(perThousand(bot, of)),
         baseline: mb(perThousand(baseline, of)),
-        ratio: `${times(perThousand(baseline, of) / perThousand(bot, of))} less`,
+        ratio: compared(perThousand(bot, of), perThousand(baseline, of)),
         target: '',
         met: null,
       });
