@@ -1,8 +1,8 @@
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import {
   ApplicationCommandType,
   ContextMenuCommandBuilder,
   SlashCommandBuilder,
-  SlashCommandSubcommandBuilder,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
