@@ -153,12 +153,12 @@ it('two processes split four shards: each guild’s message is checked once, by 
   a.bot.signal('SIGKILL');
   await a.bot.exited;
   await waitFor(() => fake.gateway.readySessions === 2, { what: 'A’s sessions to close' });
-  // Meanwhile a moderator changes shard 2's guild through B: quiet mode.
+  // Meanwhile a moderator makes shard 2's guild quiet, through B (checked at the end).
   expect(await moderatorRuns(channels[2]!, ['autoscan', 'enable'], { mode: 'silent' })).toMatch(
     /mode `silent`/,
   );
 
-  await startBot('0-1');
+  const a2 = await startBot('0-1');
   expect(
     fake.gateway.identifies
       .slice(identifiesBefore)
@@ -180,6 +180,18 @@ it('two processes split four shards: each guild’s message is checked once, by 
   await fake.gateway.acknowledged();
   expect(fake.answersTo(again.id)).toHaveLength(1);
   expect(imageChecks() - checksBefore).toBe(1);
+
+  // The shards move: one process C takes all four. The mode chosen through B holds in C, which
+  // never ran shard 2 before: silent, a reaction and no reply.
+  for (const bot of [a2.bot, b.bot]) bot.signal('SIGTERM');
+  await Promise.all([a2.bot.exited, b.bot.exited]);
+  await waitFor(() => fake.gateway.readySessions === 0, { what: 'every session to close' });
+  await startBot('0-3');
+  const quiet = postImage(channels[2]!);
+  await waitFor(() => fake.reactionsOn(quiet.id).length > 0, { what: 'C to react', timeoutMs: 20_000 });
+  await fake.gateway.acknowledged();
+  expect(fake.reactionsOn(quiet.id)).toEqual(['⚠️']);
+  expect(fake.repliesTo(quiet.id)).toHaveLength(0);
 });
 
 it('a process that identifies as a shard another process runs is refused, and is not ready', async () => {
