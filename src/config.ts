@@ -19,7 +19,7 @@ const bool = oneOf(['true', 'false', '1', '0', 'yes', 'no']).transform(
   (v) => v === 'true' || v === '1' || v === 'yes',
 );
 /** Decimal digits only: `Number()` would also take "0x10" and "1e3". */
-function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
     .regex(/^-?\d+$/, 'must be a whole number')
