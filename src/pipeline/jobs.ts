@@ -28,9 +28,10 @@ export interface JobRunner {
 
 /**
  * How one run of a job ended: answered (or found answered by another run), handed back to the
- * queue (this instance is shutting down), or not delivered (the platform refused the answer).
+ * queue (this instance is shutting down), or to be run again later (the shared state was away, or
+ * the platform refused the answer).
  */
-export type JobOutcome = 'answered' | 'handed back' | 'undelivered';
+export type JobOutcome = 'answered' | 'handed back' | 'retry';
 
 const plain = z.record(z.string(), z.string());
 const placeSchema = z.object({

@@ -7,6 +7,7 @@ import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
 import type { Metrics } from '../metrics.js';
 import type { SettingsStore } from '../settings/store.js';
+import { StateUnavailableError } from '../state/redis-connection.js';
 import type { StateStore } from '../state/store.js';
 import type { WorkTracker } from '../work-tracker.js';
 import { createAnsweredMarks } from './answered.js';
@@ -220,9 +221,14 @@ export function createPipeline(options: PipelineOptions) {
       const result = await abortable(checking, signal);
       report = viewOf(result);
       body = reportBody(report);
-      await recent.record(place, trigger.kind, report, now());
+      // A verdict stands even when `status` cannot hear of it (the shared state away for a moment).
+      await recent
+        .record(place, trigger.kind, report, now())
+        .catch((err: unknown) => logger.warn({ err }, 'a check could not be added to the recent checks'));
     } catch (err) {
       if (signal?.aborted) return 'handed back';
+      // A durable queue runs the job again once the shared state is back, rather than answer "try again".
+      if (jobs.durable && err instanceof StateUnavailableError) return 'retry';
       const failure = failureOf(err);
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
@@ -230,10 +236,14 @@ export function createPipeline(options: PipelineOptions) {
     if (signal?.aborted) return 'handed back';
     // Another run of this job may have answered while this one checked (a stalled lock).
     if (jobs.durable && (await answered.has(job.id))) return 'answered';
-    if (trigger.kind === 'reaction') await reactions.settle(place, report);
+    // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
+    if (trigger.kind === 'reaction')
+      await reactions
+        .settle(place, report)
+        .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be updated'));
     const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
     options.observe?.(trigger, plan);
-    if (!(await deliver(trigger, plan, job))) return 'undelivered';
+    if (!(await deliver(trigger, plan, job))) return 'retry';
     if (jobs.durable) await answered.set(job.id);
     return 'answered';
   }

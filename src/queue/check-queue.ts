@@ -36,7 +36,7 @@ const MAX_STALLS = 5;
  * A run that could not finish (Redis away before the check began, or the platform refusing the
  * answer) is tried again this often, this many times: several minutes in all.
  */
-const RETRY = { attempts: 20, backoff: { type: 'fixed', delay: 15_000 } } as const;
+const RETRY = { attempts: 40, backoff: { type: 'fixed', delay: 5000 } } as const;
 /** A reply handle lives as long as an owed answer: a day. */
 const REPLY_VIA_TTL_MS = 24 * 60 * 60 * 1000;
 /** Errors of one outage are logged once in this interval, not once per reconnection attempt. */
@@ -188,7 +188,7 @@ export class CheckQueue implements JobRunner {
       throw new WaitingError();
     }
     // Failed runs are retried by BullMQ after a while, from the verdict cache where it can.
-    if (outcome === 'undelivered') throw new Error('the platform did not take the answer');
+    if (outcome === 'retry') throw new Error('the check could not finish now; it runs again shortly');
     // The handle's time is up with its job; a failure to delete it costs nothing but a key that expires.
     await state.delete(replyViaKey(id)).catch(() => undefined);
   }
