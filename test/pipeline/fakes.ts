@@ -13,6 +13,7 @@ import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
+import type { JobRunner } from '../../src/pipeline/jobs.js';
 import type { PlaceholderHandle, PlatformPort } from '../../src/pipeline/platform.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { MediaSpec, Place, Trigger } from '../../src/pipeline/trigger.js';
@@ -132,7 +133,13 @@ const unusedFetcher: MediaFetcher = {
 
 /** The real pipeline over fakes of the platform and the Checker, with real state and settings stores. */
 export function pipelineWorld(
-  options: { state?: StateStore; userChecksPerHour?: number; port?: FakePort; dataDir?: string } = {},
+  options: {
+    state?: StateStore;
+    userChecksPerHour?: number;
+    port?: FakePort;
+    dataDir?: string;
+    jobs?: JobRunner;
+  } = {},
 ): PipelineWorld {
   const { log, lines } = captureLogger('debug');
   const port = options.port ?? new FakePort();
@@ -152,6 +159,7 @@ export function pipelineWorld(
     accepts: READ_AS_IS,
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
+    jobs: options.jobs,
   });
   return {
     pipeline,
