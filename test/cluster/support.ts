@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Simulator } from '../../src/simulator/index.js';
 import type { FakeSlack, StoredMessage } from '../fakes/slack/index.js';
 import { spawnCli, type CliChild } from '../helpers/cli-child.js';
@@ -14,7 +16,12 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
+/** Starts one instance; its stdout is kept as `<logDir>/<name>.log` when it is closed. */
+export async function startInstance(
+  name: string,
+  env: Record<string, string>,
+  logDir: string,
+): Promise<Instance> {
   const dataDir = await tempDataDir();
   const bot = spawnCli(
     ['start'],
@@ -35,6 +42,7 @@ export async function startInstance(name: string, env: Record<string, string>): 
       url,
       async close() {
         await bot.close();
+        writeFileSync(join(logDir, `${name}.log`), bot.stdout);
         await dataDir.remove();
       },
     };
@@ -68,9 +76,12 @@ export function imagesMessage(slack: FakeSlack, tag: string, count: number, scor
 
 const API_PATHS = new Set(['/status', '/image', '/video', '/batch_image', '/batch_video']);
 
+/** A BitMind API call (not a token request or a health probe). */
+export const isApiCall = (r: { readonly path: string }) => API_PATHS.has(r.path);
+
 /** What the simulator saw of BitMind API calls since `since`: count, 429s, and the busiest window. */
 export function apiCalls(sim: Simulator, since: number, windowMs: number) {
-  const calls = sim.requests.filter((r) => API_PATHS.has(r.path) && r.at.getTime() >= since);
+  const calls = sim.requests.filter((r) => isApiCall(r) && r.at.getTime() >= since);
   const times = calls.map((r) => r.at.getTime()).sort((a, b) => a - b);
   let worst = 0;
   for (let i = 0, j = 0; j < times.length; j++) {
