@@ -1,4 +1,4 @@
-import { Queue, WaitingError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
@@ -182,10 +182,12 @@ export class CheckQueue implements JobRunner {
     logger.debug({ job: id, attempt: job.attemptsStarted }, 'check taken from the queue');
     const outcome: JobOutcome = await handle(parsed.data, signal);
     if (outcome === 'handed back' && token) {
-      await job.moveToWait(token);
+      // Due now rather than put back in the wait list: BullMQ wakes the idle workers of other
+      // instances for a due job, while a job moved back to wait sits until one polls again.
+      await job.moveToDelayed(Date.now(), token);
       logger.info({ job: id }, 'check handed back to the queue');
       // Tells BullMQ the job moved itself: neither completed nor failed.
-      throw new WaitingError();
+      throw new DelayedError();
     }
     // Failed runs are retried by BullMQ after a while, from the verdict cache where it can.
     if (outcome === 'retry') throw new Error('the check could not finish now; it runs again shortly');

@@ -197,6 +197,48 @@ it('SIGKILL of the instance holding a slow check: the same placeholder is edited
   instances.push(await startInstance('D', env, figuresDir));
 }, 240_000);
 
+it('SIGTERM of the instance holding a slow check hands it back: another answers it in the same placeholder, nobody hears "restarting"', async () => {
+  sim.setFaults({ latencyMs: 120_000 });
+  const taken = instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
+  const message = imagesMessage(slack, 'handback', 1, 0.07);
+  const callsBefore = sim.requests.length;
+  await react(instances[0]!, message);
+  const holder = await waitFor(
+    () =>
+      instances.find(
+        (inst, i) => inst.bot.logs.filter((l) => l.msg === 'check taken from the queue').length > taken[i]!,
+      ),
+    { timeoutMs: 30_000, what: 'an instance to take the check' },
+  );
+  await waitFor(() => sim.requests.slice(callsBefore).some(isApiCall), {
+    timeoutMs: 60_000,
+    what: 'the check to be waiting on BitMind',
+  });
+  const placeholder = replies(message)[0]!;
+
+  sim.setFaults({ latencyMs: 0 });
+  holder.bot.signal('SIGTERM');
+  const stopped = Date.now();
+  expect((await holder.bot.exited).code).toBe(0);
+  expect(holder.bot.logs.some((l) => l.msg === 'check handed back to the queue')).toBe(true);
+  await waitFor(() => isFinal(message), { timeoutMs: 60_000, intervalMs: 100, what: 'the verdict' });
+  const answeredMs = Date.now() - stopped;
+  await queueSettledOn(instances.filter((i) => i !== holder));
+  expect(replies(message)).toHaveLength(1);
+  expect(replies(message)[0]!.ts).toBe(placeholder.ts);
+  expect(replies(message)[0]!.text).toMatch(/Little evidence/);
+  figures.sigterm = {
+    stopped: holder.name,
+    replies: replies(message).length,
+    samePlaceholder: replies(message)[0]!.ts === placeholder.ts,
+    answeredSecondsAfterSigterm: answeredMs / 1000,
+  };
+
+  instances.splice(instances.indexOf(holder), 1);
+  await holder.close();
+  instances.push(await startInstance('E', env, figuresDir));
+}, 240_000);
+
 /** queueSettled, read through the first of `on` (the instance it would read first may be dead). */
 async function queueSettledOn(on: Instance[]): Promise<void> {
   const first = instances[0]!;
