@@ -84,12 +84,14 @@ export function createMetrics(
           this.set({ state, bot_instance: instance }, figures[state]);
       },
     }),
-    queueStalled: new Counter({
-      name: 'bitmind_bot_queue_stalled_total',
-      help: 'Shared mode: check jobs this instance found stalled (their instance died or froze) and queued again.',
-      labelNames: ['bot_instance'] as const,
-      registers,
-    }).labels({ bot_instance: instance }),
+    queueStalled: startedAtZero(
+      new Counter({
+        name: 'bitmind_bot_queue_stalled_total',
+        help: 'Shared mode: check jobs this instance found stalled (their instance died or froze) and queued again.',
+        labelNames: ['bot_instance'] as const,
+        registers,
+      }).labels({ bot_instance: instance }),
+    ),
     cache: new Counter({
       name: 'bitmind_bot_cache_lookups_total',
       help: 'Verdict cache lookups by result (hit or miss).',
@@ -114,6 +116,12 @@ export function createMetrics(
       registers,
     }),
   };
+}
+
+/** A counter shown from the start (at 0), so a dashboard tells "none yet" from "not exported". */
+function startedAtZero<T extends { inc(by?: number): void }>(counter: T): T {
+  counter.inc(0);
+  return counter;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
