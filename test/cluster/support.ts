@@ -93,6 +93,7 @@ export function apiCalls(sim: Simulator, since: number, windowMs: number) {
     rateLimited: calls.filter((r) => r.status === 429).length,
     images: calls.filter((r) => r.status === 200).reduce((sum, r) => sum + r.fileCount, 0),
     worstWindow: worst,
+    spanMs: times.length > 1 ? times.at(-1)! - times[0]! : 0,
   };
 }
 
