@@ -118,7 +118,7 @@ export function createMetrics(
   };
 }
 
-/** A counter shown from the start (at 0), so a dashboard tells "none yet" from "not exported". */
+/** A counter shown at 0 from the start, so a dashboard can tell none yet apart from a missing series. */
 function startedAtZero<T extends { inc(by?: number): void }>(counter: T): T {
   counter.inc(0);
   return counter;
