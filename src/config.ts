@@ -93,7 +93,7 @@ export const ENV_VARS = {
   },
   BITMIND_RATE_LIMIT: {
     group: 'BitMind',
-    doc: 'BitMind requests per minute; match your plan (1,000/hour is about 16).',
+    doc: 'BitMind requests per minute, all instances together; match your plan (1,000/hour: about 16).',
     schema: posInt.default(60),
   },
   BITMIND_RETRY_ATTEMPTS: {
@@ -194,7 +194,7 @@ export const ENV_VARS = {
   },
   AUTOSCAN_CHANNELS: {
     group: 'Checks',
-    doc: 'Channels where auto-scan starts on: slack:C0123, discord:1234567890, optionally =flagged|all|silent.',
+    doc: 'Channels where auto-scan starts on: slack:C0123 (slack:T0123/C0123 for one workspace), discord:1234567890, optionally =flagged|all|silent.',
     schema: z.string().optional(),
   },
   REDIS_URL: {
@@ -286,6 +286,8 @@ export type BitmindAuthConfig =
 
 export interface AutoscanSeed {
   readonly platform: string;
+  /** The workspace (Slack team, Discord guild) the channel is in; absent: wherever the id turns up. */
+  readonly workspace?: string;
   readonly channelId: string;
   readonly replyMode: ReplyMode;
 }
@@ -562,9 +564,10 @@ function parseAutoscan(
 ): AutoscanSeed[] {
   const seeds: AutoscanSeed[] = [];
   for (const entry of splitList(value)) {
-    const match = /^(?:([a-z]+):)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
-    const mode = (match?.[3] ?? 'flagged') as ReplyMode;
-    const id = match?.[2] ?? '';
+    const match = /^(?:([a-z]+):)?(?:([A-Za-z0-9]+)\/)?([A-Za-z0-9]+)(?:=([a-z]+))?$/.exec(entry);
+    const mode = (match?.[4] ?? 'flagged') as ReplyMode;
+    const workspace = match?.[2];
+    const id = match?.[3] ?? '';
     // Written with its platform, the id must be one of that platform's; without, the platform is
     // the one whose ids look like it.
     const slice = match?.[1]
@@ -572,11 +575,11 @@ function parseAutoscan(
       : slices.find((s) => s.isChannelId(id));
     if (!match || !slice || !REPLY_MODES.includes(mode)) {
       problems.push(
-        `AUTOSCAN_CHANNELS has ${shown(entry)}: write slack:C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
+        `AUTOSCAN_CHANNELS has ${shown(entry)}: write slack:C0123, slack:T0123/C0123 or discord:1234567890, optionally followed by =flagged, =all or =silent`,
       );
       continue;
     }
-    seeds.push({ platform: slice.platform, channelId: id, replyMode: mode });
+    seeds.push({ platform: slice.platform, ...(workspace && { workspace }), channelId: id, replyMode: mode });
   }
   return seeds;
 }

@@ -104,7 +104,11 @@ export async function startService(
       logger: logger.child({ component: 'queue', instance }),
       metrics,
     });
-  const core = await buildCore(config, logger, { metrics, simulator: options.simulator });
+  const core = await buildCore(config, logger, {
+    metrics,
+    simulator: options.simulator,
+    ...(stores.redis ? { redis: stores.redis } : {}),
+  });
   const tasks = createWorkTracker(logger.child({ component: 'shutdown' }));
   const { pipeline, adapters } = await connectPlatforms(core, { tasks, stores, platforms, jobs: queue });
   const probe = startHealthProbe({
@@ -144,8 +148,9 @@ export async function startService(
     probe.stop();
     await server?.close();
     await queue?.close();
-    await stores.close();
+    // The core first: in the shared mode its rate limit and verdict cache use the stores' connection.
     await core.close();
+    await stores.close();
     logger.info('bitmind-bot stopped');
   }
   const stop = () => (stopping ??= shutdown());

@@ -5,7 +5,7 @@ import { REPLY_MODES } from '../../src/config.js';
 import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
-import type { Invocation } from './invocation.js';
+import { scopeOf, type Invocation } from './invocation.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
@@ -39,18 +39,18 @@ function canManageServer(permissions: string | undefined): boolean {
 export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
   if (asked.workspace === 'dm') return GUILD_ONLY;
   const channelId = asked.settingsChannel;
-  const current = await ctx.settings.get('discord', channelId);
+  const current = await ctx.settings.get(scopeOf(asked), channelId);
   if (sub === AUTOSCAN_SUB.status) return describe(current, channelId);
   if (!canManageServer(asked.permissions)) return NEEDS_MANAGE_SERVER;
 
   if (sub === AUTOSCAN_SUB.disable) {
-    const next = await ctx.settings.update('discord', channelId, { autoscan: false });
+    const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: false });
     return describe(next, channelId);
   }
   const given = asked.options[OPTION.mode];
   const mode = modeSchema.safeParse(typeof given === 'string' ? given : current.replyMode);
   if (!mode.success) return `The mode must be one of ${REPLY_MODES.join(', ')}.`;
-  const next = await ctx.settings.update('discord', channelId, { autoscan: true, replyMode: mode.data });
+  const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: true, replyMode: mode.data });
   ctx.logger.info({ channelId, replyMode: mode.data, userId: asked.user }, 'Discord auto-scan turned on');
   return describe(next, channelId);
 }

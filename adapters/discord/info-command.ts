@@ -2,13 +2,13 @@ import { toItemError } from '../../src/check/item-error.js';
 import { CAVEAT } from '../../src/check/wording.js';
 import { COMMAND, CONTEXT_MENU } from './commands.js';
 import type { DiscordContext } from './context.js';
-import type { Invocation } from './invocation.js';
+import { scopeOf, type Invocation } from './invocation.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
 /** `/bitmind help`: every way to ask for a check here, with this channel's trigger emoji. */
 export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promise<string> {
-  const settings = await ctx.settings.get('discord', asked.settingsChannel);
+  const settings = await ctx.settings.get(scopeOf(asked), asked.settingsChannel);
   const emoji = settings.triggerReaction ?? ctx.discord.triggerReaction;
   return [
     '**BitMind** looks for signs of AI generation in images and videos.',
@@ -27,7 +27,7 @@ export async function statusAnswer(ctx: DiscordContext, asked: Invocation): Prom
   const [health, permissions, settings] = await Promise.allSettled([
     ctx.bitmind.health({ signal }),
     ctx.bitmind.permissions({ signal }),
-    ctx.settings.get('discord', asked.settingsChannel),
+    ctx.settings.get(scopeOf(asked), asked.settingsChannel),
   ]);
   const yesNo = (allowed: boolean) => (allowed ? 'yes' : 'no');
   const lines = [

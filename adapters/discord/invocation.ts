@@ -1,4 +1,5 @@
 import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
+import type { Scope } from '../../src/settings/store.js';
 import { messageSpecs } from './embeds.js';
 import {
   OPTION_TYPE,
@@ -60,6 +61,11 @@ function flatten(top: readonly CommandOption[]): Pick<Invocation, 'path' | 'opti
     level = nested.options ?? [];
   }
   return { path, options: Object.fromEntries(level.map((o) => [o.name, o.value])) };
+}
+
+/** Whose settings an interaction reads and changes: its guild's. */
+export function scopeOf(asked: Invocation): Scope {
+  return { platform: 'discord', workspace: asked.workspace };
 }
 
 export function placeOf(asked: Invocation, message?: string): Place {

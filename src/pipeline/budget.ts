@@ -1,4 +1,6 @@
+import type { Scope } from '../settings/store.js';
 import type { StateStore } from '../state/store.js';
+import { deleteByPrefix } from '../state/delete-by-prefix.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -14,15 +16,17 @@ export interface Grant {
  * `perHour` 0 turns it off.
  */
 export function createPersonBudget(state: StateStore, perHour: number, now: () => number = Date.now) {
+  const prefixOf = (scope: Scope) => `budget:${scope.platform}:${scope.workspace}:`;
   return {
-    async take(platform: string, user: string, wanted: number): Promise<Grant> {
+    async take(scope: Scope, user: string, wanted: number): Promise<Grant> {
       if (perHour <= 0 || wanted === 0) return { granted: wanted, message: '' };
       const windowStart = Math.floor(now() / HOUR_MS) * HOUR_MS;
-      const total = await state.increment(`budget:${platform}:${user}:${windowStart}`, wanted, HOUR_MS);
+      const total = await state.increment(`${prefixOf(scope)}${user}:${windowStart}`, wanted, HOUR_MS);
       const before = total - wanted;
       const granted = Math.max(0, Math.min(wanted, perHour - before));
       return { granted, message: budgetMessage(perHour, windowStart + HOUR_MS, now()) };
     },
+    forget: (scope: Scope) => deleteByPrefix(state, prefixOf(scope)),
   };
 }
 

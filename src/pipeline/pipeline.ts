@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
 import type { Metrics } from '../metrics.js';
-import type { SettingsStore } from '../settings/store.js';
+import type { Scope, SettingsStore } from '../settings/store.js';
 import { StateUnavailableError } from '../state/redis-connection.js';
 import type { StateStore } from '../state/store.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -105,7 +105,7 @@ export function createPipeline(options: PipelineOptions) {
     const auto = trigger.kind === 'autoscan';
     // What the trigger itself rules out comes first, before any write to the state store: most
     // messages land where auto-scan is off, and most reactions are not the trigger emoji.
-    const channel = await settings.get(place.platform, place.settingsChannel ?? place.channel);
+    const channel = await settings.get(place, place.settingsChannel ?? place.channel);
     if (auto && !channel.autoscan) return { kind: 'nothing', reason: 'autoscan_off' };
     if (
       trigger.kind === 'reaction' &&
@@ -206,7 +206,7 @@ export function createPipeline(options: PipelineOptions) {
     let report: ReportView | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      const grant = await budget.take(place.platform, trigger.user, wanted);
+      const grant = await budget.take(place, trigger.user, wanted);
       const checking = options.checker.check(
         {
           id: job.id,
@@ -297,6 +297,19 @@ export function createPipeline(options: PipelineOptions) {
       if (owed.length > 0)
         logger.info({ owed: owed.length }, 'answering the placeholders a previous run left');
       return owed.length;
+    },
+
+    /**
+     * Deletes everything kept about a workspace the bot was removed from (a Slack uninstall, a
+     * Discord guild left): its settings, budgets, reaction marks and recent checks.
+     */
+    async forget(scope: Scope): Promise<void> {
+      await settings.forget(scope);
+      await Promise.all([budget.forget(scope), reactions.forget(scope), recent.forget(scope)]);
+      logger.info(
+        { platform: scope.platform, workspace: scope.workspace },
+        'forgot a workspace the bot left',
+      );
     },
 
     /** Runs one job of a durable queue (its worker calls this). */

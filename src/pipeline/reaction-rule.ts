@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Scope } from '../settings/store.js';
 import type { StateStore } from '../state/store.js';
+import { deleteByPrefix } from '../state/delete-by-prefix.js';
 import type { ReportView } from '../domain/types.js';
 import type { Place } from './trigger.js';
 
@@ -21,7 +23,8 @@ export type ReactionDecision =
  * the emoji; a failure never blocks a retry, and the retry makes a new attempt.
  */
 export function createReactionRule(state: StateStore) {
-  const keyOf = (p: Place) => `reaction:${p.platform}:${p.workspace}:${p.channel}:${p.message ?? ''}`;
+  const prefixOf = (scope: Scope) => `reaction:${scope.platform}:${scope.workspace}:`;
+  const keyOf = (p: Place) => `${prefixOf(p)}${p.channel}:${p.message ?? ''}`;
 
   return {
     async decide(place: Place): Promise<ReactionDecision> {
@@ -50,5 +53,7 @@ export function createReactionRule(state: StateStore) {
       if (lasting) await state.set(key, JSON.stringify(report), HOUR_MS);
       else await state.delete(key);
     },
+
+    forget: (scope: Scope) => deleteByPrefix(state, prefixOf(scope)),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Scope } from '../settings/store.js';
 import type { StateStore } from '../state/store.js';
 import { isFlagged } from '../check/wording.js';
 import type { ReportView } from '../domain/types.js';
@@ -20,6 +21,7 @@ export type RecentCheck = z.infer<typeof recentSchema>;
 /** The last few checks of each workspace, for `status`: kept in the state store, shared and kept across restarts. */
 export function createRecentChecks(state: StateStore) {
   const keyOf = (platform: string, workspace: string) => `recent:${platform}:${workspace}`;
+
   return {
     async record(place: Place, kind: ChatTriggerKind, report: ReportView, at: number): Promise<void> {
       const entry: RecentCheck = {
@@ -36,6 +38,7 @@ export function createRecentChecks(state: StateStore) {
         KEEP_FOR_MS,
       );
     },
+    forget: (scope: Scope) => state.delete(keyOf(scope.platform, scope.workspace)),
     async list(platform: string, workspace: string): Promise<RecentCheck[]> {
       const raw = await state.list(keyOf(platform, workspace));
       return raw.flatMap((text) => {

@@ -3,14 +3,39 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AutoscanSeed } from '../config.js';
-import type { ChannelSettings, SettingsStore } from './store.js';
-import { channelKey as keyOf, fromSettings, storedChannelSchema, toSettings } from './stored.js';
+import type { ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
+import {
+  channelKey,
+  fromSettings,
+  fromWorkspaceSettings,
+  lookupKeys,
+  seedKey,
+  seededSettings,
+  storedChannelSchema,
+  storedWorkspaceSchema,
+  toSettings,
+  toWorkspaceSettings,
+  workspaceKey,
+  workspacePrefix,
+} from './stored.js';
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  channels: z.record(z.string(), storedChannelSchema),
-});
-type SettingsFile = z.infer<typeof fileSchema>;
+const channelsSchema = z.record(z.string(), storedChannelSchema);
+/**
+ * Version 1 keyed channels `platform:channel`, before settings were per workspace; it is read as
+ * is (lookupKeys finds those keys) and written back as version 2 at the next change.
+ */
+const fileSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), channels: channelsSchema }),
+  z.object({
+    version: z.literal(2),
+    channels: channelsSchema,
+    workspaces: z.record(z.string(), storedWorkspaceSchema),
+  }),
+]);
+interface SettingsFile {
+  readonly channels: z.infer<typeof channelsSchema>;
+  readonly workspaces: Record<string, z.infer<typeof storedWorkspaceSchema>>;
+}
 
 export class SettingsFileError extends Error {
   override name = 'SettingsFileError';
@@ -30,37 +55,61 @@ export class FileSettingsStore implements SettingsStore {
     this.path = join(dataDir, 'settings.json');
   }
 
-  async get(platform: string, channelId: string): Promise<ChannelSettings> {
-    const data = await this.#load();
-    return toSettings(data.channels[keyOf(platform, channelId)]);
+  async get(scope: Scope, channelId: string): Promise<ChannelSettings> {
+    const { channels } = await this.#load();
+    return toSettings(firstOf(channels, lookupKeys(scope, channelId)));
   }
 
-  update(platform: string, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
-    return this.#serial(async () => {
-      const data = await this.#load();
-      const key = keyOf(platform, channelId);
-      const next = { ...toSettings(data.channels[key]), ...patch };
-      const channels = { ...data.channels, [key]: fromSettings(next) };
-      await this.#write({ version: 1, channels });
+  update(scope: Scope, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
+    return this.#serial(async (data) => {
+      const next = { ...toSettings(firstOf(data.channels, lookupKeys(scope, channelId))), ...patch };
+      await this.#write({
+        ...data,
+        channels: { ...data.channels, [channelKey(scope, channelId)]: fromSettings(next) },
+      });
       return next;
     });
   }
 
   seed(seeds: readonly AutoscanSeed[]): Promise<void> {
-    return this.#serial(async () => {
-      const data = await this.#load();
-      const missing = seeds.filter((s) => !(keyOf(s.platform, s.channelId) in data.channels));
+    return this.#serial(async (data) => {
+      const missing = seeds.filter((s) => !Object.hasOwn(data.channels, seedKey(s)));
       if (missing.length === 0) return;
       const channels = { ...data.channels };
-      for (const s of missing) {
-        channels[keyOf(s.platform, s.channelId)] = { autoscan: true, replyMode: s.replyMode };
-      }
-      await this.#write({ version: 1, channels });
+      for (const s of missing) channels[seedKey(s)] = seededSettings(s);
+      await this.#write({ ...data, channels });
     });
   }
 
-  #serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work, work);
+  async workspace(scope: Scope): Promise<WorkspaceSettings> {
+    return toWorkspaceSettings((await this.#load()).workspaces[workspaceKey(scope)]);
+  }
+
+  updateWorkspace(scope: Scope, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+    return this.#serial(async (data) => {
+      const key = workspaceKey(scope);
+      const next = { ...toWorkspaceSettings(data.workspaces[key]), ...patch };
+      await this.#write({ ...data, workspaces: { ...data.workspaces, [key]: fromWorkspaceSettings(next) } });
+      return next;
+    });
+  }
+
+  forget(scope: Scope): Promise<void> {
+    return this.#serial(async (data) => {
+      const prefix = workspacePrefix(scope);
+      const key = workspaceKey(scope);
+      const channels = Object.fromEntries(
+        Object.entries(data.channels).filter(([k]) => !k.startsWith(prefix)),
+      );
+      const { [key]: gone, ...workspaces } = data.workspaces;
+      if (!gone && Object.keys(channels).length === Object.keys(data.channels).length) return;
+      await this.#write({ channels, workspaces });
+    });
+  }
+
+  #serial<T>(work: (data: SettingsFile) => Promise<T>): Promise<T> {
+    const step = async () => work(await this.#load());
+    const run = this.#queue.then(step, step);
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -72,7 +121,7 @@ export class FileSettingsStore implements SettingsStore {
       text = await readFile(this.path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return (this.#data = { version: 1, channels: {} });
+        return (this.#data = { channels: {}, workspaces: {} });
       throw err;
     }
     let parsed: unknown;
@@ -90,7 +139,8 @@ export class FileSettingsStore implements SettingsStore {
         `${this.path} does not hold bitmind-bot settings (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}). Fix it or move it aside; the bot will not overwrite it.`,
       );
     }
-    return (this.#data = result.data);
+    const { channels } = result.data;
+    return (this.#data = { channels, workspaces: 'workspaces' in result.data ? result.data.workspaces : {} });
   }
 
   async #write(data: SettingsFile): Promise<void> {
@@ -99,7 +149,7 @@ export class FileSettingsStore implements SettingsStore {
     try {
       const handle = await open(temp, 'w', 0o600);
       try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+        await handle.writeFile(`${JSON.stringify({ version: 2, ...data }, null, 2)}\n`);
         await handle.sync();
       } finally {
         await handle.close();
@@ -122,4 +172,9 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+function firstOf<T>(record: Readonly<Record<string, T>>, keys: readonly string[]): T | undefined {
+  for (const key of keys) if (Object.hasOwn(record, key)) return record[key];
+  return undefined;
 }

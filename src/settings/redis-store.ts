@@ -2,8 +2,22 @@ import type { AutoscanSeed } from '../config.js';
 import type { Logger } from '../log.js';
 import type { RedisConnection } from '../state/redis-connection.js';
 import { StateUnavailableError } from '../state/redis-connection.js';
-import type { ChannelSettings, SettingsStore } from './store.js';
-import { channelKey, fromSettings, storedChannelSchema, toSettings } from './stored.js';
+import type { z } from 'zod';
+import type { ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
+import {
+  channelKey,
+  fromSettings,
+  fromWorkspaceSettings,
+  lookupKeys,
+  seedKey,
+  seededSettings,
+  storedChannelSchema,
+  storedWorkspaceSchema,
+  toSettings,
+  toWorkspaceSettings,
+  workspaceKey,
+  workspacePrefix,
+} from './stored.js';
 
 /**
  * Writes the new value only if the field still holds what the caller read (an absent field reads
@@ -19,55 +33,39 @@ return 1`;
 const MAX_ATTEMPTS = 20;
 
 /**
- * Channel settings in one Redis hash, `<REDIS_PREFIX>settings`, field `platform:channel`, value
- * the channel's JSON. No cache: every read is one HGET, so a change made through any instance is
- * in force on every other at the next trigger. What is read back is validated, since another
- * version of the bot may have written it; a value that does not validate counts as the defaults
- * (auto-scan off) and is said once in the log, until a moderator's change replaces it.
+ * Settings in two Redis hashes: `<REDIS_PREFIX>settings`, field `platform:workspace:channel`, value
+ * the channel's JSON, and `<REDIS_PREFIX>workspaces`, field `platform:workspace`. No cache: every
+ * read is one round trip, so a change made through any instance is in force on every other at the
+ * next trigger. What is read back is validated, since another version of the bot may have written
+ * it; a value that does not validate counts as the defaults (auto-scan off) and is said once in the
+ * log, until a moderator's change replaces it.
  */
 export class RedisSettingsStore implements SettingsStore {
   readonly #redis: RedisConnection;
-  readonly #key: string;
+  readonly #channels: string;
+  readonly #workspaces: string;
   readonly #logger: Logger;
   /** Fields already reported as unreadable: one line each, not one per trigger. */
   readonly #reported = new Set<string>();
 
   constructor(connection: RedisConnection, logger: Logger) {
     this.#redis = connection;
-    this.#key = `${connection.settings.prefix}settings`;
+    this.#channels = `${connection.settings.prefix}settings`;
+    this.#workspaces = `${connection.settings.prefix}workspaces`;
     this.#logger = logger;
   }
 
-  async get(platform: string, channelId: string): Promise<ChannelSettings> {
-    const field = channelKey(platform, channelId);
-    return this.#parse(field, await this.#redis.call((r) => r.hget(this.#key, field)));
+  async get(scope: Scope, channelId: string): Promise<ChannelSettings> {
+    return this.#channel(lookupKeys(scope, channelId)).then(({ settings }) => settings);
   }
 
-  async update(
-    platform: string,
-    channelId: string,
-    patch: Partial<ChannelSettings>,
-  ): Promise<ChannelSettings> {
-    const field = channelKey(platform, channelId);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const raw = await this.#redis.call((r) => r.hget(this.#key, field));
-      const next = { ...this.#parse(field, raw), ...patch };
-      const written = await this.#redis.call(
-        (r) =>
-          r.eval(
-            COMPARE_AND_SET,
-            1,
-            this.#key,
-            field,
-            raw ?? '',
-            JSON.stringify(fromSettings(next)),
-          ) as Promise<number>,
-      );
-      if (written === 1) return next;
-    }
-    throw new StateUnavailableError(
-      new Error(`settings of ${field} kept changing under ${MAX_ATTEMPTS} attempts`),
-    );
+  async update(scope: Scope, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
+    const field = channelKey(scope, channelId);
+    return this.#compareAndSet(this.#channels, field, async () => {
+      const { own, settings } = await this.#channel(lookupKeys(scope, channelId));
+      const next = { ...settings, ...patch };
+      return { own, next, written: JSON.stringify(fromSettings(next)) };
+    });
   }
 
   /** HSETNX: a channel that has any value, seeded or chosen since, keeps it. */
@@ -75,37 +73,99 @@ export class RedisSettingsStore implements SettingsStore {
     if (seeds.length === 0) return;
     await this.#redis.call(async (r) => {
       const batch = r.multi();
-      for (const s of seeds)
-        batch.hsetnx(
-          this.#key,
-          channelKey(s.platform, s.channelId),
-          JSON.stringify(
-            fromSettings({ autoscan: true, replyMode: s.replyMode, triggerReaction: undefined }),
-          ),
-        );
+      for (const s of seeds) batch.hsetnx(this.#channels, seedKey(s), JSON.stringify(seededSettings(s)));
       const results = await batch.exec();
       const failed = results?.find(([err]) => err);
       if (!results || failed) throw failed?.[0] ?? new Error('the seeding transaction was aborted');
     });
   }
 
-  #parse(field: string, raw: string | null): ChannelSettings {
-    if (raw === null) return toSettings(undefined);
+  async workspace(scope: Scope): Promise<WorkspaceSettings> {
+    const field = workspaceKey(scope);
+    const raw = await this.#redis.call((r) => r.hget(this.#workspaces, field));
+    return toWorkspaceSettings(this.#parse(storedWorkspaceSchema, field, raw));
+  }
+
+  async updateWorkspace(scope: Scope, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+    const field = workspaceKey(scope);
+    return this.#compareAndSet(this.#workspaces, field, async () => {
+      const own = await this.#redis.call((r) => r.hget(this.#workspaces, field));
+      const next = { ...toWorkspaceSettings(this.#parse(storedWorkspaceSchema, field, own)), ...patch };
+      return { own, next, written: JSON.stringify(fromWorkspaceSettings(next)) };
+    });
+  }
+
+  async forget(scope: Scope): Promise<void> {
+    const prefix = workspacePrefix(scope);
+    // HSCAN in pages: a workspace has a few channels among possibly many thousands of fields.
+    let cursor = '0';
+    for (let page = 0; page < MAX_SCAN_PAGES; page++) {
+      const [next, flat] = await this.#redis.call((r) =>
+        r.hscan(this.#channels, cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500),
+      );
+      const fields = flat.filter((_, i) => i % 2 === 0);
+      if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
+      cursor = next;
+      if (cursor === '0') break;
+    }
+    await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
+  }
+
+  /** The first of `fields` that holds a value, parsed, and whether the first (this workspace's own) did. */
+  async #channel(fields: readonly string[]): Promise<{ own: string | null; settings: ChannelSettings }> {
+    const values = await this.#redis.call((r) => r.hmget(this.#channels, ...fields));
+    const at = values.findIndex((v) => v !== null);
+    const stored =
+      at < 0 ? undefined : this.#parse(storedChannelSchema, fields[at] ?? '', values[at] ?? null);
+    return { own: values[0] ?? null, settings: toSettings(stored) };
+  }
+
+  /**
+   * Writes what `build` makes of the field's current value, only if the field still holds what it
+   * read; the loser of a race reads again and reapplies its patch.
+   */
+  async #compareAndSet<T>(
+    key: string,
+    field: string,
+    build: () => Promise<{ own: string | null; next: T; written: string }>,
+  ): Promise<T> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { own, next, written } = await build();
+      const done = await this.#redis.call(
+        (r) => r.eval(COMPARE_AND_SET, 1, key, field, own ?? '', written) as Promise<number>,
+      );
+      if (done === 1) return next;
+    }
+    throw new StateUnavailableError(
+      new Error(`settings of ${field} kept changing under ${MAX_ATTEMPTS} attempts`),
+    );
+  }
+
+  #parse<T>(schema: z.ZodType<T>, field: string, raw: string | null): T | undefined {
+    if (raw === null) return undefined;
     let parsed;
     try {
-      parsed = storedChannelSchema.safeParse(JSON.parse(raw));
+      parsed = schema.safeParse(JSON.parse(raw));
     } catch {
       parsed = undefined;
     }
-    if (parsed?.success) return toSettings(parsed.data);
+    if (parsed?.success) return parsed.data;
     if (!this.#reported.has(field)) {
       this.#reported.add(field);
       const problem = parsed?.error.issues[0];
       this.#logger.warn(
-        { channel: field, problem: problem ? `${problem.path.join('.')}: ${problem.message}` : 'not JSON' },
-        'channel settings in Redis are not readable by this version; using the defaults until they are changed',
+        { field, problem: problem ? `${problem.path.join('.')}: ${problem.message}` : 'not JSON' },
+        'settings in Redis are not readable by this version; using the defaults until they are changed',
       );
     }
-    return toSettings(undefined);
+    return undefined;
   }
+}
+
+/** Bounds forget's scan; at 500 fields a page, far more channels than any workspace has. */
+const MAX_SCAN_PAGES = 10_000;
+
+/** Redis MATCH patterns treat these as special; ids never hold them, but a workspace id is input. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }

@@ -13,13 +13,42 @@ export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
   triggerReaction: undefined,
 });
 
+/** Settings that hold for a whole Slack workspace (or Grid organisation) or Discord guild. */
+export interface WorkspaceSettings {
+  /** The channel that receives the mod log; undefined: none. */
+  readonly modlog: string | undefined;
+  /** Roles (Discord) whose members may change settings besides those the platform already allows. */
+  readonly moderatorRoles: readonly string[];
+}
+
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = Object.freeze({
+  modlog: undefined,
+  moderatorRoles: Object.freeze([]),
+});
+
 /**
- * Per-channel settings keyed by platform and channel. Narrow on purpose: a shared store (Redis, SQL)
- * for several instances only has to implement these three calls.
+ * Whose settings: a platform and one of its workspaces (Slack team or Grid organisation, Discord
+ * guild). The same channel id in two workspaces never shares a setting. A `Place` is a scope.
+ */
+export interface Scope {
+  readonly platform: string;
+  readonly workspace: string;
+}
+
+/**
+ * Settings per channel and per workspace. Narrow on purpose: a shared store (Redis, SQL) for
+ * several instances only has to implement these calls.
  */
 export interface SettingsStore {
-  get(platform: string, channelId: string): Promise<ChannelSettings>;
-  update(platform: string, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings>;
-  /** Applies AUTOSCAN_CHANNELS at start without overriding what moderators chose since. */
+  get(scope: Scope, channelId: string): Promise<ChannelSettings>;
+  update(scope: Scope, channelId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings>;
+  /**
+   * Applies AUTOSCAN_CHANNELS at start without overriding what moderators chose since. A seed
+   * without a workspace holds for that channel id in whichever workspace it turns up.
+   */
   seed(seeds: readonly AutoscanSeed[]): Promise<void>;
+  workspace(scope: Scope): Promise<WorkspaceSettings>;
+  updateWorkspace(scope: Scope, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
+  /** Deletes every setting of a workspace the bot has left or been removed from (seeds stay: they are configuration). */
+  forget(scope: Scope): Promise<void>;
 }

@@ -1,6 +1,12 @@
-import { REPLY_MODES } from '../config.js';
+import { REPLY_MODES, type AutoscanSeed } from '../config.js';
 import { z } from 'zod';
-import { DEFAULT_CHANNEL_SETTINGS, type ChannelSettings } from './store.js';
+import {
+  DEFAULT_CHANNEL_SETTINGS,
+  DEFAULT_WORKSPACE_SETTINGS,
+  type ChannelSettings,
+  type Scope,
+  type WorkspaceSettings,
+} from './store.js';
 
 /** One channel's settings as a store writes them (JSON), read back through this schema. */
 export const storedChannelSchema = z.object({
@@ -8,7 +14,14 @@ export const storedChannelSchema = z.object({
   replyMode: z.enum(REPLY_MODES),
   triggerReaction: z.string().min(1).optional(),
 });
-export type StoredChannel = z.infer<typeof storedChannelSchema>;
+type StoredChannel = z.infer<typeof storedChannelSchema>;
+
+/** One workspace's settings as a store writes them. */
+export const storedWorkspaceSchema = z.object({
+  modlog: z.string().min(1).optional(),
+  moderatorRoles: z.array(z.string().min(1)).max(100).optional(),
+});
+type StoredWorkspace = z.infer<typeof storedWorkspaceSchema>;
 
 export function toSettings(stored: StoredChannel | undefined): ChannelSettings {
   if (!stored) return DEFAULT_CHANNEL_SETTINGS;
@@ -21,7 +34,54 @@ export function fromSettings(s: ChannelSettings): StoredChannel {
     : { autoscan: s.autoscan, replyMode: s.replyMode, triggerReaction: s.triggerReaction };
 }
 
-/** How stores key a channel; unambiguous since platform names hold no colon. */
-export function channelKey(platform: string, channelId: string): string {
-  return `${platform}:${channelId}`;
+export function toWorkspaceSettings(stored: StoredWorkspace | undefined): WorkspaceSettings {
+  if (!stored) return DEFAULT_WORKSPACE_SETTINGS;
+  return { modlog: stored.modlog, moderatorRoles: stored.moderatorRoles ?? [] };
+}
+
+export function fromWorkspaceSettings(s: WorkspaceSettings): StoredWorkspace {
+  return {
+    ...(s.modlog === undefined ? {} : { modlog: s.modlog }),
+    ...(s.moderatorRoles.length === 0 ? {} : { moderatorRoles: [...s.moderatorRoles] }),
+  };
+}
+
+/** What a seed writes: auto-scan on in its mode. */
+export function seededSettings(seed: AutoscanSeed): StoredChannel {
+  return fromSettings({ autoscan: true, replyMode: seed.replyMode, triggerReaction: undefined });
+}
+
+/** Stands for "any workspace" in a seed's key; no Slack team or Discord guild id is `*`. */
+const ANY_WORKSPACE = '*';
+
+/** How stores key a channel; unambiguous since platform names and workspace ids hold no colon. */
+export function channelKey(scope: Scope, channelId: string): string {
+  return `${scope.platform}:${scope.workspace}:${channelId}`;
+}
+
+export function seedKey(seed: AutoscanSeed): string {
+  return channelKey({ platform: seed.platform, workspace: seed.workspace ?? ANY_WORKSPACE }, seed.channelId);
+}
+
+/**
+ * The keys that may hold a channel's settings, the one that wins first: what was chosen in this
+ * workspace, then a seed for the channel id in any workspace, then the key of the first file
+ * format (`platform:channel`, from before settings were per workspace), which is how a
+ * single-workspace install keeps its channels when it becomes a distributed app.
+ */
+export function lookupKeys(scope: Scope, channelId: string): [string, string, string] {
+  return [
+    channelKey(scope, channelId),
+    channelKey({ platform: scope.platform, workspace: ANY_WORKSPACE }, channelId),
+    `${scope.platform}:${channelId}`,
+  ];
+}
+
+/** Every channel key of one workspace starts with this. */
+export function workspacePrefix(scope: Scope): string {
+  return `${scope.platform}:${scope.workspace}:`;
+}
+
+export function workspaceKey(scope: Scope): string {
+  return `${scope.platform}:${scope.workspace}`;
 }

@@ -27,11 +27,19 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 export async function startSlackDriver(): Promise<BehaviourDriver> {
   const rig = await startSlackRig({ mode: 'socket', env: { USER_CHECKS_PER_HOUR: '1' } });
   const { slack } = rig;
-  await rig.connected.settings.update('slack', slack.channels.general, {
-    autoscan: true,
-    replyMode: 'flagged',
-  });
-  await rig.connected.settings.update('slack', slack.channels.random, { autoscan: false });
+  await rig.connected.settings.update(
+    { platform: 'slack', workspace: slack.workspace.teamId },
+    slack.channels.general,
+    {
+      autoscan: true,
+      replyMode: 'flagged',
+    },
+  );
+  await rig.connected.settings.update(
+    { platform: 'slack', workspace: slack.workspace.teamId },
+    slack.channels.random,
+    { autoscan: false },
+  );
 
   function fileFor(situation: Situation): SlackFileObject {
     switch (situation) {

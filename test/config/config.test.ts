@@ -152,7 +152,7 @@ describe('configuration errors name the variable and the fix', () => {
     [
       'an unknown reply mode',
       () => ({ AUTOSCAN_CHANNELS: 'slack:C1=loud' }),
-      /^AUTOSCAN_CHANNELS has "slack:C1=loud": write slack:C0123 or discord:1234567890/,
+      /^AUTOSCAN_CHANNELS has "slack:C1=loud": write slack:C0123, slack:T0123\/C0123 or discord:1234567890/,
     ],
     [
       'a Slack id marked as Discord',
@@ -275,9 +275,10 @@ describe('Slack and Discord', () => {
 });
 
 it('parses AUTOSCAN_CHANNELS, telling the platform from the id when it is not written', () => {
-  expect(loadConfig({ AUTOSCAN_CHANNELS: 'slack:C0123, discord:1234567890=all, C999=silent, 42' }).autoscanChannels)
+  expect(loadConfig({ AUTOSCAN_CHANNELS: 'slack:C0123, slack:T0123/C0456, discord:1234567890=all, C999=silent, 42' }).autoscanChannels)
     .toEqual([
       { platform: 'slack', channelId: 'C0123', replyMode: 'flagged' },
+      { platform: 'slack', workspace: 'T0123', channelId: 'C0456', replyMode: 'flagged' },
       { platform: 'discord', channelId: '1234567890', replyMode: 'all' },
       { platform: 'slack', channelId: 'C999', replyMode: 'silent' },
       { platform: 'discord', channelId: '42', replyMode: 'flagged' },

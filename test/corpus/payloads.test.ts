@@ -25,10 +25,14 @@ describe('malformed Slack deliveries (HTTP mode, real Bolt)', () => {
   let rig: SlackRig;
   beforeAll(async () => {
     rig = await startSlackRig({ mode: 'http' });
-    await rig.connected.settings.update('slack', rig.slack.channels.general, {
-      autoscan: true,
-      replyMode: 'all',
-    });
+    await rig.connected.settings.update(
+      { platform: 'slack', workspace: rig.slack.workspace.teamId },
+      rig.slack.channels.general,
+      {
+        autoscan: true,
+        replyMode: 'all',
+      },
+    );
   });
   afterAll(() => rig?.close());
 

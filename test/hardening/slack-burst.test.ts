@@ -30,10 +30,14 @@ beforeAll(async () => {
       BITMIND_CONCURRENCY: '2',
     },
   });
-  await rig.connected.settings.update('slack', rig.slack.channels.general, {
-    autoscan: true,
-    replyMode: 'all',
-  });
+  await rig.connected.settings.update(
+    { platform: 'slack', workspace: rig.slack.workspace.teamId },
+    rig.slack.channels.general,
+    {
+      autoscan: true,
+      replyMode: 'all',
+    },
+  );
   rig.core.sim.setFaults({ latencyMs: 200 });
 });
 afterAll(() => rig?.close());

@@ -34,14 +34,14 @@ describe('auto-scan', () => {
 
   it('takes only media the bot can check: a GIF alone starts nothing', async () => {
     const world = pipelineWorld();
-    await world.settings.update('fake', 'C1', { autoscan: true });
+    await world.settings.update(place(), 'C1', { autoscan: true });
     await autoscan(world, [{ source: 'platform', name: 'party.gif', mimeHint: 'image/gif', locator: {} }]);
     expect(world.checker.requests).toEqual([]);
   });
 
   it('in `flagged` mode replies without a placeholder to evidence and to failures, and marks the rest', async () => {
     const world = pipelineWorld();
-    await world.settings.update('fake', 'C1', { autoscan: true, replyMode: 'flagged' });
+    await world.settings.update(place(), 'C1', { autoscan: true, replyMode: 'flagged' });
     await autoscan(world, [png('0.95.png')]);
     await autoscan(world, [png('0.05.png')]);
     world.checker.withItemError = true;
@@ -56,9 +56,9 @@ describe('auto-scan', () => {
 
   it('in `silent` mode only marks, and in `all` mode replies to everything after a placeholder', async () => {
     const world = pipelineWorld();
-    await world.settings.update('fake', 'C1', { autoscan: true, replyMode: 'silent' });
+    await world.settings.update(place(), 'C1', { autoscan: true, replyMode: 'silent' });
     await autoscan(world, [png('0.95.png')]);
-    await world.settings.update('fake', 'C1', { replyMode: 'all' });
+    await world.settings.update(place(), 'C1', { replyMode: 'all' });
     await autoscan(world, [png('0.05.png')]);
     expect(world.port.calls.map((c) => c.call)).toEqual(['deliver', 'placeholder', 'deliver']);
     expect(world.port.plans()[0]).toEqual({ kind: 'reaction', mark: 'flagged' });
@@ -67,7 +67,7 @@ describe('auto-scan', () => {
 
   it('takes nothing new while the bot drains for a restart, and says nothing', async () => {
     const world = pipelineWorld();
-    await world.settings.update('fake', 'C1', { autoscan: true });
+    await world.settings.update(place(), 'C1', { autoscan: true });
     await world.tasks.drain(1000);
     await autoscan(world);
     expect(world.port.calls).toEqual([]);
@@ -117,6 +117,31 @@ describe('a person who asks', () => {
     await a.send(trigger());
     const last = b.checker.requests.concat(a.checker.requests).find((r) => r.budget?.granted === 0);
     expect(last?.budget?.message).toMatch(/used your 2 checks for this hour.*available at \d\d:\d\d UTC/);
+  });
+});
+
+describe('a workspace the bot leaves', () => {
+  it('loses its settings, budgets, reaction marks and recent checks; another workspace keeps its own', async () => {
+    const world = pipelineWorld({ userChecksPerHour: 1 });
+    const other = place({ workspace: 'W2' });
+    for (const where of [place(), other]) {
+      await world.settings.update(where, 'C1', { autoscan: true });
+      world.port.messageSpecs = [png('0.9.png')];
+      await world.send(
+        trigger({ kind: 'reaction', place: where, media: undefined, reaction: ['mag'], deliveryKeys: [] }),
+      );
+    }
+    const kept = async () => (await world.state.entries('')).map(([key]) => key).sort();
+    expect((await kept()).filter((k) => k.includes(':W1'))).not.toEqual([]);
+
+    await world.pipeline.forget(place());
+
+    expect((await kept()).filter((k) => k.includes(':W1'))).toEqual([]);
+    expect(await world.pipeline.recent('fake', 'W1')).toEqual([]);
+    expect(await world.settings.get(place(), 'C1')).toMatchObject({ autoscan: false });
+    expect((await kept()).filter((k) => k.includes(':W2')).length).toBeGreaterThan(0);
+    expect(await world.pipeline.recent('fake', 'W2')).toHaveLength(1);
+    expect(await world.settings.get(other, 'C1')).toMatchObject({ autoscan: true });
   });
 });
 
@@ -186,7 +211,7 @@ describe('the trigger reaction', () => {
 
   it('follows the reaction a channel chose over the platform default', async () => {
     const world = pipelineWorld();
-    await world.settings.update('fake', 'C1', { triggerReaction: 'eyes' });
+    await world.settings.update(place(), 'C1', { triggerReaction: 'eyes' });
     await react(world, 'U1', ['mag']);
     await react(world, 'U1', ['eyes']);
     expect(world.checker.requests).toHaveLength(1);
@@ -298,7 +323,7 @@ describe('shared state out of reach', () => {
   it('refuses a person with "try again in a moment", and leaves auto-scan silent', async () => {
     const state = new MemoryStateStore();
     const world = pipelineWorld({ state });
-    await world.settings.update('fake', 'C1', { autoscan: true });
+    await world.settings.update(place(), 'C1', { autoscan: true });
     state.setIfAbsent = () => Promise.reject(new StateUnavailableError(new Error('ECONNREFUSED')));
     await world.send(trigger());
     await world.send(trigger({ kind: 'autoscan' }));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHANNEL_SETTINGS, type SettingsStore } from '../../src/settings/store.js';
+import {
+  DEFAULT_CHANNEL_SETTINGS,
+  DEFAULT_WORKSPACE_SETTINGS,
+  type SettingsStore,
+} from '../../src/settings/store.js';
+
+/** Workspaces the tests use. */
+const SLACK = { platform: 'slack', workspace: 'T1' };
+const DISCORD = { platform: 'discord', workspace: 'G1' };
 
 /**
  * The contract every SettingsStore keeps, embedded and shared alike. `open(place)` opens a store
@@ -17,44 +25,44 @@ export function settingsStoreContract(
 
     it('answers the defaults for a channel never configured', async () => {
       const store = await open(place());
-      expect(await store.get('slack', 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      expect(await store.get(SLACK, 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
     });
 
     it('applies a patch over what was there, returns the result, and keeps it for a second store', async () => {
       const where = place();
       const store = await open(where);
-      expect(await store.update('slack', 'C1', { autoscan: true })).toEqual({
+      expect(await store.update(SLACK, 'C1', { autoscan: true })).toEqual({
         ...DEFAULT_CHANNEL_SETTINGS,
         autoscan: true,
       });
-      const after = await store.update('slack', 'C1', { replyMode: 'all', triggerReaction: 'eyes' });
+      const after = await store.update(SLACK, 'C1', { replyMode: 'all', triggerReaction: 'eyes' });
       expect(after).toEqual({ autoscan: true, replyMode: 'all', triggerReaction: 'eyes' });
-      expect(await store.get('slack', 'C1')).toEqual(after);
-      expect(await (await open(where)).get('slack', 'C1')).toEqual(after);
+      expect(await store.get(SLACK, 'C1')).toEqual(after);
+      expect(await (await open(where)).get(SLACK, 'C1')).toEqual(after);
     });
 
     it('puts a trigger reaction back to the default when the patch says undefined', async () => {
       const store = await open(place());
-      await store.update('discord', '42', { triggerReaction: '👀' });
-      await store.update('discord', '42', { triggerReaction: undefined });
-      expect(await store.get('discord', '42')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      await store.update(DISCORD, '42', { triggerReaction: '👀' });
+      await store.update(DISCORD, '42', { triggerReaction: undefined });
+      expect(await store.get(DISCORD, '42')).toEqual(DEFAULT_CHANNEL_SETTINGS);
     });
 
     it('keeps platforms and channels apart', async () => {
       const store = await open(place());
-      await store.update('slack', 'C1', { autoscan: true });
-      expect(await store.get('discord', 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-      expect(await store.get('slack', 'C2')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      await store.update(SLACK, 'C1', { autoscan: true });
+      expect(await store.get(DISCORD, 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      expect(await store.get(SLACK, 'C2')).toEqual(DEFAULT_CHANNEL_SETTINGS);
     });
 
     it('loses neither of two changes to one channel made at once', async () => {
       const store = await open(place());
       await Promise.all([
-        store.update('slack', 'C1', { autoscan: true }),
-        store.update('slack', 'C1', { replyMode: 'silent' }),
-        store.update('slack', 'C1', { triggerReaction: 'mag' }),
+        store.update(SLACK, 'C1', { autoscan: true }),
+        store.update(SLACK, 'C1', { replyMode: 'silent' }),
+        store.update(SLACK, 'C1', { triggerReaction: 'mag' }),
       ]);
-      expect(await store.get('slack', 'C1')).toEqual({
+      expect(await store.get(SLACK, 'C1')).toEqual({
         autoscan: true,
         replyMode: 'silent',
         triggerReaction: 'mag',
@@ -64,23 +72,81 @@ export function settingsStoreContract(
     it('seeds auto-scan where nothing was chosen, and never over a choice made since', async () => {
       const where = place();
       const store = await open(where);
-      await store.update('slack', 'C2', { autoscan: false });
+      await store.update(SLACK, 'C2', { autoscan: false });
       const seeds = [
         { platform: 'slack', channelId: 'C1', replyMode: 'all' },
         { platform: 'slack', channelId: 'C2', replyMode: 'all' },
       ] as const;
       await store.seed(seeds);
-      expect(await store.get('slack', 'C1')).toEqual({
+      expect(await store.get(SLACK, 'C1')).toEqual({
         ...DEFAULT_CHANNEL_SETTINGS,
         autoscan: true,
         replyMode: 'all',
       });
-      expect(await store.get('slack', 'C2')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-      await store.update('slack', 'C1', { autoscan: false });
+      expect(await store.get(SLACK, 'C2')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      await store.update(SLACK, 'C1', { autoscan: false });
       // A restart seeds again: the moderator's choice stands.
       const restarted = await open(where);
       await restarted.seed(seeds);
-      expect(await restarted.get('slack', 'C1')).toMatchObject({ autoscan: false, replyMode: 'all' });
+      expect(await restarted.get(SLACK, 'C1')).toMatchObject({ autoscan: false, replyMode: 'all' });
+    });
+    it('keeps the same channel id in two workspaces apart', async () => {
+      const store = await open(place());
+      const other = { platform: 'slack', workspace: 'T2' };
+      await store.update(SLACK, 'C1', { autoscan: true });
+      expect(await store.get(other, 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      await store.update(other, 'C1', { replyMode: 'silent' });
+      expect(await store.get(SLACK, 'C1')).toMatchObject({ autoscan: true, replyMode: 'flagged' });
+    });
+
+    it('applies a seed without a workspace wherever the channel turns up, and one with a workspace only there', async () => {
+      const store = await open(place());
+      await store.seed([
+        { platform: 'slack', channelId: 'C1', replyMode: 'all' },
+        { platform: 'slack', workspace: 'T1', channelId: 'C2', replyMode: 'silent' },
+      ]);
+      const other = { platform: 'slack', workspace: 'T2' };
+      expect(await store.get(other, 'C1')).toMatchObject({ autoscan: true, replyMode: 'all' });
+      expect(await store.get(SLACK, 'C2')).toMatchObject({ autoscan: true, replyMode: 'silent' });
+      expect(await store.get(other, 'C2')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      // A change in one workspace starts from the seed and stays there.
+      await store.update(other, 'C1', { replyMode: 'flagged' });
+      expect(await store.get(other, 'C1')).toMatchObject({ autoscan: true, replyMode: 'flagged' });
+      expect(await store.get(SLACK, 'C1')).toMatchObject({ autoscan: true, replyMode: 'all' });
+    });
+
+    it('keeps workspace settings apart from channels and from other workspaces, for a second store too', async () => {
+      const where = place();
+      const store = await open(where);
+      expect(await store.workspace(DISCORD)).toEqual(DEFAULT_WORKSPACE_SETTINGS);
+      await store.updateWorkspace(DISCORD, { modlog: '77' });
+      const after = await store.updateWorkspace(DISCORD, { moderatorRoles: ['5', '6'] });
+      expect(after).toEqual({ modlog: '77', moderatorRoles: ['5', '6'] });
+      expect(await (await open(where)).workspace(DISCORD)).toEqual(after);
+      expect(await store.workspace({ platform: 'discord', workspace: 'G2' })).toEqual(
+        DEFAULT_WORKSPACE_SETTINGS,
+      );
+      expect(await store.updateWorkspace(DISCORD, { modlog: undefined })).toEqual({
+        modlog: undefined,
+        moderatorRoles: ['5', '6'],
+      });
+    });
+
+    it('forgets every setting of one workspace and nothing of another, keeping seeds', async () => {
+      const where = place();
+      const store = await open(where);
+      const other = { platform: 'slack', workspace: 'T2' };
+      await store.seed([{ platform: 'slack', channelId: 'C9', replyMode: 'all' }]);
+      await store.update(SLACK, 'C1', { autoscan: true });
+      await store.update(SLACK, 'C9', { replyMode: 'silent' });
+      await store.updateWorkspace(SLACK, { modlog: 'C5' });
+      await store.update(other, 'C1', { autoscan: true });
+      await store.forget(SLACK);
+      const later = await open(where);
+      expect(await later.get(SLACK, 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+      expect(await later.get(SLACK, 'C9')).toMatchObject({ autoscan: true, replyMode: 'all' });
+      expect(await later.workspace(SLACK)).toEqual(DEFAULT_WORKSPACE_SETTINGS);
+      expect(await later.get(other, 'C1')).toMatchObject({ autoscan: true });
     });
   });
 }

@@ -7,6 +7,9 @@ import { captureLogger } from '../log/capture.js';
 import { useRedis } from '../helpers/redis.js';
 import { settingsStoreContract } from './contract.js';
 
+/** Workspaces the tests use. */
+const SLACK = { platform: 'slack', workspace: 'T1' };
+
 const redis = useRedis();
 const silent = createLogger({ level: 'silent' });
 const connections: RedisConnection[] = [];
@@ -34,9 +37,9 @@ settingsStoreContract(
 it('shows a change made through one instance to another at once, with no restart', async () => {
   const a = new RedisSettingsStore(await connect('instances:'), silent);
   const b = new RedisSettingsStore(await connect('instances:'), silent);
-  expect(await b.get('slack', 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-  await a.update('slack', 'C1', { autoscan: true });
-  expect(await b.get('slack', 'C1')).toMatchObject({ autoscan: true });
+  expect(await b.get(SLACK, 'C1')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+  await a.update(SLACK, 'C1', { autoscan: true });
+  expect(await b.get(SLACK, 'C1')).toMatchObject({ autoscan: true });
 });
 
 it('reads a value another version wrote, and cannot read, as the defaults, says so once, and a change repairs it', async () => {
@@ -49,16 +52,16 @@ it('reads a value another version wrote, and cannot read, as the defaults, says 
     'slack:C8',
     'not json',
   );
-  expect(await store.get('slack', 'C9')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-  expect(await store.get('slack', 'C9')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-  expect(await store.get('slack', 'C8')).toEqual(DEFAULT_CHANNEL_SETTINGS);
-  expect(lines.filter((l) => l.includes('"channel":"slack:C9"'))).toHaveLength(1);
-  expect(lines.filter((l) => l.includes('"channel":"slack:C8"'))).toHaveLength(1);
-  expect(await store.update('slack', 'C9', { replyMode: 'all' })).toMatchObject({
+  expect(await store.get(SLACK, 'C9')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+  expect(await store.get(SLACK, 'C9')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+  expect(await store.get(SLACK, 'C8')).toEqual(DEFAULT_CHANNEL_SETTINGS);
+  expect(lines.filter((l) => l.includes('"field":"slack:C9"'))).toHaveLength(1);
+  expect(lines.filter((l) => l.includes('"field":"slack:C8"'))).toHaveLength(1);
+  expect(await store.update(SLACK, 'C9', { replyMode: 'all' })).toMatchObject({
     replyMode: 'all',
     autoscan: false,
   });
-  expect(JSON.parse((await shared.client.hget(`${redis.prefix}settings`, 'slack:C9')) ?? '')).toEqual({
+  expect(JSON.parse((await shared.client.hget(`${redis.prefix}settings`, 'slack:T1:C9')) ?? '')).toEqual({
     autoscan: false,
     replyMode: 'all',
   });

@@ -10,6 +10,10 @@ import { openStores } from '../../src/stores.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { useRedis } from '../helpers/redis.js';
 
+/** Workspaces the tests use. */
+const SLACK = { platform: 'slack', workspace: 'T1' };
+const DISCORD = { platform: 'discord', workspace: 'G1' };
+
 failOnStrayErrors();
 const redis = useRedis();
 const logger = createLogger({ level: 'silent' });
@@ -25,7 +29,7 @@ describe('openStores', () => {
       expect(stores.mode).toBe('embedded');
       expect(stores.state).toBeInstanceOf(FileStateStore);
       expect(stores.settings).toBeInstanceOf(FileSettingsStore);
-      await stores.settings.update('slack', 'C1', { autoscan: true });
+      await stores.settings.update(SLACK, 'C1', { autoscan: true });
       expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
       expect(existsSync(join(dataDir, 'state.jsonl'))).toBe(true);
       expect(stores.health()).toEqual({ ok: true });
@@ -46,8 +50,8 @@ describe('openStores', () => {
       expect(a.health()).toEqual({ ok: true });
       expect(await a.state.setIfAbsent('delivery:slack:Ev1', '1', 60_000)).toBe(true);
       expect(await b.state.setIfAbsent('delivery:slack:Ev1', '1', 60_000)).toBe(false);
-      await a.settings.update('discord', '42', { autoscan: true });
-      expect(await b.settings.get('discord', '42')).toMatchObject({ autoscan: true });
+      await a.settings.update(DISCORD, '42', { autoscan: true });
+      expect(await b.settings.get(DISCORD, '42')).toMatchObject({ autoscan: true });
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -26,7 +26,7 @@ export async function autoscanCommand(
   args: readonly string[],
 ): Promise<void> {
   const [action, mode] = args;
-  const current = await ctx.deps.settings.get('slack', call.channelId);
+  const current = await ctx.deps.settings.get({ platform: 'slack', workspace: call.teamId }, call.channelId);
   if (action === undefined || action === 'status') {
     await ctx.delivery.privately(call.responseUrl, { text: describe(current) });
     return;
@@ -47,7 +47,11 @@ export async function autoscanCommand(
     await ctx.delivery.privately(call.responseUrl, { text: AUTOSCAN_REFUSED });
     return;
   }
-  const updated = await ctx.deps.settings.update('slack', call.channelId, patch);
+  const updated = await ctx.deps.settings.update(
+    { platform: 'slack', workspace: call.teamId },
+    call.channelId,
+    patch,
+  );
   ctx.logger.info({ channel: call.channelId, user: call.userId, ...patch }, 'auto-scan settings changed');
   const hint =
     updated.autoscan && !current.autoscan

@@ -48,7 +48,7 @@ export async function statusMessage(
   const [health, permissions, settings, recent] = await Promise.all([
     healthLine(ctx),
     permissionsLine(ctx),
-    ctx.deps.settings.get('slack', channelId),
+    ctx.deps.settings.get({ platform: 'slack', workspace: teamId }, channelId),
     ctx.deps.pipeline.recent('slack', teamId),
   ]);
   const lines = [
