@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import { toItemError } from '../check/item-error.js';
+import { abortable } from '../bitmind/index.js';
 import { RESTARTING } from '../check/wording.js';
 import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
@@ -8,18 +9,20 @@ import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
 import type { Metrics } from '../metrics.js';
 import type { Scope, SettingsStore } from '../settings/store.js';
+import { StateUnavailableError } from '../state/redis-connection.js';
 import type { StateStore } from '../state/store.js';
 import type { WorkTracker } from '../work-tracker.js';
+import { createAnsweredMarks } from './answered.js';
 import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
 import type { Acceptance } from '../domain/media-types.js';
 import { checkEntry } from './audit-entry.js';
-import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
+import { checkJobSchema, type CheckJob, type JobOutcome, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
 import type { ReplyBody, ReplyPlan } from './plan.js';
-import type { PlatformPort } from './platform.js';
+import type { PlaceholderHandle, PlatformPort } from './platform.js';
 import { createReactionRule } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
 import type { MediaSpec, Trigger } from './trigger.js';
@@ -63,9 +66,13 @@ export function createPipeline(options: PipelineOptions) {
   const reactions = createReactionRule(state);
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
+  const answered = createAnsweredMarks(state);
   const jobs: JobRunner = options.jobs ?? {
+    durable: false,
     submit: (job) => {
-      tasks.run('check', () => execute(job));
+      tasks.run('check', async () => {
+        await execute(job);
+      });
       return Promise.resolve();
     },
   };
@@ -83,13 +90,16 @@ export function createPipeline(options: PipelineOptions) {
     await deliver(trigger, plan);
   }
 
-  async function deliver(trigger: Trigger, plan: ReplyPlan, job?: CheckJob): Promise<void> {
+  /** Delivers a plan; false when the platform refused it (the answer stays owed). */
+  async function deliver(trigger: Trigger, plan: ReplyPlan, job?: CheckJob): Promise<boolean> {
     try {
       await options.platform(trigger.place.platform).deliver(trigger, plan, job?.placeholder);
-      if (job?.placeholder) await state.delete(owedKey(job.id));
+      if (job?.placeholder && !jobs.durable) await state.delete(owedKey(job.id));
+      return true;
     } catch (err) {
       // The adapter counted and logged the platform's refusal; a placeholder's answer stays owed.
       logger.warn({ err, platform: trigger.place.platform, plan: plan.kind }, 'answer not delivered');
+      return false;
     }
   }
 
@@ -143,13 +153,27 @@ export function createPipeline(options: PipelineOptions) {
         return;
       }
       let job = admitted;
+      let placeholder: PlaceholderHandle | undefined;
       if (wantsPlaceholder(trigger.kind, job.mode)) {
         const port = options.platform(trigger.place.platform);
-        job = { ...job, placeholder: await port.placeholder(trigger, job.media.length) };
-        // Owed until delivered: a crash or a hurried stop leaves it for the next start to answer.
-        await state.set(owedKey(job.id), JSON.stringify(job), OWED_FOR_MS);
+        placeholder = await port.placeholder(trigger, job.media.length);
+        job = { ...job, placeholder };
       }
-      await jobs.submit(job);
+      try {
+        // Owed until delivered: a crash or a hurried stop leaves it for the next start to answer.
+        // A durable queue is its own owed list.
+        if (placeholder && !jobs.durable) await state.set(owedKey(job.id), JSON.stringify(job), OWED_FOR_MS);
+        await jobs.submit(job);
+      } catch (err) {
+        if (!placeholder) throw err;
+        // The placeholder is up, and would say "Checking…" forever: the refusal goes in its place.
+        await failInPlace(job, err);
+        // Answered now: nothing after this may answer again. A mark left claimed expires by itself.
+        if (claimedMessage)
+          await reactions
+            .settle(trigger.place, undefined)
+            .catch((e: unknown) => logger.warn({ err: e }, 'a reaction mark could not be released'));
+      }
     } catch (err) {
       if (claimedMessage) await reactions.settle(trigger.place, undefined);
       throw err;
@@ -161,37 +185,75 @@ export function createPipeline(options: PipelineOptions) {
     return options.platform(trigger.place.platform).open(spec, trigger.place);
   }
 
-  /** Runs one accepted check and delivers its answer. Never throws: every path ends in a plan. */
-  async function execute(job: CheckJob): Promise<void> {
+  /** A job that could not be queued answers with the reason in place of its placeholder. */
+  async function failInPlace(job: CheckJob, err: unknown): Promise<void> {
+    const { trigger } = job;
+    const failure = failureOf(err);
+    logger[failure.level](
+      { err, platform: trigger.place.platform, trigger: trigger.kind },
+      'check not queued',
+    );
+    const plan = finalPlan(trigger.kind, job.mode, { kind: 'failure', text: failure.text }, true);
+    options.observe?.(trigger, plan);
+    await deliver(trigger, plan, job);
+  }
+
+  /**
+   * Runs one accepted check and delivers its answer. Never throws: every path ends in a plan, or,
+   * when `signal` aborts first (the instance hands its jobs back to a durable queue), in nothing
+   * delivered. A durable queue may run a job twice; the answered mark keeps it to one answer.
+   */
+  async function execute(job: CheckJob, signal?: AbortSignal): Promise<JobOutcome> {
     const { trigger } = job;
     const { place } = trigger;
+    if (jobs.durable && (await answered.has(job.id, signal))) return 'answered';
     let body: ReplyBody;
     let report: ReportView | undefined;
     let error: string | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
       const grant = await budget.take(place, trigger.user, wanted);
-      const result = await options.checker.check({
-        id: job.id,
-        trigger: trigger.kind,
-        requester: { platform: place.platform, userId: trigger.user, channelId: place.channel },
-        media: job.media.map((spec) => open(spec, trigger)),
-        budget: grant,
-      });
+      const checking = options.checker.check(
+        {
+          id: job.id,
+          trigger: trigger.kind,
+          requester: { platform: place.platform, userId: trigger.user, channelId: place.channel },
+          media: job.media.map((spec) => open(spec, trigger)),
+          budget: grant,
+        },
+        { signal },
+      );
+      // A check waiting on a BitMind call shared with other checks cannot drop out of it: let go.
+      const result = await abortable(checking, signal);
       report = viewOf(result);
       body = reportBody(report);
-      await recent.record(place, trigger.kind, report, now());
+      // A verdict stands even when `status` cannot hear of it (the shared state away for a moment).
+      await recent
+        .record(place, trigger.kind, report, now())
+        .catch((err: unknown) => logger.warn({ err }, 'a check could not be added to the recent checks'));
     } catch (err) {
+      if (signal?.aborted) return 'handed back';
+      // A durable queue runs the job again once the shared state is back, rather than answer "try again".
+      if (jobs.durable && err instanceof StateUnavailableError) return 'retry';
       const failure = failureOf(err);
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
       error = toItemError(err).code;
     }
-    if (trigger.kind === 'reaction') await reactions.settle(place, report);
+    if (signal?.aborted) return 'handed back';
+    // Another run of this job may have answered while this one checked (a stalled lock).
+    if (jobs.durable && (await answered.has(job.id))) return 'answered';
+    // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
+    if (trigger.kind === 'reaction')
+      await reactions
+        .settle(place, report)
+        .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be updated'));
     const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
     options.observe?.(trigger, plan);
-    await deliver(trigger, plan, job);
+    if (!(await deliver(trigger, plan, job))) return 'retry';
+    if (jobs.durable) await answered.set(job.id);
     await audit(job, report ? { report } : { error: error ?? 'unavailable' });
+    return 'answered';
   }
 
   /** Records a finished check in the audit trail; a trail that cannot be written never costs the answer. */
@@ -237,11 +299,16 @@ export function createPipeline(options: PipelineOptions) {
      * time): each check runs again, from the cache where its bytes were judged.
      */
     async resume(): Promise<number> {
+      // A durable queue is the owed list: its jobs outlive any instance, and one instance takes each.
+      if (jobs.durable) return 0;
       const owed = await state.entries('owed:');
       for (const [key, value] of owed) {
         const job = parseJob(value);
         // Left owed until delivered, so a crash during this run leaves it for the next.
-        if (job) tasks.run('owed answer', () => execute(job));
+        if (job)
+          tasks.run('owed answer', async () => {
+            await execute(job);
+          });
         else {
           logger.warn({ key }, 'an owed answer could not be read; dropped');
           await state.delete(key);
@@ -266,6 +333,9 @@ export function createPipeline(options: PipelineOptions) {
         'forgot a workspace the bot left',
       );
     },
+
+    /** Runs one job of a durable queue (its worker calls this). */
+    execute,
 
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */
     idle: () => tasks.idle(),

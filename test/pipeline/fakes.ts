@@ -14,6 +14,7 @@ import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
+import type { JobRunner } from '../../src/pipeline/jobs.js';
 import type { PlaceholderHandle, PlatformPort } from '../../src/pipeline/platform.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { MediaSpec, Place, Trigger } from '../../src/pipeline/trigger.js';
@@ -151,6 +152,7 @@ export function pipelineWorld(
     port?: FakePort;
     dataDir?: string;
     audit?: AuditLog;
+    jobs?: JobRunner;
   } = {},
 ): PipelineWorld {
   const { log, lines } = captureLogger('debug');
@@ -172,6 +174,7 @@ export function pipelineWorld(
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
     audit: options.audit,
+    jobs: options.jobs,
   });
   return {
     pipeline,
