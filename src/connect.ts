@@ -1,4 +1,5 @@
 import type { AdapterDeps, ChatAdapter, PlatformModule } from './adapter.js';
+import type { AuditLog } from './audit/audit-log.js';
 import type { Core } from './core.js';
 import { createPipeline, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
 import type { Stores } from './stores.js';
@@ -15,7 +16,11 @@ export interface ConnectOptions {
   readonly stores: Pick<Stores, 'state' | 'settings'>;
   readonly platforms: readonly PlatformModule[];
   readonly observe?: PipelineOptions['observe'];
+  /** The audit trail; until it is wired here (issue 18, part 1), entries are dropped. */
+  readonly audit?: AuditLog;
 }
+
+const NO_AUDIT: AuditLog = { record: () => Promise.resolve() };
 
 /**
  * Builds the pipeline over the core and the adapters of `platforms` around it. The pipeline finds
@@ -41,6 +46,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
       return adapter;
     },
     observe,
+    audit: options.audit ?? NO_AUDIT,
   });
   const deps: AdapterDeps = { ...core, settings: stores.settings, pipeline, tasks };
   for (const platform of platforms) byName.set(platform.name, await platform.create(deps));

@@ -10,7 +10,9 @@ import { fetchMessage } from './lookup.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
+import { registerResultButtons } from './triggers/result-buttons.js';
 import { registerShortcut } from './triggers/shortcut.js';
+import { createModeration } from './moderation.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
 export type SlackAdapterDeps = AdapterDeps;
@@ -49,6 +51,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerShortcut(app, ctx);
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
+  registerResultButtons(app, ctx);
+  const moderation = createModeration(ctx);
   app.error((err) => {
     logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
@@ -135,5 +139,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
+    postModlog: (_scope, post) => moderation.postModlog(post),
+    tell: (_scope, user, text) => moderation.tell(user, text),
+    answerPress: (press, text) => moderation.answerPress(press, text),
+    removeResult: (press) => moderation.removeResult(press),
   };
 }

@@ -201,6 +201,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     plan: Plan,
     priority: Priority,
     permissions: Permissions,
+    fresh = false,
   ): Promise<ItemResult> {
     const { kind } = plan;
     const source = sourceOf(ref, plan.source);
@@ -208,6 +209,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       if (!permissions[kind]) {
         throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
+      // A Recheck asks BitMind anew: the verdict it gets replaces the one kept.
+      if (fresh) cache.forget(media.sha256);
       // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
       const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
         const converted = await plan.convert?.();
@@ -305,7 +308,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const items = await Promise.all(
         fetched.map((f) =>
           'media' in f && permissions
-            ? judge(f.ref, f.media, f.plan, priority, permissions).then(finished)
+            ? judge(f.ref, f.media, f.plan, priority, permissions, request.bypassCache).then(finished)
             : Promise.resolve(f as ItemResult),
         ),
       );

@@ -17,6 +17,11 @@ export class VerdictCache {
     this.#done = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
   }
 
+  /** Drops the verdict kept for these bytes, so the next `resolve` asks again (a Recheck). */
+  forget(sha256: string): void {
+    this.#done.delete(sha256);
+  }
+
   /**
    * The verdict for these bytes: from the cache, from a check already under way, or from `compute`.
    * Errors are not cached: the next request for the same bytes tries again.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { RESTARTING } from '../check/wording.js';
-import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { RESTARTING, summaryLine } from '../check/wording.js';
+import { CheckError, viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
@@ -19,6 +20,10 @@ import type { ReplyBody, ReplyPlan } from './plan.js';
 import type { PlatformPort } from './platform.js';
 import { createReactionRule } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
+import { createModlog } from './modlog.js';
+import { createPressHandler } from './press.js';
+import type { ResultPress } from './result-actions.js';
+import { createResults, strongestBand } from './results.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
 /** A placeholder's answer is owed for a day: past that, nobody is waiting for it any more. */
@@ -41,6 +46,8 @@ export interface PipelineOptions {
   readonly platform: (name: string) => PlatformPort;
   /** Runs accepted checks; in this process when absent. */
   readonly jobs?: JobRunner;
+  /** The audit trail: feedback and deletions are recorded there. */
+  readonly audit: AuditLog;
   /** Told every plan as it is decided (the behaviour table, and metrics). */
   readonly observe?: (trigger: Trigger, plan: ReplyPlan) => void;
   readonly now?: () => number;
@@ -58,6 +65,8 @@ export function createPipeline(options: PipelineOptions) {
   const reactions = createReactionRule(state);
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
+  const results = createResults(state);
+  const modlog = createModlog({ settings, state, logger, platform: options.platform });
   const jobs: JobRunner = options.jobs ?? {
     submit: (job) => {
       tasks.run('check', () => execute(job));
@@ -164,13 +173,16 @@ export function createPipeline(options: PipelineOptions) {
     let report: ReportView | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      const grant = await budget.take(place, trigger.user, wanted);
+      // A Recheck is the presser's request: on their budget, and past the verdict cache.
+      const asker = job.recheckBy ?? trigger.user;
+      const grant = await budget.take(place, asker, wanted);
       const result = await options.checker.check({
         id: job.id,
         trigger: trigger.kind,
-        requester: { platform: place.platform, userId: trigger.user, channelId: place.channel },
+        requester: { platform: place.platform, userId: asker, channelId: place.channel },
         media: job.media.map((spec) => open(spec, trigger)),
         budget: grant,
+        ...(job.recheckBy !== undefined && { bypassCache: true }),
       });
       report = viewOf(result);
       body = reportBody(report);
@@ -181,10 +193,49 @@ export function createPipeline(options: PipelineOptions) {
       body = { kind: 'failure', text: failure.text };
     }
     if (trigger.kind === 'reaction') await reactions.settle(place, report);
-    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
+    // A private answer has no buttons: nobody else sees it, and its asker can dismiss it.
+    const resultId = trigger.private ? undefined : job.id;
+    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, resultId);
     options.observe?.(trigger, plan);
+    if (report && plan.kind === 'reply' && plan.result) await results.save(job, report);
     await deliver(trigger, plan, job);
+    if (report) await postEvidence(job, report);
   }
+
+  /** A result with strong or some evidence, from any trigger, also goes to the mod log. */
+  async function postEvidence(job: CheckJob, report: ReportView): Promise<void> {
+    const band = strongestBand(report);
+    if (band !== 'strong' && band !== 'some') return;
+    const { trigger } = job;
+    await modlog.post(trigger.place, (channel) => ({
+      channel,
+      kind: 'result',
+      source: trigger.place,
+      trigger: job.recheckBy ? 'recheck' : trigger.kind,
+      asker: job.recheckBy ?? trigger.user,
+      ...(trigger.kind === 'autoscan' ? { poster: trigger.user } : {}),
+      band,
+      summary: summaryLine(report),
+      resultId: job.id,
+    }));
+  }
+
+  const press = createPressHandler({
+    state,
+    results,
+    modlog,
+    audit: options.audit,
+    metrics: options.metrics,
+    logger,
+    platform: options.platform,
+    recheck: async (job) => {
+      // Refused, not run: a check cut off by the shutdown would replace the result with "restarting".
+      if (!tasks.accepting) throw new CheckError('unavailable', RESTARTING);
+      tasks.run('recheck', () => execute(job));
+      return Promise.resolve();
+    },
+    now,
+  });
 
   return {
     /**
@@ -205,6 +256,31 @@ export function createPipeline(options: PipelineOptions) {
         }
       });
     },
+
+    /**
+     * A button pressed on a result (Recheck, Wrong result?, Delete), answered in the background;
+     * never throwing (a failure is logged, and the presser hears the plain apology).
+     */
+    press(p: ResultPress): void {
+      tasks.run(`${p.place.platform} button`, async () => {
+        try {
+          await press(p);
+        } catch (err) {
+          const failure = failureOf(err);
+          logger[failure.level]({ err, platform: p.place.platform }, 'button press failed');
+          await options
+            .platform(p.place.platform)
+            .answerPress(p, failure.text)
+            .catch((e: unknown) => logger.warn({ err: e }, 'could not answer a button press'));
+        }
+      });
+    },
+
+    /** Sets a workspace's mod log channel (undefined: off), remembering who set it. */
+    setModlog: (scope: Scope, channel: string | undefined, by: string) => modlog.set(scope, channel, by),
+
+    /** A workspace's mod log channel, if any. */
+    modlogChannel: (scope: Scope) => modlog.channel(scope),
 
     /** True for the first delivery of any of `keys` (commands that are not checks: help, status, settings). */
     isFirstDelivery: (platform: string, keys: readonly string[]) => isFirstDelivery(state, platform, keys),
@@ -238,7 +314,12 @@ export function createPipeline(options: PipelineOptions) {
      */
     async forget(scope: Scope): Promise<void> {
       await settings.forget(scope);
-      await Promise.all([budget.forget(scope), reactions.forget(scope), recent.forget(scope)]);
+      await Promise.all([
+        budget.forget(scope),
+        reactions.forget(scope),
+        recent.forget(scope),
+        modlog.forget(scope),
+      ]);
       logger.info(
         { platform: scope.platform, workspace: scope.workspace },
         'forgot a workspace the bot left',
