@@ -8,6 +8,7 @@ import { deliverPlan, postPlaceholder } from './deliver.js';
 import { messageSpecs } from './embeds.js';
 import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
 import { onInteraction } from './interactions.js';
+import { createModeration } from './moderation.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
 import { openAttachment, type AttachmentSource } from './media.js';
 import { THREAD_TYPES } from './payloads.js';
@@ -65,6 +66,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     },
   };
 
+  const moderation = createModeration(ctx);
   const source: AttachmentSource = {
     fetcher: deps.fetcher,
     apiHost: new URL(discord.apiUrl).host,
@@ -154,5 +156,9 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     open: (spec) => openAttachment(spec, source),
     placeholder: (trigger, count) => postPlaceholder(ctx, trigger, count),
     deliver: (trigger, plan, placeholder) => deliverPlan(ctx, trigger, plan, placeholder),
+    postModlog: (_scope, post) => moderation.postModlog(post),
+    tell: (_scope, user, text) => moderation.tell(user, text),
+    answerPress: (press, text) => moderation.answerPress(press, text),
+    removeResult: (press) => moderation.removeResult(press),
   };
 }

@@ -26,7 +26,7 @@ function describe(settings: ChannelSettings, channelId: string): string {
 }
 
 /** Manage Server (or Administrator, which implies it), from the permissions Discord resolved for the member here. */
-function canManageServer(permissions: string | undefined): boolean {
+export function canManageServer(permissions: string | undefined): boolean {
   if (permissions === undefined) return false;
   return new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild);
 }

@@ -1,5 +1,6 @@
 import {
   ApplicationCommandType,
+  ChannelType,
   ContextMenuCommandBuilder,
   SlashCommandBuilder,
   type RESTPutAPIApplicationCommandsJSONBody,
@@ -12,9 +13,22 @@ import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
  */
 export const COMMAND = 'bitmind';
 export const CONTEXT_MENU = 'Check with BitMind';
-export const SUB = { check: 'check', help: 'help', status: 'status', autoscan: 'autoscan' } as const;
+export const SUB = {
+  check: 'check',
+  help: 'help',
+  status: 'status',
+  autoscan: 'autoscan',
+  modlog: 'modlog',
+} as const;
 export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
-export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode' } as const;
+export const MODLOG_SUB = { set: 'set', off: 'off', status: 'status' } as const;
+export const OPTION = {
+  media: 'media',
+  url: 'url',
+  private: 'private',
+  mode: 'mode',
+  channel: 'channel',
+} as const;
 
 const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
   flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',
@@ -65,6 +79,27 @@ function bitmindCommand(): SlashCommandBuilder {
       .addSubcommand((sub) =>
         sub.setName(AUTOSCAN_SUB.status).setDescription('Is auto-scan on in this channel?'),
       ),
+  );
+  command.addSubcommandGroup((group) =>
+    group
+      .setName(SUB.modlog)
+      .setDescription(
+        'The channel where results with evidence and wrong-result reports are posted (Manage Server)',
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName(MODLOG_SUB.set)
+          .setDescription('Post the mod log in a channel')
+          .addChannelOption((o) =>
+            o
+              .setName(OPTION.channel)
+              .setDescription('The mod log channel')
+              .setRequired(true)
+              .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+          ),
+      )
+      .addSubcommand((sub) => sub.setName(MODLOG_SUB.off).setDescription('Stop posting the mod log'))
+      .addSubcommand((sub) => sub.setName(MODLOG_SUB.status).setDescription('Where is the mod log?')),
   );
   return command;
 }

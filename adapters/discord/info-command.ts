@@ -15,6 +15,7 @@ export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promis
     `• \`/${COMMAND} check\` with \`media\` (a file) or \`url\` (a link); add \`private: True\` to see the result alone.`,
     `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
     `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
+    `• \`/${COMMAND} modlog set|off|status\`: a channel where results with evidence and reports of wrong results are also posted (Manage Server). Every result has Recheck, Wrong result? and Delete buttons.`,
     `• \`/${COMMAND} status\`: is BitMind reachable?`,
     '',
     `_${CAVEAT}_`,

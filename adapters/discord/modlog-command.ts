@@ -1,0 +1,28 @@
+import { MODLOG_OFF, modlogSet, modlogStatus } from '../../src/pipeline/moderation-wording.js';
+import { canManageServer, GUILD_ONLY } from './autoscan-command.js';
+import { MODLOG_SUB, OPTION } from './commands.js';
+import type { DiscordContext } from './context.js';
+import { scopeOf, type Invocation } from './invocation.js';
+
+export const MODLOG_NEEDS_MANAGE_SERVER =
+  'Only members with the Manage Server permission can change the mod log.';
+
+/**
+ * `/bitmind modlog set channel:#x | off | status`: the guild's mod log, changed by members with
+ * Manage Server (as auto-scan; switch both to `mayModerate` in moderators.ts once moderator roles
+ * land). Answered privately.
+ */
+export async function modlogAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
+  if (asked.workspace === 'dm') return GUILD_ONLY;
+  const scope = scopeOf(asked);
+  if (sub === MODLOG_SUB.status) {
+    const channel = await ctx.pipeline.modlogChannel(scope);
+    return modlogStatus(channel && `<#${channel}>`);
+  }
+  if (!canManageServer(asked.permissions)) return MODLOG_NEEDS_MANAGE_SERVER;
+  const given = asked.options[OPTION.channel];
+  const channel = sub === MODLOG_SUB.set && typeof given === 'string' ? given : undefined;
+  await ctx.pipeline.setModlog(scope, channel, asked.user);
+  ctx.logger.info({ channel: channel ?? 'off', userId: asked.user }, 'Discord mod log changed');
+  return channel ? modlogSet(`<#${channel}>`) : MODLOG_OFF;
+}
