@@ -1,4 +1,5 @@
 import type { ChatAdapter, PlatformModule } from '../../src/adapter.js';
+import type { AuditEntry } from '../../src/audit/audit-log.js';
 import { connectPlatforms } from '../../src/connect.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
@@ -23,6 +24,8 @@ export interface ConnectedPlatform {
   readonly settings: SettingsStore;
   /** Every plan decided so far, in order. */
   readonly plans: DecidedPlan[];
+  /** Every audit entry recorded so far (feedback, deletions), in order. */
+  readonly audited: AuditEntry[];
   /** Stops the adapter (after draining) and closes the state store; the core is the caller's. */
   stop(): Promise<void>;
 }
@@ -39,11 +42,18 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     { logger: core.logger.child({ component: 'state' }) },
   );
   const plans: DecidedPlan[] = [];
+  const audited: AuditEntry[] = [];
   const { pipeline, adapters } = await connectPlatforms(core, {
     tasks,
     stores,
     platforms: [platform],
     observe: (trigger, plan) => plans.push({ trigger, plan }),
+    audit: {
+      record(entry) {
+        audited.push(entry);
+        return Promise.resolve();
+      },
+    },
   });
   const adapter = adapters[0];
   if (!adapter) throw new Error(`${platform.name} made no adapter`);
@@ -54,6 +64,7 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     state: stores.state,
     settings: stores.settings,
     plans,
+    audited,
     async stop() {
       await tasks.drain(core.config.shutdownGraceMs);
       await adapter.stop();
