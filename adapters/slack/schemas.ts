@@ -161,7 +161,6 @@ export const blockActionsSchema = z.object({
   container: z.object({ channel_id: z.string(), message_ts: z.string() }),
   actions: z.array(z.object({ action_id: z.string().max(255) })).min(1),
 });
-export type BlockActions = z.infer<typeof blockActionsSchema>;
 
 /** Where zod found a payload wanting, without any of its values (they may hold a token or a URL). */
 export function issuesOf(error: z.ZodError): string[] {
