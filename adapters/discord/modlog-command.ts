@@ -1,11 +1,16 @@
-import { MODLOG_OFF, modlogSet, modlogStatus } from '../../src/pipeline/moderation-wording.js';
+import { z } from 'zod';
+import {
+  MODLOG_COMMAND,
+  MODLOG_OFF,
+  modlogSet,
+  modlogStatus,
+} from '../../src/pipeline/moderation-wording.js';
 import { canManageServer, GUILD_ONLY } from './autoscan-command.js';
 import { MODLOG_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
 
-export const MODLOG_NEEDS_MANAGE_SERVER =
-  'Only members with the Manage Server permission can change the mod log.';
+const snowflake = z.string().regex(/^\d{1,20}$/);
 
 /**
  * `/bitmind modlog set channel:#x | off | status`: the guild's mod log, changed by members with
@@ -19,9 +24,10 @@ export async function modlogAnswer(ctx: DiscordContext, asked: Invocation, sub: 
     const channel = await ctx.pipeline.modlogChannel(scope);
     return modlogStatus(channel && `<#${channel}>`);
   }
-  if (!canManageServer(asked.permissions)) return MODLOG_NEEDS_MANAGE_SERVER;
-  const given = asked.options[OPTION.channel];
-  const channel = sub === MODLOG_SUB.set && typeof given === 'string' ? given : undefined;
+  if (!canManageServer(asked.permissions)) return MODLOG_COMMAND.discordNeedsManageServer;
+  const given = snowflake.safeParse(asked.options[OPTION.channel]);
+  const channel = sub === MODLOG_SUB.set && given.success ? given.data : undefined;
+  if (sub === MODLOG_SUB.set && channel === undefined) return MODLOG_COMMAND.discordNeedsChannel;
   await ctx.pipeline.setModlog(scope, channel, asked.user);
   ctx.logger.info({ channel: channel ?? 'off', userId: asked.user }, 'Discord mod log changed');
   return channel ? modlogSet(`<#${channel}>`) : MODLOG_OFF;

@@ -51,6 +51,14 @@ export function modlogSet(channelMention: string): string {
 
 export const MODLOG_OFF = 'The mod log is off.';
 
+/** What `/bitmind modlog` says when it cannot do as asked. */
+export const MODLOG_COMMAND = {
+  slackUsage: (command: string) =>
+    `Try \`${command} modlog #channel\` (pick the channel from Slack's list), \`${command} modlog off\` or \`${command} modlog status\`.`,
+  discordNeedsChannel: 'Pick the mod log channel in the `channel` option.',
+  discordNeedsManageServer: 'Only members with the Manage Server permission can change the mod log.',
+} as const;
+
 export function modlogStatus(channelMention: string | undefined): string {
   return channelMention ? `The mod log is ${channelMention}.` : MODLOG_OFF;
 }

@@ -1,4 +1,9 @@
-import { MODLOG_OFF, modlogSet, modlogStatus } from '../../../src/pipeline/moderation-wording.js';
+import {
+  MODLOG_COMMAND,
+  MODLOG_OFF,
+  modlogSet,
+  modlogStatus,
+} from '../../../src/pipeline/moderation-wording.js';
 import type { SlackContext } from '../context.js';
 import { AUTOSCAN_REFUSED } from '../messages.js';
 import { mayManageAutoscan } from '../permissions.js';
@@ -7,8 +12,6 @@ import type { CommandCall } from './check-command.js';
 
 /** A channel as Slack escapes it in a command's text: `<#C0123|name>` (or `<#C0123>`). */
 const ESCAPED_CHANNEL = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
-
-const USAGE = `Try \`${SLASH_COMMAND} modlog #channel\` (pick the channel from Slack's list), \`${SLASH_COMMAND} modlog off\` or \`${SLASH_COMMAND} modlog status\`.`;
 
 /**
  * `/bitmind modlog #channel | off | status`: the workspace's mod log, changed by the same people
@@ -29,7 +32,7 @@ export async function modlogCommand(
   const off = arg.toLowerCase() === 'off';
   const channel = ESCAPED_CHANNEL.exec(arg)?.[1];
   if (!off && channel === undefined) {
-    await say(USAGE);
+    await say(MODLOG_COMMAND.slackUsage(SLASH_COMMAND));
     return;
   }
   if (!(await mayManageAutoscan(ctx, call.userId))) {
