@@ -32,6 +32,10 @@ export const MODLOG_WORDS = {
   noLink: 'no message to link to',
 } as const;
 
+export function recheckFailed(reason: string): string {
+  return `The recheck could not be done, so the result stays as it was: ${reason}`;
+}
+
 /** The band a mod-log line or a report names, in words. */
 export const BAND_WORDS: Readonly<Record<Band | 'none', string>> = {
   strong: 'strong evidence of AI generation',

@@ -166,7 +166,11 @@ export function createPipeline(options: PipelineOptions) {
   }
 
   /** Runs one accepted check and delivers its answer. Never throws: every path ends in a plan. */
-  async function execute(job: CheckJob): Promise<void> {
+  /**
+   * `failed`: a Recheck's, told the failure instead of the result, which keeps its verdict and its
+   * buttons (BitMind down now says nothing new about the media).
+   */
+  async function execute(job: CheckJob, failed?: (text: string) => Promise<void>): Promise<void> {
     const { trigger } = job;
     const { place } = trigger;
     let body: ReplyBody;
@@ -191,6 +195,11 @@ export function createPipeline(options: PipelineOptions) {
       const failure = failureOf(err);
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
+    }
+    const nothingNew = failed ? recheckFailure(body) : undefined;
+    if (failed && nothingNew !== undefined) {
+      await failed(nothingNew);
+      return;
     }
     if (trigger.kind === 'reaction') await reactions.settle(place, report);
     // A private answer has no buttons: nobody else sees it, and its asker can dismiss it.
@@ -228,10 +237,10 @@ export function createPipeline(options: PipelineOptions) {
     metrics: options.metrics,
     logger,
     platform: options.platform,
-    recheck: async (job) => {
+    recheck: async (job, failed) => {
       // Refused, not run: a check cut off by the shutdown would replace the result with "restarting".
       if (!tasks.accepting) throw new CheckError('unavailable', RESTARTING);
-      tasks.run('recheck', () => execute(job));
+      tasks.run('recheck', () => execute(job, failed));
       return Promise.resolve();
     },
     now,
@@ -329,6 +338,17 @@ export function createPipeline(options: PipelineOptions) {
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */
     idle: () => tasks.idle(),
   };
+}
+
+/**
+ * Why a Recheck learnt nothing, when no medium got a verdict (BitMind down, the presser's budget
+ * spent, the files gone): then the result is better kept than replaced by the errors.
+ */
+function recheckFailure(body: ReplyBody): string | undefined {
+  if (body.kind === 'failure') return body.text;
+  const { items } = body.report;
+  const errors = items.flatMap((i) => ('error' in i ? [i.error.message] : []));
+  return errors.length === items.length ? (errors[0] ?? '') : undefined;
 }
 
 function parseJob(text: string): CheckJob | undefined {

@@ -5,7 +5,7 @@ import type { StateStore } from '../state/store.js';
 import { isFirstDelivery } from './deliveries.js';
 import type { CheckJob } from './jobs.js';
 import type { Modlog } from './modlog.js';
-import { PRESS_ANSWERS } from './moderation-wording.js';
+import { PRESS_ANSWERS, recheckFailed } from './moderation-wording.js';
 import type { PlatformPort } from './platform.js';
 import { parseActionId, type ResultPress } from './result-actions.js';
 import { RESULT_FOR_MS, type ResultRecord, type Results } from './results.js';
@@ -18,8 +18,8 @@ export interface PressDeps {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly platform: (name: string) => PlatformPort;
-  /** Runs a Recheck's job like any accepted check (tracked for shutdown). */
-  readonly recheck: (job: CheckJob) => Promise<void>;
+  /** Runs a Recheck's job like any accepted check (tracked for shutdown); `failed` hears a failure instead of the result. */
+  readonly recheck: (job: CheckJob, failed: (text: string) => Promise<void>) => Promise<void>;
   readonly now: () => number;
 }
 
@@ -64,7 +64,9 @@ export function createPressHandler(deps: PressDeps) {
     }
     switch (named.action) {
       case 'recheck':
-        await deps.recheck({ ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user });
+        await deps.recheck({ ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user }, (text) =>
+          say(recheckFailed(text)),
+        );
         return;
       case 'feedback':
         await say(await feedback(p, named.resultId, record));

@@ -194,6 +194,25 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     expect(simCalls()).toBe(before);
   });
 
+  it('a Recheck that gets no verdict keeps the result and tells the presser why', async () => {
+    const shown = () => {
+      const { embeds, components } = rig.fake.world.messagePayload(asked.id)!;
+      return { embeds, components };
+    };
+    const before = shown();
+    const edits = rig.fake.callsTo('PATCH', /^\/webhooks\//).length;
+    rig.core.sim.setFaults({ errorRate: 1 });
+    try {
+      const [told, ...more] = await press(bob, asked, buttonsOf(asked).recheck);
+      expect(more).toEqual([]);
+      expect(told).toMatch(/^The recheck could not be done, so the result stays as it was: /);
+    } finally {
+      rig.core.sim.setFaults({ errorRate: 0 });
+    }
+    expect(shown()).toEqual(before);
+    expect(rig.fake.callsTo('PATCH', /^\/webhooks\//)).toHaveLength(edits);
+  });
+
   it('buttons still work after a restart: nothing they need was in memory', async () => {
     await rig.restart();
     const before = simCalls();
