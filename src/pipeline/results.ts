@@ -30,8 +30,11 @@ export function createResults(state: StateStore) {
   const keyOf = (id: string) => `result:${id}`;
   return {
     async save(job: CheckJob, report: ReportView): Promise<void> {
-      // The placeholder was for one delivery; a Recheck names the message it edits itself.
-      const { placeholder: _placeholder, ...kept } = job;
+      // The placeholder was for one delivery, and a Recheck names the message it edits itself; the
+      // trigger's replyVia (an interaction token, a response URL) is a credential not kept for a week.
+      const { placeholder: _placeholder, trigger, ...rest } = job;
+      const { replyVia: _replyVia, ...plainTrigger } = trigger;
+      const kept: CheckJob = { ...rest, trigger: plainTrigger };
       const band = strongestBand(report);
       const record: ResultRecord = { job: kept, summary: summaryLine(report), ...(band ? { band } : {}) };
       await state.set(keyOf(job.id), JSON.stringify(record), RESULT_FOR_MS);

@@ -174,6 +174,21 @@ describe('Slack moderation: the mod log and the buttons on every result', () => 
     expect(slack.workspace.message(general, own.ts)).toBeUndefined();
   });
 
+  it('keeps what the buttons need without the response URL a shortcut came with', async () => {
+    const posted = slack.postMessage({
+      channel: general,
+      user: alice(),
+      files: [slack.addFile({ name: 'short.png', mimetype: 'image/png', bytes: pngScored(0.4) })],
+    });
+    const { responseUrl } = await slack.shortcut({ user: BOB, channel: general, message: posted });
+    await rig.idle();
+    const result = await finalReply(slack, general, posted.ts);
+    const id = buttonsOf(result).recheck.slice('bm:r:'.length);
+    const stored = await rig.connected.state.get(`result:${id}`);
+    expect(stored).toContain('short.png');
+    expect(stored).not.toContain(new URL(responseUrl).pathname);
+  });
+
   it('refuses a forged or malformed button id, and a real id pressed in another channel', async () => {
     const [malformed] = await press(BOB, asked, 'bm:x:not-a-result');
     expect(malformed?.text).toBe(PRESS_ANSWERS.forged);
