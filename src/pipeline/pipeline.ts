@@ -165,10 +165,10 @@ export function createPipeline(options: PipelineOptions) {
     return options.platform(trigger.place.platform).open(spec, trigger.place);
   }
 
-  /** Runs one accepted check and delivers its answer. Never throws: every path ends in a plan. */
   /**
-   * `failed`: a Recheck's, told the failure instead of the result, which keeps its verdict and its
-   * buttons (BitMind down now says nothing new about the media).
+   * Runs one accepted check and delivers its answer. Never throws: every path ends in a plan.
+   * `failed` (a Recheck's) is told when no verdict came instead: the result keeps its verdict and
+   * its buttons (BitMind down says nothing new about the media).
    */
   async function execute(job: CheckJob, failed?: (text: string) => Promise<void>): Promise<void> {
     const { trigger } = job;
