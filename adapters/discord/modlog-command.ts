@@ -5,7 +5,7 @@ import {
   modlogSet,
   modlogStatus,
 } from '../../src/pipeline/moderation-wording.js';
-import { canManageServer, GUILD_ONLY } from './autoscan-command.js';
+import { canManageServer } from './autoscan-command.js';
 import { MODLOG_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
@@ -18,7 +18,7 @@ const snowflake = z.string().regex(/^\d{1,20}$/);
  * land). Answered privately.
  */
 export async function modlogAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
-  if (asked.workspace === 'dm') return GUILD_ONLY;
+  if (asked.workspace === 'dm') return MODLOG_COMMAND.discordGuildOnly;
   const scope = scopeOf(asked);
   if (sub === MODLOG_SUB.status) {
     const channel = await ctx.pipeline.modlogChannel(scope);

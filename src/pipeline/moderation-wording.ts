@@ -60,6 +60,7 @@ export const MODLOG_COMMAND = {
   slackUsage: (command: string) =>
     `Try \`${command} modlog #channel\` (pick the channel from Slack's list), \`${command} modlog off\` or \`${command} modlog status\`.`,
   discordNeedsChannel: 'Pick the mod log channel in the `channel` option.',
+  discordGuildOnly: 'The mod log is for servers: there is none in direct messages.',
   discordNeedsManageServer: 'Only members with the Manage Server permission can change the mod log.',
 } as const;
 
