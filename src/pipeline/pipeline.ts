@@ -207,8 +207,8 @@ export function createPipeline(options: PipelineOptions) {
     const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, resultId);
     options.observe?.(trigger, plan);
     if (report && plan.kind === 'reply' && plan.result) await results.save(job, report);
-    await deliver(trigger, plan, job);
-    if (report) await postEvidence(job, report);
+    // Side by side: the answer never waits for the mod log (neither throws).
+    await Promise.all([deliver(trigger, plan, job), report && postEvidence(job, report)]);
   }
 
   /** A result with strong or some evidence, from any trigger, also goes to the mod log. */
