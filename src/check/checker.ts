@@ -215,10 +215,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       if (!permissions[kind]) {
         throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
-      // A Recheck asks BitMind anew: the verdict it gets replaces the one kept.
-      if (fresh) cache.forget(media.sha256);
-      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
-      const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
+      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once. A
+      // Recheck (`fresh`) asks BitMind anew, and the verdict it gets replaces the one kept.
+      const lookup = fresh ? 'refresh' : 'resolve';
+      const { verdict, cached } = await cache[lookup](media.sha256, async (): Promise<CachedVerdict> => {
         const converted = await plan.convert?.();
         try {
           const sent = converted ?? media;

@@ -16,9 +16,17 @@ export class VerdictCache {
     this.#store = store;
   }
 
-  /** Drops the verdict kept for these bytes, so the next `resolve` asks again (a Recheck). */
-  forget(sha256: string): void {
-    this.#done.delete(sha256);
+  /**
+   * A verdict judged anew (a Recheck): `compute` runs whatever the store holds, and what it says
+   * replaces the kept verdict for every later `resolve`, on every instance sharing the store.
+   */
+  async refresh(
+    sha256: string,
+    compute: () => Promise<CachedVerdict>,
+  ): Promise<{ verdict: CachedVerdict; cached: boolean }> {
+    const verdict = await compute();
+    await this.#store.set(sha256, verdict);
+    return { verdict, cached: false };
   }
 
   /**
