@@ -11,7 +11,7 @@ export interface Connected {
 
 export interface ConnectOptions {
   readonly tasks: WorkTracker;
-  /** The state and settings this instance runs on: embedded, or shared in Redis. */
+  /** The state, settings and audit trail this instance runs on: embedded, or shared in Redis. */
   readonly stores: Pick<Stores, 'state' | 'settings' | 'audit'>;
   readonly platforms: readonly PlatformModule[];
   /** The shared mode's durable queue; in process when absent. */

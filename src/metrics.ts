@@ -109,6 +109,12 @@ export function createMetrics(
       labelNames: ['kind'] as const,
       registers,
     }),
+    feedback: new Counter({
+      name: 'bitmind_feedback_total',
+      help: 'Readers who pressed "Wrong result?", once per person and result, by the band of the result (none: nothing was checked).',
+      labelNames: ['band'] as const,
+      registers,
+    }),
     replies: new Counter({
       name: 'bitmind_bot_replies_total',
       help: 'Replies posted to chat platforms, by platform and result (posted or failed).',

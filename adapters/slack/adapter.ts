@@ -12,7 +12,9 @@ import { registerAppHome } from './triggers/app-home.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
+import { registerResultButtons } from './triggers/result-buttons.js';
 import { registerShortcut } from './triggers/shortcut.js';
+import { createModeration } from './moderation.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
 export type SlackAdapterDeps = AdapterDeps;
@@ -52,6 +54,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
   registerAppHome(app, ctx);
+  registerResultButtons(app, ctx);
+  const moderation = createModeration(ctx);
   app.error((err) => {
     logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
@@ -139,5 +143,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
+    postModlog: (_scope, post) => moderation.postModlog(post),
+    tell: (_scope, user, text) => moderation.tell(user, text),
+    answerPress: (press, text) => moderation.answerPress(press, text),
+    removeResult: (press) => moderation.removeResult(press),
   };
 }

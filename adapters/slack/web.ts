@@ -4,6 +4,7 @@ import {
   emptyResponseSchema,
   fileInfoResponseSchema,
   messagesResponseSchema,
+  permalinkResponseSchema,
   postedMessageSchema,
   userInfoResponseSchema,
   type SlackFileInfo,
@@ -81,6 +82,11 @@ export function createSlackWeb(client: WebClient) {
         { channel, ts, text: message.text, blocks: message.blocks ?? [] },
         emptyResponseSchema,
       ),
+
+    delete: (channel: string, ts: string) => call('chat.delete', { channel, ts }, emptyResponseSchema),
+
+    permalink: async (channel: string, ts: string): Promise<string> =>
+      (await call('chat.getPermalink', { channel, message_ts: ts }, permalinkResponseSchema)).permalink,
 
     async addReaction(channel: string, ts: string, name: string): Promise<void> {
       try {

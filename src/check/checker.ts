@@ -207,6 +207,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     plan: Plan,
     priority: Priority,
     permissions: Permissions,
+    fresh = false,
   ): Promise<ItemResult> {
     const { kind } = plan;
     const source = sourceOf(ref, plan.source);
@@ -214,8 +215,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       if (!permissions[kind]) {
         throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
-      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
-      const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
+      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once. A
+      // Recheck (`fresh`) asks BitMind anew, and the verdict it gets replaces the one kept.
+      const lookup = fresh ? 'refresh' : 'resolve';
+      const { verdict, cached } = await cache[lookup](media.sha256, async (): Promise<CachedVerdict> => {
         const converted = await plan.convert?.();
         try {
           const sent = converted ?? media;
@@ -312,7 +315,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const items = await Promise.all(
         fetched.map((f) =>
           'media' in f && permissions
-            ? judge(f.ref, f.media, f.plan, priority, permissions).then(finished)
+            ? judge(f.ref, f.media, f.plan, priority, permissions, request.bypassCache).then(finished)
             : Promise.resolve(f as ItemResult),
         ),
       );

@@ -14,6 +14,8 @@ export interface CheckJob {
   /** Auto-scan's reply mode at acceptance; `all` for people who asked. */
   readonly mode: ReplyMode;
   readonly placeholder?: PlaceholderHandle;
+  /** Who pressed Recheck: the check runs past the verdict cache, on their budget, and edits the result. */
+  readonly recheckBy?: string;
 }
 
 /** Runs accepted checks: in this process by default; a durable queue in the shared mode. */
@@ -69,4 +71,5 @@ export const checkJobSchema = z.object({
   media: z.array(specSchema),
   mode: z.enum(REPLY_MODES),
   placeholder: plain.optional(),
+  recheckBy: z.string().optional(),
 }) satisfies z.ZodType<CheckJob>;

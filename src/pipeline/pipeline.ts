@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import { toItemError } from '../check/item-error.js';
 import { abortable } from '../bitmind/index.js';
-import { RESTARTING } from '../check/wording.js';
-import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
+import { RESTARTING, summaryLine } from '../check/wording.js';
+import { CheckError, viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
@@ -25,6 +25,10 @@ import type { ReplyBody, ReplyPlan } from './plan.js';
 import type { PlaceholderHandle, PlatformPort } from './platform.js';
 import { createReactionRule } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
+import { createModlog } from './modlog.js';
+import { createPressHandler } from './press.js';
+import type { ResultPress } from './result-actions.js';
+import { createResults, strongestBand } from './results.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
 /** A placeholder's answer is owed for a day: past that, nobody is waiting for it any more. */
@@ -45,10 +49,10 @@ export interface PipelineOptions {
   readonly userChecksPerHour: number;
   /** The platform a trigger came from; the composition root knows them all. */
   readonly platform: (name: string) => PlatformPort;
-  /** Where every finished check is recorded; nowhere when absent. */
-  readonly audit?: AuditLog;
   /** Runs accepted checks; in this process when absent. */
   readonly jobs?: JobRunner;
+  /** The audit trail: every finished check, "wrong result" report and deletion is recorded there. */
+  readonly audit: AuditLog;
   /** Told every plan as it is decided (the behaviour table, and metrics). */
   readonly observe?: (trigger: Trigger, plan: ReplyPlan) => void;
   readonly now?: () => number;
@@ -67,6 +71,8 @@ export function createPipeline(options: PipelineOptions) {
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
   const answered = createAnsweredMarks(state);
+  const results = createResults(state);
+  const modlog = createModlog({ settings, state, logger, platform: options.platform });
   const jobs: JobRunner = options.jobs ?? {
     durable: false,
     submit: (job) => {
@@ -202,24 +208,35 @@ export function createPipeline(options: PipelineOptions) {
    * Runs one accepted check and delivers its answer. Never throws: every path ends in a plan, or,
    * when `signal` aborts first (the instance hands its jobs back to a durable queue), in nothing
    * delivered. A durable queue may run a job twice; the answered mark keeps it to one answer.
+   * `failed` (a Recheck's) is told when no verdict came instead: the result keeps its verdict and
+   * its buttons (BitMind down says nothing new about the media).
    */
-  async function execute(job: CheckJob, signal?: AbortSignal): Promise<JobOutcome> {
+  async function execute(
+    job: CheckJob,
+    signal?: AbortSignal,
+    failed?: (text: string) => Promise<void>,
+  ): Promise<JobOutcome> {
     const { trigger } = job;
     const { place } = trigger;
-    if (jobs.durable && (await answered.has(job.id, signal))) return 'answered';
+    // A Recheck runs a job already answered again, on purpose, and in this process only.
+    const once = jobs.durable && job.recheckBy === undefined;
+    if (once && (await answered.has(job.id, signal))) return 'answered';
     let body: ReplyBody;
     let report: ReportView | undefined;
     let error: string | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      const grant = await budget.take(place, trigger.user, wanted);
+      // A Recheck is the presser's request: on their budget, and past the verdict cache.
+      const asker = job.recheckBy ?? trigger.user;
+      const grant = await budget.take(place, asker, wanted);
       const checking = options.checker.check(
         {
           id: job.id,
           trigger: trigger.kind,
-          requester: { platform: place.platform, userId: trigger.user, channelId: place.channel },
+          requester: { platform: place.platform, userId: asker, channelId: place.channel },
           media: job.media.map((spec) => open(spec, trigger)),
           budget: grant,
+          ...(job.recheckBy !== undefined && { bypassCache: true }),
         },
         { signal },
       );
@@ -242,23 +259,32 @@ export function createPipeline(options: PipelineOptions) {
     }
     if (signal?.aborted) return 'handed back';
     // Another run of this job may have answered while this one checked (a stalled lock).
-    if (jobs.durable && (await answered.has(job.id))) return 'answered';
+    if (once && (await answered.has(job.id))) return 'answered';
+    const nothingNew = failed ? recheckFailure(body) : undefined;
+    if (failed && nothingNew !== undefined) {
+      await failed(nothingNew);
+      return 'answered';
+    }
     // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
     if (trigger.kind === 'reaction')
       await reactions
         .settle(place, report)
         .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be updated'));
-    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
+    // A private answer has no buttons: nobody else sees it, and its asker can dismiss it.
+    const resultId = trigger.private ? undefined : job.id;
+    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, resultId);
     options.observe?.(trigger, plan);
-    if (!(await deliver(trigger, plan, job))) return 'retry';
-    if (jobs.durable) await answered.set(job.id);
+    if (report && plan.kind === 'reply' && plan.result) await results.save(job, report);
+    // Side by side: the answer never waits for the mod log (neither throws).
+    const [delivered] = await Promise.all([deliver(trigger, plan, job), report && postEvidence(job, report)]);
+    if (!delivered) return 'retry';
+    if (once) await answered.set(job.id);
     await audit(job, report ? { report } : { error: error ?? 'unavailable' });
     return 'answered';
   }
 
   /** Records a finished check in the audit trail; a trail that cannot be written never costs the answer. */
   async function audit(job: CheckJob, outcome: Parameters<typeof checkEntry>[1]): Promise<void> {
-    if (!options.audit) return;
     const { place } = job.trigger;
     try {
       const link = options.platform(place.platform).messageLink?.(place);
@@ -267,6 +293,43 @@ export function createPipeline(options: PipelineOptions) {
       logger.warn({ err, platform: place.platform }, 'a check could not be recorded in the audit trail');
     }
   }
+
+  /** A result with strong or some evidence, from any trigger, also goes to the mod log. */
+  async function postEvidence(job: CheckJob, report: ReportView): Promise<void> {
+    const band = strongestBand(report);
+    if (band !== 'strong' && band !== 'some') return;
+    const { trigger } = job;
+    await modlog.post(trigger.place, (channel) => ({
+      channel,
+      kind: 'result',
+      source: trigger.place,
+      trigger: job.recheckBy ? 'recheck' : trigger.kind,
+      asker: job.recheckBy ?? trigger.user,
+      ...(trigger.kind === 'autoscan' ? { poster: trigger.user } : {}),
+      band,
+      summary: summaryLine(report),
+      resultId: job.id,
+    }));
+  }
+
+  const press = createPressHandler({
+    state,
+    results,
+    modlog,
+    audit: options.audit,
+    metrics: options.metrics,
+    logger,
+    platform: options.platform,
+    recheck: async (job, failed) => {
+      // Refused, not run: a check cut off by the shutdown would replace the result with "restarting".
+      if (!tasks.accepting) throw new CheckError('unavailable', RESTARTING);
+      tasks.run('recheck', async () => {
+        await execute(job, undefined, failed);
+      });
+      return Promise.resolve();
+    },
+    now,
+  });
 
   return {
     /**
@@ -287,6 +350,31 @@ export function createPipeline(options: PipelineOptions) {
         }
       });
     },
+
+    /**
+     * A button pressed on a result (Recheck, Wrong result?, Delete), answered in the background;
+     * never throwing (a failure is logged, and the presser hears the plain apology).
+     */
+    press(p: ResultPress): void {
+      tasks.run(`${p.place.platform} button`, async () => {
+        try {
+          await press(p);
+        } catch (err) {
+          const failure = failureOf(err);
+          logger[failure.level]({ err, platform: p.place.platform }, 'button press failed');
+          await options
+            .platform(p.place.platform)
+            .answerPress(p, failure.text)
+            .catch((e: unknown) => logger.warn({ err: e }, 'could not answer a button press'));
+        }
+      });
+    },
+
+    /** Sets a workspace's mod log channel (undefined: off), remembering who set it. */
+    setModlog: (scope: Scope, channel: string | undefined, by: string) => modlog.set(scope, channel, by),
+
+    /** A workspace's mod log channel, if any. */
+    modlogChannel: (scope: Scope) => modlog.channel(scope),
 
     /** True for the first delivery of any of `keys` (commands that are not checks: help, status, settings). */
     isFirstDelivery: (platform: string, keys: readonly string[]) => isFirstDelivery(state, platform, keys),
@@ -327,7 +415,12 @@ export function createPipeline(options: PipelineOptions) {
      */
     async forget(scope: Scope): Promise<void> {
       await settings.forget(scope);
-      await Promise.all([budget.forget(scope), reactions.forget(scope), recent.forget(scope)]);
+      await Promise.all([
+        budget.forget(scope),
+        reactions.forget(scope),
+        recent.forget(scope),
+        modlog.forget(scope),
+      ]);
       logger.info(
         { platform: scope.platform, workspace: scope.workspace },
         'forgot a workspace the bot left',
@@ -340,6 +433,17 @@ export function createPipeline(options: PipelineOptions) {
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */
     idle: () => tasks.idle(),
   };
+}
+
+/**
+ * Why a Recheck learnt nothing, when no medium got a verdict (BitMind down, the presser's budget
+ * spent, the files gone): then the result is better kept than replaced by the errors.
+ */
+function recheckFailure(body: ReplyBody): string | undefined {
+  if (body.kind === 'failure') return body.text;
+  const { items } = body.report;
+  const errors = items.flatMap((i) => ('error' in i ? [i.error.message] : []));
+  return errors.length === items.length ? (errors[0] ?? '') : undefined;
 }
 
 function parseJob(text: string): CheckJob | undefined {
