@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeDiscord } from '../../test/fakes/discord/index.js';
 import { startFakeSlack } from '../../test/fakes/slack/index.js';
-import { spawnCli } from '../../test/helpers/cli-child.js';
 import { cliEntry } from '../../test/helpers/run-cli.js';
 import { waitFor } from '../../test/helpers/wait.js';
 import { finalReply } from '../../test/slack/rig.js';
-import { readyz } from '../../test/start/support.js';
+import { startBotProcess, type BotProcess } from '../lib/bot-process.js';
 import { image, imageSizes, seeded, writeSparseMp4 } from '../lib/media.js';
 import { residentMb, runMeasured } from '../lib/peak-rss.js';
 import { times, type Scale, type ScenarioResult } from '../lib/result.js';
@@ -36,23 +35,14 @@ export async function footprint(scale: Scale): Promise<ScenarioResult> {
     ...botEnvFor(sim, dir),
     ...slack.env(),
     ...discord.env(),
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'info',
     USER_CHECKS_PER_HOUR: '1000000',
     BITMIND_RATE_LIMIT: '1000000',
     AUTOSCAN_CHANNELS: `slack:${slack.channels.general}=all,discord:${discord.channels.general.id}=all`,
   };
-  // cwd is an empty directory, so no .env of the project's leaks into the bot's settings.
-  const bot = spawnCli(['start'], env, { cwd: dir, entry: cliEntry(true) });
+  let bot: BotProcess | undefined;
   try {
-    const listening = await bot.waitForLog(
-      (l) => l.msg?.startsWith('HTTP server listening') === true,
-      'listening',
-      60_000,
-    );
-    await readyz(new URL(String(listening.url)).origin, 200, () => true, 60_000);
-    const pid = bot.pid!;
+    bot = await startBotProcess(env, dir);
+    const { pid } = bot;
     const idle = await settled(pid);
 
     // The burst: every message at once, then every final reply.
@@ -138,7 +128,7 @@ export async function footprint(scale: Scale): Promise<ScenarioResult> {
       ],
     };
   } finally {
-    await bot.close();
+    await bot?.close();
     await Promise.all([slack.close(), discord.close()]);
     await sim.close();
     await rm(dir, { recursive: true, force: true });
