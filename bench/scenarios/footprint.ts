@@ -6,6 +6,7 @@ import { startFakeSlack } from '../../test/fakes/slack/index.js';
 import { cliEntry } from '../../test/helpers/run-cli.js';
 import { waitFor } from '../../test/helpers/wait.js';
 import { finalReply } from '../../test/slack/rig.js';
+import { get, sample } from '../../test/start/support.js';
 import { startBotProcess, type BotProcess } from '../lib/bot-process.js';
 import { image, imageSizes, seeded, writeSparseMp4 } from '../lib/media.js';
 import { residentMb, runMeasured } from '../lib/peak-rss.js';
@@ -44,6 +45,7 @@ export async function footprint(scale: Scale): Promise<ScenarioResult> {
     bot = await startBotProcess(env, dir);
     const { pid } = bot;
     const idle = await settled(pid);
+    const idleHeap = await heapOf(bot.origin);
 
     // The burst: every message at once, then every final reply.
     const rng = seeded(8);
@@ -81,6 +83,7 @@ export async function footprint(scale: Scale): Promise<ScenarioResult> {
     const burstMs = performance.now() - started;
     clearInterval(watch);
     const after = await settled(pid);
+    const afterHeap = await heapOf(bot.origin);
 
     // The baseline: `check` of one 50 MB video, alone in its process.
     const video = await writeSparseMp4(join(dir, 'video.mp4'), 50 * MB);
@@ -102,8 +105,8 @@ export async function footprint(scale: Scale): Promise<ScenarioResult> {
         baseline: 'node dist/src/cli.js check --json <50 MB video>, peak RSS',
       },
       measured: {
-        idle,
-        afterBurst: after,
+        idle: { ...idle, ...idleHeap },
+        afterBurst: { ...after, ...afterHeap },
         peakDuringBurstMb: Math.max(peakDuring, after.peakMb),
         burstMs,
         checkPeakMb: check.peakMb,
@@ -144,4 +147,17 @@ async function settled(pid: number): Promise<{ rssMb: number; peakMb: number }> 
   }
   const sorted = readings.map((r) => r.rssMb).sort((a, b) => a - b);
   return { rssMb: sorted[sorted.length >> 1]!, peakMb: readings.at(-1)!.peakMb };
+}
+
+/** Where the memory is, as the bot's own /metrics says: V8's heap in use and memory outside it (Buffers). */
+async function heapOf(
+  origin: string,
+): Promise<{ heapUsedMb: number; heapTotalMb: number; externalMb: number }> {
+  const metrics = (await get(`${origin}/metrics`)).text;
+  const mbOf = (series: string) => (sample(metrics, series) ?? Number.NaN) / MB;
+  return {
+    heapUsedMb: mbOf('nodejs_heap_size_used_bytes'),
+    heapTotalMb: mbOf('nodejs_heap_size_total_bytes'),
+    externalMb: mbOf('nodejs_external_memory_bytes'),
+  };
 }
