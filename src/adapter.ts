@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuditTrail } from './audit/audit-log.js';
 import type { BitmindApi } from './bitmind/types.js';
 import type { CommandEntry } from './cli/commands.js';
 import type { Config, ConfigSlice } from './config.js';
@@ -35,6 +36,8 @@ export interface AdapterDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly settings: SettingsStore;
+  /** The audit trail, read for Slack's App Home counts (the pipeline writes it). */
+  readonly audit: AuditTrail;
   readonly fetcher: MediaFetcher;
   readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
   readonly metrics: Metrics;

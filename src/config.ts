@@ -19,7 +19,7 @@ const bool = oneOf(['true', 'false', '1', '0', 'yes', 'no']).transform(
   (v) => v === 'true' || v === '1' || v === 'yes',
 );
 /** Decimal digits only: `Number()` would also take "0x10" and "1e3". */
-function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
     .regex(/^-?\d+$/, 'must be a whole number')
@@ -221,6 +221,11 @@ export const ENV_VARS = {
     doc: 'Put before every key, so one Redis can host several bots.',
     schema: text.default('bitmind:'),
   },
+  JOB_STALL_SECONDS: {
+    group: 'Redis',
+    doc: 'Shared mode: a check whose instance died is taken up by another within this time.',
+    schema: posInt.default(30),
+  },
   PORT: {
     group: 'Service',
     doc: "Port of the HTTP server (/healthz, /readyz, /metrics, and the platforms' routes such as /slack/events).",
@@ -232,6 +237,11 @@ export const ENV_VARS = {
     schema: text.optional(),
   },
   DATA_DIR: { group: 'Service', doc: 'Where settings are kept.', schema: text.default('./data') },
+  AUDIT_RETENTION_DAYS: {
+    group: 'Service',
+    doc: 'Days the audit trail keeps each check, report and deletion (0: keep nothing). See docs/privacy.md.',
+    schema: wholeNumber(0, 3650).default(90),
+  },
   LOG_LEVEL: {
     group: 'Service',
     doc: 'trace, debug, info, warn, error, fatal or silent.',
@@ -329,6 +339,8 @@ export interface Config {
   /** Undefined: every interface. */
   readonly host: string | undefined;
   readonly dataDir: string;
+  /** How long the audit trail keeps an entry; 0 keeps nothing. */
+  readonly auditRetentionDays: number;
   /** Undefined: the embedded mode (one process, state under DATA_DIR). */
   readonly redis:
     | {
@@ -339,6 +351,8 @@ export interface Config {
         readonly prefix: string;
       }
     | undefined;
+  /** Shared mode: how soon another instance takes up the check of an instance that died. */
+  readonly jobStallMs: number;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
 }
@@ -450,7 +464,9 @@ export function loadConfig(
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     redis,
+    jobStallMs: e.JOB_STALL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };

@@ -1,12 +1,12 @@
-import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
 import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
 import { t, type Locale, type MessageKey } from '../../src/i18n/i18n.js';
-import { AUTOSCAN_SUB, OPTION } from './commands.js';
+import { AUTOSCAN_SUB, commandSurface, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
 import { scopeOf, type Invocation } from './invocation.js';
+import { mayModerate } from './moderators.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
@@ -22,16 +22,10 @@ function describe(settings: ChannelSettings, channel: string, locale: Locale): s
   return t(locale, 'discord.autoscan.on', { channel, mode: settings.replyMode, meaning });
 }
 
-/** Manage Server (or Administrator, which implies it), from the permissions Discord resolved for the member here. */
-function canManageServer(permissions: string | undefined): boolean {
-  if (permissions === undefined) return false;
-  return new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild);
-}
-
 /**
  * `/bitmind autoscan enable [mode] | disable | status` for the current channel (a thread's parent).
- * Changing it needs Manage Server, checked here: Discord's default_member_permissions cannot be set
- * on one subcommand. Answers are for the asker only.
+ * Changing it needs Manage Server or a moderator role (mayModerate), checked here: Discord's
+ * default_member_permissions cannot be set on one subcommand. Answers are for the asker only.
  */
 export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
   const { locale } = asked;
@@ -39,7 +33,8 @@ export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub
   const channelId = asked.settingsChannel;
   const current = await ctx.settings.get(scopeOf(asked), channelId);
   if (sub === AUTOSCAN_SUB.status) return describe(current, channelId, locale);
-  if (!canManageServer(asked.permissions)) return t(locale, 'discord.autoscan.needsManageServer');
+  if (!(await mayModerate(ctx, asked)))
+    return t(locale, 'discord.autoscan.needsModerator', commandSurface(locale));
 
   if (sub === AUTOSCAN_SUB.disable) {
     const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: false });

@@ -1,5 +1,7 @@
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import {
   ApplicationCommandType,
+  ChannelType,
   ContextMenuCommandBuilder,
   Locale as DiscordLocale,
   SlashCommandBuilder,
@@ -18,9 +20,25 @@ import type en from '../../src/i18n/locales/en.js';
  */
 export const COMMAND = 'bitmind';
 export const CONTEXT_MENU = 'Check with BitMind';
-export const SUB = { check: 'check', help: 'help', status: 'status', autoscan: 'autoscan' } as const;
+export const SUB = {
+  check: 'check',
+  help: 'help',
+  status: 'status',
+  autoscan: 'autoscan',
+  roles: 'roles',
+  modlog: 'modlog',
+} as const;
 export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
-export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode' } as const;
+export const ROLES_SUB = { add: 'add', remove: 'remove', list: 'list' } as const;
+export const MODLOG_SUB = { set: 'set', off: 'off', status: 'status' } as const;
+export const OPTION = {
+  media: 'media',
+  url: 'url',
+  private: 'private',
+  mode: 'mode',
+  role: 'role',
+  channel: 'channel',
+} as const;
 
 type CommandKey = keyof typeof en.discord.commands;
 /** The entries that have a description (the context menu and choices have a name only). */
@@ -58,6 +76,8 @@ export function commandSurface(locale: Locale): Readonly<Record<string, string>>
     enable: name('enable'),
     disable: name('disable'),
     autoscanStatus: name('autoscanStatus'),
+    roles: name('roles'),
+    list: name('rolesList'),
   };
 }
 
@@ -121,7 +141,33 @@ function bitmindCommand(): SlashCommandBuilder {
       .addSubcommand((sub) => described(sub.setName(AUTOSCAN_SUB.disable), 'disable'))
       .addSubcommand((sub) => described(sub.setName(AUTOSCAN_SUB.status), 'autoscanStatus')),
   );
+  command.addSubcommandGroup((group) =>
+    described(group.setName(SUB.roles), 'roles')
+      .addSubcommand(withRole(ROLES_SUB.add, 'rolesAdd'))
+      .addSubcommand(withRole(ROLES_SUB.remove, 'rolesRemove'))
+      .addSubcommand((sub) => described(sub.setName(ROLES_SUB.list), 'rolesList')),
+  );
+  command.addSubcommandGroup((group) =>
+    described(group.setName(SUB.modlog), 'modlog')
+      .addSubcommand((sub) =>
+        described(sub.setName(MODLOG_SUB.set), 'modlogSet').addChannelOption((o) =>
+          described(o.setName(OPTION.channel), 'channel')
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+      )
+      .addSubcommand((sub) => described(sub.setName(MODLOG_SUB.off), 'modlogOff'))
+      .addSubcommand((sub) => described(sub.setName(MODLOG_SUB.status), 'modlogStatus')),
+  );
   return command;
+}
+
+/** A `/bitmind roles` subcommand that takes one role. */
+function withRole(name: string, key: DescribedKey) {
+  return (sub: SlashCommandSubcommandBuilder) =>
+    described(sub.setName(name), key).addRoleOption((o) =>
+      described(o.setName(OPTION.role), 'role').setRequired(true),
+    );
 }
 
 /** The body of PUT /applications/{id}/commands: everything the bot registers, in order. */

@@ -2,6 +2,7 @@ import { resolveLocale, t } from '../../src/i18n/i18n.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { autoscanAnswer } from './autoscan-command.js';
 import { COMMAND, commandSurface, CONTEXT_MENU, SUB } from './commands.js';
+import { rolesAnswer } from './roles-command.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { helpAnswer, statusAnswer } from './info-command.js';
 import { checkMedia, invocationOf, placeOf, targetMedia, type Invocation } from './invocation.js';
@@ -12,7 +13,9 @@ import {
   type InteractionPayload,
 } from './payloads.js';
 import { resolveMessageLinks } from './message-link.js';
+import { modlogAnswer } from './modlog-command.js';
 import { renderProblem } from './render.js';
+import { onResultButton } from './result-buttons.js';
 import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
 
 /**
@@ -29,7 +32,11 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
     return;
   }
   const i = parsed.data;
-  // Pings come over HTTP only; autocomplete and components: the bot registers none.
+  if (i.type === INTERACTION_TYPE.messageComponent) {
+    await onResultButton(ctx, i);
+    return;
+  }
+  // Pings come over HTTP only; autocomplete: the bot registers none.
   if (i.type !== INTERACTION_TYPE.applicationCommand) return;
   const data = commandDataSchema.safeParse(i.data);
   const user = i.member?.user.id ?? i.user?.id;
@@ -59,6 +66,14 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   const [first, second] = asked.path;
   if (first === SUB.autoscan && second) {
     await answerAlone(ctx, asked, async () => ({ content: await autoscanAnswer(ctx, asked, second) }));
+    return;
+  }
+  if (first === SUB.roles && second) {
+    await answerAlone(ctx, asked, async () => ({ content: await rolesAnswer(ctx, asked, second) }));
+    return;
+  }
+  if (first === SUB.modlog && second) {
+    await answerAlone(ctx, asked, async () => ({ content: await modlogAnswer(ctx, asked, second) }));
     return;
   }
   switch (first) {

@@ -111,7 +111,14 @@ export const interactionSchema = z.object({
   guild_id: snowflake.nullish(),
   channel_id: snowflake,
   channel: channelSchema.nullish(),
-  member: z.object({ user: userSchema, permissions: z.string().regex(/^\d+$/) }).nullish(),
+  member: z
+    .object({
+      user: userSchema,
+      permissions: z.string().regex(/^\d+$/),
+      // The member's roles here, to tell a guild's moderator roles (`/bitmind roles`).
+      roles: z.array(snowflake).default([]),
+    })
+    .nullish(),
   user: userSchema.nullish(),
   /**
    * The asker's client language, and the guild's preferred one (BCP 47 tags, e.g. `es-ES`). One
@@ -119,6 +126,8 @@ export const interactionSchema = z.object({
    */
   locale: z.string().max(35).nullish().catch(undefined),
   guild_locale: z.string().max(35).nullish().catch(undefined),
+  /** The message a component (a button) is on. */
+  message: z.object({ id: snowflake, channel_id: snowflake }).nullish(),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 
@@ -154,11 +163,22 @@ export type MessageCommandData = z.infer<typeof messageCommandSchema>;
 
 export const commandDataSchema = z.discriminatedUnion('type', [chatInputSchema, messageCommandSchema]);
 
-/** Interaction types Discord defines; the bot registers application commands only. */
-export const INTERACTION_TYPE = { ping: 1, applicationCommand: 2, autocomplete: 4 } as const;
+/** A button pressed on one of the bot's messages: its custom_id is all the bot reads. */
+export const componentDataSchema = z.object({
+  custom_id: z.string().max(100),
+  component_type: z.number().int(),
+});
+
+/** Interaction types Discord defines; the bot registers application commands and result buttons. */
+export const INTERACTION_TYPE = {
+  ping: 1,
+  applicationCommand: 2,
+  messageComponent: 3,
+  autocomplete: 4,
+} as const;
 
 /** Option types (https://discord.com/developers/docs/interactions/application-commands). */
-export const OPTION_TYPE = { subcommand: 1, subcommandGroup: 2, attachment: 11 } as const;
+export const OPTION_TYPE = { subcommand: 1, subcommandGroup: 2, role: 8, attachment: 11 } as const;
 
 /** Message types people post (default, reply); the rest are system messages (joins, pins, boosts). */
 export const PERSON_MESSAGE_TYPES: readonly number[] = [0, 19];

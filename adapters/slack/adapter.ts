@@ -7,10 +7,14 @@ import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
 import { fetchMessage } from './lookup.js';
+import { slackMessageLink } from './message-link.js';
+import { registerAppHome } from './triggers/app-home.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
+import { registerResultButtons } from './triggers/result-buttons.js';
 import { registerShortcut } from './triggers/shortcut.js';
+import { createModeration } from './moderation.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
 export type SlackAdapterDeps = AdapterDeps;
@@ -49,6 +53,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerShortcut(app, ctx);
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
+  registerAppHome(app, ctx);
+  registerResultButtons(app, ctx);
+  const moderation = createModeration(ctx);
   app.error((err) => {
     logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
@@ -132,11 +139,16 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       return message ? messageSpecs(message) : undefined;
     },
 
+    messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
     // Slack's events do not say the reader's language; users.info does (Slack has no workspace
     // default in its API, so the audience's language, for auto-scan, is the fallback: English).
     readerLocale: (_workspace, user) => web.userLocale(user),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
+    postModlog: (_scope, post) => moderation.postModlog(post),
+    tell: (_scope, user, text) => moderation.tell(user, text),
+    answerPress: (press, text) => moderation.answerPress(press, text),
+    removeResult: (press) => moderation.removeResult(press),
   };
 }

@@ -22,5 +22,6 @@ export function helpText(triggerReaction: string, locale: Locale): string {
     t(locale, 'slack.help.status', SURFACE),
     t(locale, 'slack.help.autoscan', SURFACE),
     t(locale, 'slack.help.mode', SURFACE),
+    t(locale, 'slack.help.modlog', SURFACE),
   ].join('\n');
 }

@@ -12,7 +12,9 @@ import {
 } from '../../src/check/wording.js';
 import { DEFAULT_LOCALE, t, type Locale } from '../../src/i18n/i18n.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
+import { BUTTON_KEYS } from '../../src/pipeline/result-actions.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
+import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
 import type { OutgoingMessage } from './web.js';
 
 type KnownBlock = types.KnownBlock;
@@ -53,6 +55,23 @@ export interface RenderOptions {
   readonly requestedBy?: string;
   /** The language of the message; English when absent. */
   readonly locale?: Locale;
+  /** The result id its buttons carry: Recheck, Wrong result?, Delete. */
+  readonly result?: string;
+}
+
+/** The buttons under a result; each id carries the action and the result (see result-actions.ts). */
+export function resultActions(resultId: string, locale: Locale = DEFAULT_LOCALE): KnownBlock {
+  const button = (action: ResultAction, style?: 'danger') => ({
+    type: 'button' as const,
+    action_id: actionId(action, resultId),
+    text: { type: 'plain_text' as const, text: t(locale, BUTTON_KEYS[action]) },
+    ...(style ? { style } : {}),
+  });
+  return {
+    type: 'actions',
+    block_id: 'bitmind_result',
+    elements: [button('recheck'), button('feedback'), button('delete', 'danger')],
+  };
 }
 
 export function renderPlaceholder(count: number, options: RenderOptions = {}): OutgoingMessage {
@@ -107,7 +126,11 @@ export function renderReport(
   if (isSimulated(report)) notes.push(`:test_tube: ${simulatedMark(locale)}`);
   notes.push(...requestedByLine(options));
   blocks.push(context(notes));
-  return { text: escapeMrkdwn(summaryLine(report, locale)), blocks: blocks.slice(0, MAX_BLOCKS) };
+  const actions = options.result ? [resultActions(options.result, options.locale)] : [];
+  return {
+    text: escapeMrkdwn(summaryLine(report, locale)),
+    blocks: [...blocks.slice(0, MAX_BLOCKS - actions.length), ...actions],
+  };
 }
 
 /** A whole request that could not be carried out, in plain words. */

@@ -73,6 +73,13 @@ export const reactionAddedSchema = z.object({
   item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
 });
 
+/** Someone opened the bot's App Home; `tab` is `home` for the Home tab, `messages` for the DM. */
+export const appHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string(),
+  tab: z.string().optional(),
+});
+
 /** A slash command's form fields (all strings, as Slack posts them). */
 export const slashCommandSchema = z.object({
   team_id: z.string(),
@@ -148,6 +155,21 @@ export const userInfoResponseSchema = z.object({
   }),
 });
 export const emptyResponseSchema = z.object({});
+export const permalinkResponseSchema = z.object({ permalink: z.string() });
+
+/**
+ * A button pressed on one of the bot's messages (`block_actions`): who, where (the message's
+ * channel and ts), which button, and the response URL that answers the presser alone.
+ */
+export const blockActionsSchema = z.object({
+  type: z.literal('block_actions'),
+  team: z.object({ id: z.string() }).nullish(),
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  trigger_id: z.string(),
+  response_url: z.string(),
+  container: z.object({ channel_id: z.string(), message_ts: z.string() }),
+  actions: z.array(z.object({ action_id: z.string().max(255) })).min(1),
+});
 
 /** Where zod found a payload wanting, without any of its values (they may hold a token or a URL). */
 export function issuesOf(error: z.ZodError): string[] {

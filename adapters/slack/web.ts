@@ -4,6 +4,7 @@ import {
   emptyResponseSchema,
   fileInfoResponseSchema,
   messagesResponseSchema,
+  permalinkResponseSchema,
   postedMessageSchema,
   userInfoResponseSchema,
   type SlackFileInfo,
@@ -82,6 +83,11 @@ export function createSlackWeb(client: WebClient) {
         emptyResponseSchema,
       ),
 
+    delete: (channel: string, ts: string) => call('chat.delete', { channel, ts }, emptyResponseSchema),
+
+    permalink: async (channel: string, ts: string): Promise<string> =>
+      (await call('chat.getPermalink', { channel, message_ts: ts }, permalinkResponseSchema)).permalink,
+
     async addReaction(channel: string, ts: string, name: string): Promise<void> {
       try {
         await call('reactions.add', { channel, timestamp: ts, name }, emptyResponseSchema);
@@ -113,6 +119,11 @@ export function createSlackWeb(client: WebClient) {
     /** The user's language tag, which users.info gives only when asked to. */
     userLocale: async (user: string) =>
       (await call('users.info', { user, include_locale: true }, userInfoResponseSchema)).user.locale,
+
+    /** Shows `view` as `user`'s Home tab. */
+    publishHome: async (user: string, view: types.HomeView): Promise<void> => {
+      await call('views.publish', { user_id: user, view }, emptyResponseSchema);
+    },
   };
 }
 

@@ -51,6 +51,8 @@ export interface CheckRequest {
    * (the terminal's operator is trusted).
    */
   readonly budget?: { readonly granted: number; readonly message: string };
+  /** Judge every medium anew, past the verdict cache (a person pressed Recheck). */
+  readonly bypassCache?: boolean;
 }
 
 /** What was checked, when it was not simply the file itself: said in replies and `check --json`. */
@@ -76,11 +78,15 @@ export type ItemResult =
       readonly cached: boolean;
       readonly simulated: boolean;
       readonly source?: MediaSource;
+      /** SHA-256 of the bytes as downloaded (hex): what the audit trail keeps in place of the media. */
+      readonly sha256?: string;
     } & Verdict)
   | {
       readonly ref: MediaRef;
       readonly kind?: MediaKind;
       readonly source?: MediaSource;
+      /** Present when the bytes were downloaded before the check failed. */
+      readonly sha256?: string;
       readonly error: { readonly code: ErrorCode; readonly message: string };
     };
 

@@ -9,11 +9,14 @@ import type {
   ItemResult,
   MediaRef,
 } from '../../src/domain/types.js';
+import type { AuditEntry, AuditLog } from '../../src/audit/audit-log.js';
 import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
+import type { JobRunner } from '../../src/pipeline/jobs.js';
 import type { PlaceholderHandle, PlatformPort } from '../../src/pipeline/platform.js';
+import type { ModlogOutcome } from '../../src/pipeline/modlog.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { MediaSpec, Place, Trigger } from '../../src/pipeline/trigger.js';
 import { FileSettingsStore } from '../../src/settings/file-store.js';
@@ -56,6 +59,22 @@ export class FakePort implements PlatformPort {
     return Promise.resolve();
   }
 
+  postModlog(): Promise<ModlogOutcome> {
+    return Promise.resolve('posted');
+  }
+
+  tell(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  answerPress(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  removeResult(): Promise<void> {
+    return Promise.resolve();
+  }
+
   plans(): ReplyPlan[] {
     return this.calls.flatMap((c) => (c.call === 'deliver' ? [c.plan] : []));
   }
@@ -90,6 +109,18 @@ export class FakeChecker implements CheckService {
       };
     });
     return Promise.resolve({ request, items, skipped: 0 });
+  }
+}
+
+/** An audit log that keeps what it is given, in order, and can be told to fail. */
+export class FakeAuditLog implements AuditLog {
+  readonly entries: AuditEntry[] = [];
+  failing = false;
+
+  record(entry: AuditEntry): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('the disk is full'));
+    this.entries.push(entry);
+    return Promise.resolve();
   }
 }
 
@@ -132,7 +163,14 @@ const unusedFetcher: MediaFetcher = {
 
 /** The real pipeline over fakes of the platform and the Checker, with real state and settings stores. */
 export function pipelineWorld(
-  options: { state?: StateStore; userChecksPerHour?: number; port?: FakePort; dataDir?: string } = {},
+  options: {
+    state?: StateStore;
+    userChecksPerHour?: number;
+    port?: FakePort;
+    dataDir?: string;
+    audit?: AuditLog;
+    jobs?: JobRunner;
+  } = {},
 ): PipelineWorld {
   const { log, lines } = captureLogger('debug');
   const port = options.port ?? new FakePort();
@@ -152,6 +190,8 @@ export function pipelineWorld(
     accepts: READ_AS_IS,
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
+    audit: options.audit ?? { record: () => Promise.resolve() },
+    jobs: options.jobs,
   });
   return {
     pipeline,

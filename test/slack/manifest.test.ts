@@ -20,6 +20,7 @@ const manifestSchema = z.object({
       z.object({ command: z.string(), url: z.string().optional(), should_escape: z.boolean() }),
     ),
     shortcuts: z.array(z.object({ name: z.string(), type: z.string(), callback_id: z.string() })),
+    app_home: z.object({ home_tab_enabled: z.boolean() }),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
@@ -53,6 +54,12 @@ describe.each([
       { name: SHORTCUT_NAME, type: 'message', callback_id: SHORTCUT_CALLBACK_ID },
     ]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
+    // Escaped text carries a channel as <#C0123|name>: `/bitmind modlog` needs its id.
+    expect(m.features.slash_commands.map((c) => c.should_escape)).toEqual([true]);
+  });
+
+  it('turns the Home tab on, which app_home_opened needs', () => {
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it(
@@ -74,7 +81,7 @@ describe('the declared surface', () => {
   it('covers every scope an event or a method needs, and nothing else', () => {
     const needed = new Set([
       'commands',
-      ...Object.values(BOT_EVENTS),
+      ...Object.values(BOT_EVENTS).filter((scope) => scope !== null),
       ...Object.values(WEB_API_METHODS).flat(),
     ]);
     expect(new Set(BOT_SCOPES)).toEqual(needed);

@@ -2,6 +2,12 @@ import type { CatalogueTree } from '../i18n.js';
 
 /** Deutsch. Begriffe: „KI-generiert“, „Hinweise“, „geschätzte Wahrscheinlichkeit“; Anrede „du“ wie bei Discord und Slack. */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: 'Erneut prüfen',
+    feedback: 'Falsches Ergebnis?',
+    delete: 'Löschen',
+  },
   verdict: {
     strong: 'Starke Hinweise auf KI-Generierung',
     some: 'Einige Hinweise auf KI-Generierung',
@@ -101,6 +107,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status`: prüft jedes Bild und Video, das in diesem Channel geteilt wird (Admins)',
       mode: '• `{command} autoscan mode flagged|all|silent`: nur bei Hinweisen auf KI-Generierung antworten, auf alles, oder nur mit Reaktionen (Admins)',
+      modlog:
+        '• `{command} modlog #kanal|off`: wohin Ergebnisse mit Hinweisen auf KI-Generierung und Meldungen falscher Ergebnisse zusätzlich gepostet werden (Admins)',
     },
     status: {
       title: '*BitMind-Status*',
@@ -167,8 +175,8 @@ export default {
         'ich reagiere nur: {flagged} Hinweise auf KI-Generierung, {clean} keine, {failed} nicht prüfbar',
       on: 'Die automatische Prüfung ist in <#{channel}> **an** (Modus `{mode}`): {meaning}.',
       off: 'Die automatische Prüfung ist in <#{channel}> **aus**.',
-      needsManageServer:
-        'Nur Mitglieder mit der Berechtigung „Server verwalten“ können die automatische Prüfung ein- oder ausschalten.',
+      needsModerator:
+        'Nur Mitglieder mit der Berechtigung „Server verwalten“ oder einer Moderationsrolle (`/{command} {roles} {list}`) können die automatische Prüfung ein- oder ausschalten.',
       guildOnly: 'Die automatische Prüfung funktioniert nur in Server-Kanälen.',
       badMode: 'Der Modus muss einer von diesen sein: {modes}.',
     },
@@ -198,6 +206,31 @@ export default {
       modeFlagged: { name: 'flagged: nur bei Hinweisen auf KI antworten (Standard)' },
       modeAll: { name: 'all: auf jede Datei antworten' },
       modeSilent: { name: 'silent: nur Reaktionen' },
+      roles: {
+        name: 'rollen',
+        description:
+          'Rollen, deren Mitglieder die automatische Prüfung ändern dürfen, neben Server verwalten',
+      },
+      rolesAdd: {
+        name: 'hinzufügen',
+        description:
+          'Mitgliedern einer Rolle erlauben, die automatische Prüfung zu ändern (Server verwalten)',
+      },
+      rolesRemove: {
+        name: 'entfernen',
+        description: 'Einer Rolle das Ändern der automatischen Prüfung entziehen (Server verwalten)',
+      },
+      rolesList: { name: 'liste', description: 'Die Moderationsrollen hier' },
+      role: { name: 'rolle', description: 'Die Rolle' },
+      modlog: {
+        name: 'modlog',
+        description:
+          'Kanal für Ergebnisse mit Hinweisen und Meldungen falscher Ergebnisse (Server verwalten)',
+      },
+      modlogSet: { name: 'festlegen', description: 'Das Moderationsprotokoll in einem Kanal posten' },
+      modlogOff: { name: 'aus', description: 'Das Moderationsprotokoll nicht mehr posten' },
+      modlogStatus: { name: 'status', description: 'Wo ist das Moderationsprotokoll?' },
+      channel: { name: 'kanal', description: 'Der Kanal des Moderationsprotokolls' },
     },
   },
   cli: {

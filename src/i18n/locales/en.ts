@@ -5,6 +5,12 @@
  * `:emoji:`) is kept as it is in every language. See docs/translating.md.
  */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: 'Recheck',
+    feedback: 'Wrong result?',
+    delete: 'Delete',
+  },
   verdict: {
     strong: 'Strong evidence of AI generation',
     some: 'Some evidence of AI generation',
@@ -105,6 +111,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status`: check every image and video shared in this channel (admins)',
       mode: '• `{command} autoscan mode flagged|all|silent`: reply only to evidence of AI generation, to everything, or only with reactions (admins)',
+      modlog:
+        '• `{command} modlog #channel|off`: where results with evidence of AI generation and reports of wrong results are also posted (admins)',
     },
     status: {
       title: '*BitMind status*',
@@ -169,7 +177,8 @@ export default {
       silent: 'I only react: {flagged} evidence of AI generation, {clean} none, {failed} could not check',
       on: 'Auto-scan is **on** in <#{channel}> (mode `{mode}`): {meaning}.',
       off: 'Auto-scan is **off** in <#{channel}>.',
-      needsManageServer: 'Only members with the Manage Server permission can turn auto-scan on or off.',
+      needsModerator:
+        'Only members with the Manage Server permission or a moderator role (`/{command} {roles} {list}`) can turn auto-scan on or off.',
       guildOnly: 'Auto-scan works in server channels only.',
       badMode: 'The mode must be one of {modes}.',
     },
@@ -197,6 +206,23 @@ export default {
       modeFlagged: { name: 'flagged: reply only when a file shows evidence of AI generation (default)' },
       modeAll: { name: 'all: reply to every file' },
       modeSilent: { name: 'silent: reactions only' },
+      roles: {
+        name: 'roles',
+        description: 'Roles whose members may change auto-scan, besides Manage Server',
+      },
+      rolesAdd: { name: 'add', description: 'Let the members of a role change auto-scan (Manage Server)' },
+      rolesRemove: { name: 'remove', description: 'Stop a role from changing auto-scan (Manage Server)' },
+      rolesList: { name: 'list', description: 'The moderator roles here' },
+      role: { name: 'role', description: 'The role' },
+      modlog: {
+        name: 'modlog',
+        description:
+          'The channel where results with evidence and wrong-result reports are posted (Manage Server)',
+      },
+      modlogSet: { name: 'set', description: 'Post the mod log in a channel' },
+      modlogOff: { name: 'off', description: 'Stop posting the mod log' },
+      modlogStatus: { name: 'status', description: 'Where is the mod log?' },
+      channel: { name: 'channel', description: 'The mod log channel' },
     },
   },
   cli: {

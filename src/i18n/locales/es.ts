@@ -2,6 +2,12 @@ import type { CatalogueTree } from '../i18n.js';
 
 /** Español. Términos: "generado por IA", "indicios", "probabilidad estimada". */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: 'Volver a comprobar',
+    feedback: '¿Resultado erróneo?',
+    delete: 'Eliminar',
+  },
   verdict: {
     strong: 'Indicios fuertes de generación por IA',
     some: 'Algunos indicios de generación por IA',
@@ -103,6 +109,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status`: comprueba cada imagen y vídeo compartidos en este canal (administradores)',
       mode: '• `{command} autoscan mode flagged|all|silent`: responde solo cuando hay indicios de generación por IA, a todo, o solo con reacciones (administradores)',
+      modlog:
+        '• `{command} modlog #canal|off`: dónde se publican también los resultados con indicios de generación por IA y los avisos de resultados erróneos (administradores)',
     },
     status: {
       title: '*Estado de BitMind*',
@@ -167,8 +175,8 @@ export default {
         'solo reacciono: {flagged} indicios de generación por IA, {clean} ninguno, {failed} no se pudo comprobar',
       on: 'El análisis automático está **activado** en <#{channel}> (modo `{mode}`): {meaning}.',
       off: 'El análisis automático está **desactivado** en <#{channel}>.',
-      needsManageServer:
-        'Solo los miembros con el permiso Gestionar servidor pueden activar o desactivar el análisis automático.',
+      needsModerator:
+        'Solo los miembros con el permiso Gestionar servidor o un rol de moderación (`/{command} {roles} {list}`) pueden activar o desactivar el análisis automático.',
       guildOnly: 'El análisis automático solo funciona en canales de servidor.',
       badMode: 'El modo debe ser uno de estos: {modes}.',
     },
@@ -201,6 +209,30 @@ export default {
       modeFlagged: { name: 'flagged: responder solo si un archivo muestra indicios de IA (por defecto)' },
       modeAll: { name: 'all: responder a cada archivo' },
       modeSilent: { name: 'silent: solo reacciones' },
+      roles: {
+        name: 'roles',
+        description:
+          'Roles cuyos miembros pueden cambiar el análisis automático, además de Gestionar servidor',
+      },
+      rolesAdd: {
+        name: 'añadir',
+        description: 'Permitir a los miembros de un rol cambiar el análisis automático (Gestionar servidor)',
+      },
+      rolesRemove: {
+        name: 'quitar',
+        description: 'Impedir que un rol cambie el análisis automático (Gestionar servidor)',
+      },
+      rolesList: { name: 'lista', description: 'Los roles de moderación de aquí' },
+      role: { name: 'rol', description: 'El rol' },
+      modlog: {
+        name: 'registro-mod',
+        description:
+          'Canal para resultados con indicios y avisos de resultados erróneos (Gestionar servidor)',
+      },
+      modlogSet: { name: 'fijar', description: 'Publicar el registro de moderación en un canal' },
+      modlogOff: { name: 'desactivar', description: 'Dejar de publicar el registro de moderación' },
+      modlogStatus: { name: 'estado', description: '¿Dónde está el registro de moderación?' },
+      channel: { name: 'canal', description: 'El canal del registro de moderación' },
     },
   },
   cli: {

@@ -2,6 +2,12 @@ import type { CatalogueTree } from '../i18n.js';
 
 /** Français. Termes : « généré par IA », « indices », « probabilité estimée ». */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: 'Revérifier',
+    feedback: 'Résultat erroné ?',
+    delete: 'Supprimer',
+  },
   verdict: {
     strong: 'Indices forts de génération par IA',
     some: 'Quelques indices de génération par IA',
@@ -103,6 +109,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status` : vérifie chaque image et vidéo partagée dans ce canal (administrateurs)',
       mode: '• `{command} autoscan mode flagged|all|silent` : répondre seulement aux indices de génération par IA, à tout, ou seulement par des réactions (administrateurs)',
+      modlog:
+        '• `{command} modlog #canal|off` : où sont aussi publiés les résultats avec des indices de génération par IA et les signalements de résultats erronés (administrateurs)',
     },
     status: {
       title: '*État de BitMind*',
@@ -170,8 +178,8 @@ export default {
         'je réagis seulement : {flagged} indices de génération par IA, {clean} aucun, {failed} vérification impossible',
       on: 'L’analyse automatique est **activée** dans <#{channel}> (mode `{mode}`) : {meaning}.',
       off: 'L’analyse automatique est **désactivée** dans <#{channel}>.',
-      needsManageServer:
-        'Seuls les membres ayant la permission Gérer le serveur peuvent activer ou désactiver l’analyse automatique.',
+      needsModerator:
+        'Seuls les membres ayant la permission Gérer le serveur ou un rôle de modération (`/{command} {roles} {list}`) peuvent activer ou désactiver l’analyse automatique.',
       guildOnly: 'L’analyse automatique ne fonctionne que dans les salons d’un serveur.',
       badMode: 'Le mode doit être l’un de ceux-ci : {modes}.',
     },
@@ -207,6 +215,29 @@ export default {
       modeFlagged: { name: 'flagged : répondre seulement aux indices d’IA (par défaut)' },
       modeAll: { name: 'all : répondre à chaque fichier' },
       modeSilent: { name: 'silent : réactions seulement' },
+      roles: {
+        name: 'rôles',
+        description:
+          'Rôles dont les membres peuvent modifier l’analyse automatique, en plus de Gérer le serveur',
+      },
+      rolesAdd: {
+        name: 'ajouter',
+        description: 'Permettre aux membres d’un rôle de modifier l’analyse automatique (Gérer le serveur)',
+      },
+      rolesRemove: {
+        name: 'retirer',
+        description: 'Empêcher un rôle de modifier l’analyse automatique (Gérer le serveur)',
+      },
+      rolesList: { name: 'liste', description: 'Les rôles de modération ici' },
+      role: { name: 'rôle', description: 'Le rôle' },
+      modlog: {
+        name: 'journal-mod',
+        description: 'Salon des résultats avec indices et des signalements d’erreurs (Gérer le serveur)',
+      },
+      modlogSet: { name: 'définir', description: 'Publier le journal de modération dans un salon' },
+      modlogOff: { name: 'désactiver', description: 'Ne plus publier le journal de modération' },
+      modlogStatus: { name: 'état', description: 'Où est le journal de modération ?' },
+      channel: { name: 'salon', description: 'Le salon du journal de modération' },
     },
   },
   cli: {

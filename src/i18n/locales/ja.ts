@@ -2,6 +2,12 @@ import type { CatalogueTree } from '../i18n.js';
 
 /** 日本語。用語: 「AI生成」「兆候」「推定確率」。です・ます調。 */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: '再チェック',
+    feedback: '結果が違う？',
+    delete: '削除',
+  },
   verdict: {
     strong: 'AI生成の強い兆候があります',
     some: 'AI生成の兆候がいくらかあります',
@@ -97,6 +103,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status`: このチャンネルで共有されるすべての画像と動画をチェック（管理者）',
       mode: '• `{command} autoscan mode flagged|all|silent`: AI生成の兆候があるときだけ返信／すべてに返信／リアクションのみ（管理者）',
+      modlog:
+        '• `{command} modlog #チャンネル|off`：AI生成の兆候がある結果と「結果が違う」報告を併せて投稿するチャンネル（管理者）',
     },
     status: {
       title: '*BitMindの状態*',
@@ -161,8 +169,8 @@ export default {
       silent: 'リアクションのみ: {flagged} AI生成の兆候あり、{clean} 兆候なし、{failed} チェック不可',
       on: '<#{channel}> の自動スキャンは **オン** です（モード `{mode}`）: {meaning}。',
       off: '<#{channel}> の自動スキャンは **オフ** です。',
-      needsManageServer:
-        '自動スキャンのオン・オフを切り替えられるのは、「サーバー管理」権限を持つメンバーだけです。',
+      needsModerator:
+        '自動スキャンのオン／オフは、「サーバー管理」権限またはモデレーターロール（`/{command} {roles} {list}`）を持つメンバーだけが切り替えられます。',
       guildOnly: '自動スキャンはサーバーのチャンネルでのみ使えます。',
       badMode: 'モードは次のいずれかにしてください: {modes}。',
     },
@@ -189,6 +197,25 @@ export default {
       modeFlagged: { name: 'flagged: AI生成の兆候があるときだけ返信（既定）' },
       modeAll: { name: 'all: すべてのファイルに返信' },
       modeSilent: { name: 'silent: リアクションのみ' },
+      roles: { name: 'ロール', description: 'サーバー管理のほかに自動スキャンを変更できるロール' },
+      rolesAdd: {
+        name: '追加',
+        description: 'ロールのメンバーが自動スキャンを変更できるようにする（サーバー管理）',
+      },
+      rolesRemove: {
+        name: '削除',
+        description: 'ロールによる自動スキャンの変更をやめさせる（サーバー管理）',
+      },
+      rolesList: { name: '一覧', description: 'ここのモデレーターロール' },
+      role: { name: 'ロール', description: 'ロール' },
+      modlog: {
+        name: 'モデログ',
+        description: '兆候のある結果と「結果が違う」報告を投稿するチャンネル（サーバー管理）',
+      },
+      modlogSet: { name: '設定', description: 'モデレーションログをチャンネルに投稿する' },
+      modlogOff: { name: 'オフ', description: 'モデレーションログの投稿をやめる' },
+      modlogStatus: { name: 'ステータス', description: 'モデレーションログはどこ？' },
+      channel: { name: 'チャンネル', description: 'モデレーションログのチャンネル' },
     },
   },
   cli: {

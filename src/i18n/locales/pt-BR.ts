@@ -2,6 +2,12 @@ import type { CatalogueTree } from '../i18n.js';
 
 /** Português do Brasil. Termos: "gerado por IA", "indícios", "probabilidade estimada". */
 export default {
+  /** The buttons under every result. */
+  buttons: {
+    recheck: 'Verificar de novo',
+    feedback: 'Resultado errado?',
+    delete: 'Excluir',
+  },
   verdict: {
     strong: 'Fortes indícios de geração por IA',
     some: 'Alguns indícios de geração por IA',
@@ -101,6 +107,8 @@ export default {
       autoscan:
         '• `{command} autoscan on|off|status`: verifica cada imagem e vídeo compartilhado neste canal (administradores)',
       mode: '• `{command} autoscan mode flagged|all|silent`: responder só a indícios de geração por IA, a tudo, ou só com reações (administradores)',
+      modlog:
+        '• `{command} modlog #canal|off`: onde também são publicados os resultados com indícios de geração por IA e os avisos de resultados errados (administradores)',
     },
     status: {
       title: '*Status do BitMind*',
@@ -166,8 +174,8 @@ export default {
         'só reajo: {flagged} indícios de geração por IA, {clean} nenhum, {failed} não foi possível verificar',
       on: 'A verificação automática está **ligada** em <#{channel}> (modo `{mode}`): {meaning}.',
       off: 'A verificação automática está **desligada** em <#{channel}>.',
-      needsManageServer:
-        'Só membros com a permissão Gerenciar servidor podem ligar ou desligar a verificação automática.',
+      needsModerator:
+        'Só membros com a permissão Gerenciar servidor ou um cargo de moderação (`/{command} {roles} {list}`) podem ligar ou desligar a verificação automática.',
       guildOnly: 'A verificação automática só funciona em canais de servidor.',
       badMode: 'O modo precisa ser um destes: {modes}.',
     },
@@ -194,6 +202,30 @@ export default {
       modeFlagged: { name: 'flagged: responder só a indícios de IA (padrão)' },
       modeAll: { name: 'all: responder a cada arquivo' },
       modeSilent: { name: 'silent: só reações' },
+      roles: {
+        name: 'cargos',
+        description:
+          'Cargos cujos membros podem alterar a verificação automática, além de Gerenciar servidor',
+      },
+      rolesAdd: {
+        name: 'adicionar',
+        description:
+          'Permitir que os membros de um cargo alterem a verificação automática (Gerenciar servidor)',
+      },
+      rolesRemove: {
+        name: 'remover',
+        description: 'Impedir que um cargo altere a verificação automática (Gerenciar servidor)',
+      },
+      rolesList: { name: 'lista', description: 'Os cargos de moderação daqui' },
+      role: { name: 'cargo', description: 'O cargo' },
+      modlog: {
+        name: 'registro-mod',
+        description: 'Canal para resultados com indícios e avisos de resultados errados (Gerenciar servidor)',
+      },
+      modlogSet: { name: 'definir', description: 'Publicar o registro de moderação em um canal' },
+      modlogOff: { name: 'desativar', description: 'Parar de publicar o registro de moderação' },
+      modlogStatus: { name: 'status', description: 'Onde está o registro de moderação?' },
+      channel: { name: 'canal', description: 'O canal do registro de moderação' },
     },
   },
   cli: {

@@ -34,6 +34,8 @@ export interface RestContext {
   readonly world: FakeWorld;
   readonly token: string;
   readonly gatewayUrl: () => string;
+  /** GET /gateway/bot's advice: how many shards, and how many may IDENTIFY at once. */
+  readonly sharding: () => { shards: number; maxConcurrency: number };
   /** Called when a message is created through REST (the bot's replies), so the gateway can echo it. */
   readonly onMessageCreated: (message: APIMessage) => void;
 }
@@ -101,6 +103,13 @@ export class FakeRest {
         { auth: true },
       ],
       [
+        'DELETE',
+        /^\/channels\/(\d+)\/messages\/(\d+)$/,
+        (m) => (w.deleteMessage(m[2]!) ? noContent() : notFound(10008, 'Unknown Message')),
+        { auth: true },
+      ],
+      ['POST', /^\/users\/@me\/channels$/, (_m, c) => this.#openDm(c), { auth: true }],
+      [
         'PUT',
         /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/,
         () => noContent(),
@@ -122,6 +131,12 @@ export class FakeRest {
         'PATCH',
         new RegExp(`^/webhooks/${app}/([^/]+)/messages/@original$`),
         (m, c) => this.#editOriginal(m[1]!, c),
+        { auth: false },
+      ],
+      [
+        'DELETE',
+        new RegExp(`^/webhooks/${app}/([^/]+)/messages/@original$`),
+        (m) => this.#deleteOriginal(m[1]!),
         { auth: false },
       ],
       [
@@ -162,14 +177,15 @@ export class FakeRest {
     });
   }
 
-  registerInteraction(id: string, token: string, channelId: string): InteractionRecord {
+  /** `message`: the message a component (a button) is on, which its `@original` names. */
+  registerInteraction(id: string, token: string, channelId: string, message?: APIMessage): InteractionRecord {
     const record: InteractionRecord = {
       id,
       token,
       channelId,
       callbackTypes: [],
       ephemeral: false,
-      original: undefined,
+      original: message,
     };
     this.interactions.set(token, record);
     return record;
@@ -233,8 +249,13 @@ export class FakeRest {
   #gatewayBot() {
     return {
       url: this.ctx.gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      shards: this.ctx.sharding().shards,
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 0,
+        max_concurrency: this.ctx.sharding().maxConcurrency,
+      },
     };
   }
 
@@ -286,6 +307,7 @@ export class FakeRest {
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       reference: body.message_reference,
+      components: body.components ?? [],
     });
     this.ctx.onMessageCreated(message);
     return ok(message);
@@ -306,6 +328,8 @@ export class FakeRest {
       data?: { flags?: number; content?: string; embeds?: APIMessage['embeds'] };
     };
     record.callbackTypes.push(body.type);
+    // A button's deferred update (6): nothing is posted; @original stays the message it is on.
+    if (body.type === 6) return noContent();
     record.ephemeral = ((body.data?.flags ?? 0) & 64) !== 0;
     record.original = this.ctx.world.storeMessage({
       channelId: record.channelId,
@@ -331,6 +355,20 @@ export class FakeRest {
     if (!record?.original) return notFound(10015, 'Unknown Webhook');
     record.original = this.ctx.world.editMessage(record.original.id, call.body ?? {});
     return ok(record.original);
+  }
+
+  #deleteOriginal(token: string): Answer {
+    const record = this.interactions.get(token);
+    if (!record?.original || !this.ctx.world.deleteMessage(record.original.id))
+      return notFound(10008, 'Unknown Message');
+    return noContent();
+  }
+
+  #openDm(call: RecordedCall): Answer {
+    const recipient = (call.body as { recipient_id?: unknown } | undefined)?.recipient_id;
+    const member = typeof recipient === 'string' ? this.ctx.world.members.get(recipient) : undefined;
+    if (!member?.user) return { status: 400, body: { message: 'Invalid Recipient(s)', code: 50033 } };
+    return ok(this.ctx.world.dmChannel(member.user));
   }
 
   #getOriginal(token: string): Answer {

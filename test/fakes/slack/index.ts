@@ -308,6 +308,20 @@ export class FakeSlack {
     );
   }
 
+  /** A user opens the bot's App Home on its Home tab (`app_home_opened`). */
+  openHome(user: string, options: DeliveryOptions = {}): Promise<Delivered> {
+    const ts = this.workspace.nextTs();
+    return this.sendEvent(
+      { type: 'app_home_opened', user, channel: this.workspace.nextId('D'), tab: 'home', event_ts: ts },
+      options,
+    );
+  }
+
+  /** The Home tab `user` was last shown, or undefined when none was published. */
+  homeView(user: string): Record<string, unknown> | undefined {
+    return this.workspace.homeViews.get(user);
+  }
+
   /** A user types a slash command; its response URL points at this fake. */
   async command(
     fields: { user: string; channel: string; text: string; command?: string },
@@ -338,6 +352,24 @@ export class FakeSlack {
       channel: fields.channel,
       user: fields.user,
       message: build.messageObject(fields.message),
+      responseUrl,
+      triggerId,
+    });
+    return { ...(await this.#deliver('interactive', payload, triggerId, options)), responseUrl };
+  }
+
+  /** A user presses the button `actionId` on a stored message (`block_actions`); its response URL points at this fake. */
+  async pressButton(
+    fields: { user: string; message: StoredMessage; actionId: string },
+    options: DeliveryOptions = {},
+  ): Promise<Delivered & { responseUrl: string }> {
+    const triggerId = this.workspace.nextId('trigger.');
+    const responseUrl = `${this.origin}/response/${this.workspace.nextId('btn')}`;
+    const payload = build.blockActions(this.#team, {
+      user: fields.user,
+      channel: fields.message.channel,
+      message: build.messageObject(fields.message),
+      actionId: fields.actionId,
       responseUrl,
       triggerId,
     });

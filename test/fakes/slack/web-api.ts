@@ -200,6 +200,17 @@ export class FakeWebApi {
         return this.#update(args);
       case 'chat.postEphemeral':
         return ok({ message_ts: w.nextTs() });
+      case 'chat.delete':
+        return this.#delete(args);
+      case 'chat.getPermalink': {
+        const channel = str(args.channel) ?? '';
+        const ts = str(args.message_ts) ?? '';
+        if (!w.message(channel, ts)) return fail('message_not_found');
+        return ok({
+          channel,
+          permalink: `https://${w.domain}.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+        });
+      }
       case 'reactions.add':
         return this.#react(args);
       case 'conversations.history':
@@ -219,6 +230,15 @@ export class FakeWebApi {
         const { locale, ...user } = found;
         const withLocale = String(args.include_locale) === 'true' && locale ? { locale } : {};
         return ok({ user: { team_id: w.teamId, deleted: false, ...user, ...withLocale } });
+      }
+      case 'views.publish': {
+        const user = str(args.user_id) ?? '';
+        const view = args.view;
+        if (!w.users.has(user)) return fail('user_not_found');
+        if (typeof view !== 'object' || view === null || (view as { type?: unknown }).type !== 'home')
+          return fail('invalid_arguments');
+        w.homeViews.set(user, view as Record<string, unknown>);
+        return ok({ view: { id: w.nextId('V'), team_id: w.teamId, ...view } });
       }
       default:
         return fail('unknown_method');
@@ -251,6 +271,16 @@ export class FakeWebApi {
     message.text = str(args.text) ?? message.text;
     message.blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : message.blocks;
     return ok({ channel, ts: message.ts, text: message.text });
+  }
+
+  #delete(args: Record<string, unknown>): Answer {
+    const channel = str(args.channel) ?? '';
+    const ts = str(args.ts) ?? '';
+    const message = this.workspace.message(channel, ts);
+    if (!message) return fail('message_not_found');
+    if (message.bot_id !== this.bot.botId) return fail('cant_delete_message');
+    this.workspace.deleteMessage(channel, ts);
+    return ok({ channel, ts });
   }
 
   #react(args: Record<string, unknown>): Answer {

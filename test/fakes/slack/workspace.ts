@@ -68,6 +68,8 @@ export class FakeWorkspace {
   readonly teamId = 'T0FAKE';
   readonly domain = 'fake';
   readonly users = new Map<string, FakeUser>();
+  /** The Home tab each user was last shown (views.publish), by user id. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
   readonly files = new Map<string, StoredFile>();
   /** Private channels: a file shared there is listed in files.info's `groups`, and is not public. */
   readonly privateChannels = new Set<string>();
@@ -124,6 +126,13 @@ export class FakeWorkspace {
     };
     this.#messages.push(message);
     return message;
+  }
+
+  /** Removes a message (chat.delete); false when there was none. */
+  deleteMessage(channel: string, ts: string): boolean {
+    const index = this.#messages.findIndex((m) => m.channel === channel && m.ts === ts);
+    if (index >= 0) this.#messages.splice(index, 1);
+    return index >= 0;
   }
 
   message(channel: string, ts: string): StoredMessage | undefined {
