@@ -142,6 +142,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec) => openSlackFile(spec, files),
     placeholder: (trigger, count) => delivery.placeholder(trigger, count),
+    // Slack's events do not say the reader's language; users.info does (Slack has no workspace
+    // default in its API, so the audience's language, for auto-scan, is the fallback: English).
+    readerLocale: (_workspace, user) => web.userLocale(user),
     deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
     postModlog: (_scope, post) => moderation.postModlog(post),
     tell: (_scope, user, text) => moderation.tell(user, text),
