@@ -332,6 +332,8 @@ export function createPipeline(options: PipelineOptions) {
     const band = strongestBand(report);
     if (band !== 'strong' && band !== 'some') return;
     const { trigger } = job;
+    // Every moderator there reads it: the place's language, as for an auto-scan reply (Slack: English).
+    const locale = trigger.audienceLocale ?? DEFAULT_LOCALE;
     await modlog.post(trigger.place, (channel) => ({
       channel,
       kind: 'result',
@@ -340,9 +342,15 @@ export function createPipeline(options: PipelineOptions) {
       asker: job.recheckBy ?? trigger.user,
       ...(trigger.kind === 'autoscan' ? { poster: trigger.user } : {}),
       band,
-      summary: summaryLine(report),
+      summary: summaryLine(report, locale),
       resultId: job.id,
+      locale,
     }));
+  }
+
+  /** A button's presser's language: the press's own (Discord), else their platform's word for them. */
+  async function presserLocale(p: ResultPress): Promise<Locale> {
+    return p.locale ?? (await readerLocale(p.place.platform, p.place.workspace, p.user)) ?? DEFAULT_LOCALE;
   }
 
   const press = createPressHandler({
@@ -361,6 +369,7 @@ export function createPipeline(options: PipelineOptions) {
       });
       return Promise.resolve();
     },
+    presserLocale,
     now,
   });
 
@@ -393,7 +402,7 @@ export function createPipeline(options: PipelineOptions) {
         try {
           await press(p);
         } catch (err) {
-          const failure = failureOf(err);
+          const failure = failureOf(err, await presserLocale(p));
           logger[failure.level]({ err, platform: p.place.platform }, 'button press failed');
           await options
             .platform(p.place.platform)
@@ -404,7 +413,8 @@ export function createPipeline(options: PipelineOptions) {
     },
 
     /** Sets a workspace's mod log channel (undefined: off), remembering who set it. */
-    setModlog: (scope: Scope, channel: string | undefined, by: string) => modlog.set(scope, channel, by),
+    setModlog: (scope: Scope, channel: string | undefined, by: string, locale: Locale) =>
+      modlog.set(scope, channel, by, locale),
 
     /** A workspace's mod log channel, if any. */
     modlogChannel: (scope: Scope) => modlog.channel(scope),

@@ -36,7 +36,9 @@ it('stays within what Slack accepts for a workspace with very many auto-scan cha
     channel: `C${String(i).padStart(10, '0')}`,
     settings: { autoscan: true, replyMode: 'flagged' as const, triggerReaction: undefined },
   }));
-  const view = homeViewSchema.parse(homeView('mag', { autoscan, modlog: 'C0MODLOG', activity: undefined }));
+  const view = homeViewSchema.parse(
+    homeView('mag', { autoscan, modlog: 'C0MODLOG', activity: undefined }, 'en'),
+  );
   const shown = blockText(view);
   expect(shown).toContain('<#C0000000049>: flagged');
   expect(shown).not.toContain('<#C0000000050>');

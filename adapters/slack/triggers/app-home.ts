@@ -42,7 +42,9 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
     const scope = { platform: 'slack', workspace: envelope.data.team_id };
     try {
       const admin = (await mayManageAutoscan(ctx, user)) ? await adminHome(ctx, scope) : undefined;
-      await ctx.web.publishHome(user, homeView(ctx.slack.triggerReaction, admin));
+      // The tab is the viewer's alone: their language (users.info, remembered a day), else English.
+      const locale = await ctx.deps.pipeline.askerLocale('slack', scope.workspace, user);
+      await ctx.web.publishHome(user, homeView(ctx.slack.triggerReaction, admin, locale));
     } catch (err) {
       ctx.logger.warn({ err }, 'the App Home could not be published');
     }
