@@ -144,6 +144,19 @@ describe.each(['socket', 'http'] as const)(
       expect(blockText(feedbackPosts[0]!)).toContain(`*Reported by:* <@${BOB}>`);
     });
 
+    it('answers a presser in their own Slack language, and keeps the mod log English (Slack names no workspace language)', async () => {
+      slack.workspace.addUser({ id: 'U0GRETA', name: 'greta', locale: 'de-DE' });
+      const reports = () => modlogPosts().filter((m) => blockText(m).includes('A result was reported wrong'));
+      const before = reports().length;
+      expect(await press('U0GRETA', flagged, buttonsOf(flagged).feedback)).toEqual([
+        expect.objectContaining({
+          text: 'Danke: Deine Meldung, dass dieses Ergebnis falsch aussieht, wurde festgehalten, und die Moderatoren wurden informiert.',
+        }),
+      ]);
+      expect(reports()).toHaveLength(before + 1);
+      expect(blockText(reports().at(-1)!)).toContain(`*Reported by:* <@U0GRETA>`);
+    });
+
     it('Delete is refused to a bystander and to the poster of an auto-scanned file, and done for an admin', async () => {
       const { delete: remove } = buttonsOf(flagged);
       expect((await press(BOB, flagged, remove))[0]?.text).toBe(t('en', 'moderation.press.deleteRefused'));
