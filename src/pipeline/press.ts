@@ -10,6 +10,12 @@ import type { PlatformPort } from './platform.js';
 import { parseActionId, type ResultPress } from './result-actions.js';
 import { RESULT_FOR_MS, type ResultRecord, type Results } from './results.js';
 
+/** Who hears that a Recheck got no verdict, and in which language its reason is told. */
+export interface RecheckFailed {
+  readonly locale: Locale;
+  tell(reason: string): Promise<void>;
+}
+
 export interface PressDeps {
   readonly state: StateStore;
   readonly results: Results;
@@ -19,7 +25,7 @@ export interface PressDeps {
   readonly logger: Logger;
   readonly platform: (name: string) => PlatformPort;
   /** Runs a Recheck's job like any accepted check (tracked for shutdown); `failed` hears a failure instead of the result. */
-  readonly recheck: (job: CheckJob, failed: (text: string) => Promise<void>) => Promise<void>;
+  readonly recheck: (job: CheckJob, failed: RecheckFailed) => Promise<void>;
   /** The presser's language: what the press carried (Discord), else what their platform says of them. */
   readonly presserLocale: (press: ResultPress) => Promise<Locale>;
   readonly now: () => number;
@@ -69,8 +75,9 @@ export function createPressHandler(deps: PressDeps) {
     }
     switch (named.action) {
       case 'recheck':
-        await deps.recheck({ ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user }, (text) =>
-          say('moderation.press.recheckFailed', { reason: text }),
+        await deps.recheck(
+          { ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user },
+          { locale, tell: (reason) => say('moderation.press.recheckFailed', { reason }) },
         );
         return;
       case 'feedback':

@@ -125,6 +125,19 @@ describe('Discord moderation in the reader’s language', () => {
     expect(fields(report).Einschätzung).toMatch(/^\[simuliert\] BitMind: Starke Hinweise/);
   });
 
+  it('tells a French presser in French, reason and all, that a Recheck got no verdict', async () => {
+    const row = flagged.components?.[0] as { components: Array<{ custom_id: string }> } | undefined;
+    rig.core.sim.setFaults({ errorRate: 1 });
+    try {
+      const told = await press(bob, 'fr', flagged, row!.components[0]!.custom_id);
+      expect(told).toEqual([
+        'La revérification n’a pas pu être faite, le résultat reste donc tel quel : BitMind est indisponible pour le moment ; réessayez dans une minute.',
+      ]);
+    } finally {
+      rig.core.sim.setFaults({ errorRate: 0 });
+    }
+  });
+
   it('tells whoever set an unreachable mod log in their own language, though Discord says it outside any interaction', async () => {
     const { fake } = rig;
     const thread = fake.channels.thread.id;
