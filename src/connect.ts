@@ -42,7 +42,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     },
     observe,
   });
-  const deps: AdapterDeps = { ...core, settings: stores.settings, pipeline, tasks };
+  const deps: AdapterDeps = { ...core, settings: stores.settings, state: stores.state, pipeline, tasks };
   for (const platform of platforms) byName.set(platform.name, await platform.create(deps));
   return { pipeline, adapters: [...byName.values()] };
 }

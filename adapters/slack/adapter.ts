@@ -1,16 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { createBoltApp } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
-import { slackConfigOf } from './config.js';
-import type { SlackContext } from './context.js';
+import { INSTALL_PATH, OAUTH_REDIRECT_PATH, slackConfigOf } from './config.js';
+import type { SlackContext, SlackWorkspace } from './context.js';
 import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
+import { botTokenOf, openInstallations } from './install/installations.js';
 import { fetchMessage } from './lookup.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
 import { registerShortcut } from './triggers/shortcut.js';
+import { registerUninstall } from './triggers/uninstall.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
 export type SlackAdapterDeps = AdapterDeps;
@@ -28,7 +31,7 @@ const noop = (): void => undefined;
  * into triggers (`triggers/`), and the pipeline's answers are rendered and delivered from plain
  * data (`deliver.ts`). It keeps no state of its own beyond one event.
  */
-export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackAdapter> {
   const slack = slackConfigOf(deps.config);
   if (!slack) {
     throw new Error(
@@ -36,11 +39,29 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     );
   }
   const logger = deps.logger.child({ component: 'slack' });
-  const { app, http, socket } = createBoltApp(slack, boltLogger(logger.child({ component: 'bolt' })));
-  const web = createSlackWeb(app.client);
-  const delivery = createDelivery({ web, logger, metrics: deps.metrics, apiUrl: slack.apiUrl });
-  const files = { web, fetcher: deps.fetcher, botToken: slack.botToken, apiUrl: slack.apiUrl };
-  const ctx: SlackContext = { slack, logger, web, delivery, files, deps };
+  const installations = slack.install
+    ? await openInstallations(slack.install, deps, logger.child({ component: 'slack-install' }))
+    : undefined;
+  const { app, http, socket } = createBoltApp(
+    slack,
+    boltLogger(logger.child({ component: 'bolt' })),
+    installations?.bolt,
+  );
+  const installer = http?.installer;
+  const botToken =
+    installations && installer
+      ? botTokenOf(installer)
+      : () => Promise.resolve(slack.botToken?.reveal() ?? '');
+  const at = (workspace: string): SlackWorkspace => {
+    const token = () => botToken(workspace);
+    const web = createSlackWeb(app.client, token);
+    return {
+      web,
+      delivery: createDelivery({ web, logger, metrics: deps.metrics, apiUrl: slack.apiUrl }),
+      files: { web, fetcher: deps.fetcher, token, apiUrl: slack.apiUrl },
+    };
+  };
+  const ctx: SlackContext = { slack, logger, deps, at };
 
   let started = false;
   let stopping = false;
@@ -49,6 +70,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerShortcut(app, ctx);
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
+  registerUninstall(app, ctx, installations && ((installed) => installations.store.uninstall(installed)));
   app.error((err) => {
     logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
@@ -77,6 +99,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       try {
         await app.init();
       } catch (err) {
+        // Distributed mode checks no token at start: each workspace's is checked when it is used.
         throw new Error(
           `Slack did not accept SLACK_BOT_TOKEN (${slackErrorOf(err)}): check the token and the app's installation`,
           { cause: err },
@@ -100,6 +123,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       stopped ??= (async () => {
         stopping = true;
         if (slack.mode === 'socket' && started) await app.stop();
+        await installations?.store.close();
       })();
       return stopped;
     },
@@ -124,16 +148,28 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           });
         },
       },
+      // Distributed mode: "Add to Slack" and its way back, both Bolt's installer's (GET only).
+      ...(installer && http ? [INSTALL_PATH, OAUTH_REDIRECT_PATH] : []).map((path) => ({
+        path,
+        handle(req: IncomingMessage, res: ServerResponse) {
+          if (!started || stopping || req.method !== 'GET' || !http) {
+            res.writeHead(started && !stopping ? 405 : 503).end();
+            return;
+          }
+          http.requestListener(req, res);
+        },
+      })),
     ],
 
     async messageMedia(place) {
       if (place.message === undefined) return undefined;
-      const message = await fetchMessage(web, place.channel, place.message);
+      const message = await fetchMessage(at(place.workspace).web, place.channel, place.message);
       return message ? messageSpecs(message) : undefined;
     },
 
-    open: (spec) => openSlackFile(spec, files),
-    placeholder: (trigger, count) => delivery.placeholder(trigger, count),
-    deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
+    open: (spec, place) => openSlackFile(spec, at(place.workspace).files),
+    placeholder: (trigger, count) => at(trigger.place.workspace).delivery.placeholder(trigger, count),
+    deliver: (trigger, plan, placeholder) =>
+      at(trigger.place.workspace).delivery.deliver(trigger, plan, placeholder),
   };
 }

@@ -28,7 +28,7 @@ export async function autoscanCommand(
   const [action, mode] = args;
   const current = await ctx.deps.settings.get({ platform: 'slack', workspace: call.teamId }, call.channelId);
   if (action === undefined || action === 'status') {
-    await ctx.delivery.privately(call.responseUrl, { text: describe(current) });
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: describe(current) });
     return;
   }
 
@@ -37,14 +37,14 @@ export async function autoscanCommand(
   else if (action === 'mode' && (REPLY_MODES as readonly string[]).includes(mode ?? ''))
     patch = { replyMode: mode as ReplyMode };
   else {
-    await ctx.delivery.privately(call.responseUrl, {
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
       text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${REPLY_MODES.join('|')}\`.`,
     });
     return;
   }
 
-  if (!(await mayManageAutoscan(ctx, call.userId))) {
-    await ctx.delivery.privately(call.responseUrl, { text: AUTOSCAN_REFUSED });
+  if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: AUTOSCAN_REFUSED });
     return;
   }
   const updated = await ctx.deps.settings.update(
@@ -57,7 +57,7 @@ export async function autoscanCommand(
     updated.autoscan && !current.autoscan
       ? ' I need to be a member of this channel to see new files: `/invite @BitMind`.'
       : '';
-  await ctx.delivery.publicly(call.responseUrl, {
+  await ctx.at(call.teamId).delivery.publicly(call.responseUrl, {
     text: `<@${call.userId}> changed auto-scan. ${describe(updated)}${hint}`,
   });
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { truncate, visibleName } from '../../../src/check/wording.js';
 import { failureOf } from '../../../src/pipeline/failure.js';
-import type { SlackContext } from '../context.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { CANNOT_READ_COMMAND, helpText } from '../messages.js';
 import { issuesOf, responseUrlOnlySchema, slashCommandSchema } from '../schemas.js';
 import { SLASH_COMMAND } from '../surface.js';
@@ -24,7 +24,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       const url = responseUrlOnlySchema.safeParse(body);
       if (url.success)
         ctx.deps.tasks.run('command refusal', () =>
-          ctx.delivery.privately(url.data.response_url, { text: CANNOT_READ_COMMAND }),
+          ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, { text: CANNOT_READ_COMMAND }),
         );
       return;
     }
@@ -42,7 +42,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       } catch (err) {
         const failure = failureOf(err);
         ctx.logger[failure.level]({ err }, 'slash command failed');
-        await ctx.delivery.privately(call.responseUrl, { text: `Sorry, ${failure.text}` });
+        await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: `Sorry, ${failure.text}` });
       }
     });
   });
@@ -59,7 +59,7 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
   if (!(await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))) return;
   switch (verb?.toLowerCase()) {
     case 'status':
-      await ctx.delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
       return;
     case 'autoscan':
       await autoscanCommand(
@@ -70,10 +70,10 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     case undefined:
     case 'help':
-      await ctx.delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
       return;
     default:
-      await ctx.delivery.privately(call.responseUrl, {
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
         text: `I do not know \`${truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '')}\`.\n${helpText(ctx.slack.triggerReaction)}`,
       });
   }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SlackContext } from '../context.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { messageSpecs } from '../files.js';
 import { CANNOT_READ_SHORTCUT, NO_MEDIA_IN_MESSAGE } from '../messages.js';
 import { issuesOf, messageShortcutSchema, responseUrlOnlySchema } from '../schemas.js';
@@ -18,17 +18,18 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
         const url = responseUrlOnlySchema.safeParse(body);
         if (url.success)
           ctx.deps.tasks.run('shortcut refusal', () =>
-            ctx.delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
+            ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
           );
         return;
       }
       const shortcut = parsed.data;
+      const workspace = shortcut.team?.id ?? UNREAD_WORKSPACE;
       const keys = deliveryKeys({ triggerId: shortcut.trigger_id }, context);
       const media = messageSpecs(shortcut.message);
       if (media.length === 0) {
         ctx.deps.tasks.run('shortcut refusal', async () => {
           if (await ctx.deps.pipeline.isFirstDelivery('slack', keys))
-            await ctx.delivery.privately(shortcut.response_url, { text: NO_MEDIA_IN_MESSAGE });
+            await ctx.at(workspace).delivery.privately(shortcut.response_url, { text: NO_MEDIA_IN_MESSAGE });
         });
         return;
       }
@@ -37,7 +38,7 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
         kind: 'shortcut',
         place: {
           platform: 'slack',
-          workspace: shortcut.team?.id ?? 'unknown',
+          workspace,
           channel: shortcut.channel.id,
           message: message.ts,
           thread: message.thread_ts ?? message.ts,
