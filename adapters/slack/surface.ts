@@ -20,6 +20,12 @@ export const BOT_EVENTS = {
   file_shared: 'files:read',
 } as const;
 
+/**
+ * Events about the app itself, which need no scope: a workspace removed the app, or revoked its
+ * tokens. In distributed mode they delete that workspace's installation and settings.
+ */
+export const LIFECYCLE_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
+
 const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history', 'mpim:history'] as const;
 
 /** Web API methods the bot token calls, with the bot scopes they need ([] when none). */

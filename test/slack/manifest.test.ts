@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   BOT_EVENTS,
   BOT_SCOPES,
+  LIFECYCLE_EVENTS,
   SHORTCUT_CALLBACK_ID,
   SHORTCUT_NAME,
   SLASH_COMMAND,
@@ -21,7 +22,10 @@ const manifestSchema = z.object({
     ),
     shortcuts: z.array(z.object({ name: z.string(), type: z.string(), callback_id: z.string() })),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({
+    redirect_urls: z.array(z.string()).optional(),
+    scopes: z.object({ bot: z.array(z.string()) }),
+  }),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()), request_url: z.string().optional() }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string().optional() }),
@@ -44,7 +48,9 @@ describe.each([
   });
 
   it('subscribes to exactly the events the adapter handles', () => {
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(BOT_EVENTS).sort());
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...Object.keys(BOT_EVENTS), ...LIFECYCLE_EVENTS].sort(),
+    );
   });
 
   it('declares the slash command and the message shortcut the adapter listens for', () => {
@@ -66,6 +72,17 @@ describe.each([
       ];
       if (socket) expect(urls.filter(Boolean)).toEqual([]);
       else for (const url of urls) expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    },
+  );
+
+  it(
+    socket
+      ? 'has no redirect URL: a Socket Mode app is not distributed'
+      : 'sends people back to /slack/oauth_redirect after an install (distributed mode)',
+    () => {
+      const redirects = m.oauth_config.redirect_urls ?? [];
+      if (socket) expect(redirects).toEqual([]);
+      else expect(redirects).toEqual([expect.stringMatching(/^https:\/\/[^/]+\/slack\/oauth_redirect$/)]);
     },
   );
 });

@@ -165,7 +165,8 @@ export class FakeWebApi {
     const wanted = method === 'apps.connections.open' ? this.tokens.app : this.tokens.bot;
     const grant = bearer === undefined ? undefined : this.grants.get(bearer);
     let answer: Answer;
-    if (method === 'oauth.v2.access' && this.oauthAccess) answer = this.oauthAccess(args);
+    if (method === 'oauth.v2.access' && this.oauthAccess)
+      answer = this.#planned(method) ?? this.oauthAccess(args);
     else if (bearer === undefined) answer = fail('not_authed');
     else if (grant?.expiresAt !== undefined && grant.expiresAt < Date.now() / 1000)
       answer = fail('token_expired');
