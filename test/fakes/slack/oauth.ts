@@ -31,6 +31,8 @@ export class FakeOAuth {
   readonly clientSecret = 'fake-client-secret-0f1e2d3c4b5a6978';
   /** Every authorize request the consent page saw, with its query. */
   readonly authorizeRequests: URLSearchParams[] = [];
+  /** Every access and refresh token handed out, for leak checks. */
+  readonly minted: string[] = [];
   readonly #codes = new Map<string, PendingCode>();
   readonly #refresh = new Map<string, { grant: Grant; rotation: true }>();
   #next: Consent | undefined;
@@ -132,8 +134,10 @@ export class FakeOAuth {
       ...grant,
       ...(rotation ? { expiresAt: Math.floor(Date.now() / 1000) + lifetime } : {}),
     });
+    this.minted.push(token);
     if (!rotation) return { token };
     const refreshToken = `xoxe-1-${owner}-${n}-fakerefreshtoken`;
+    this.minted.push(refreshToken);
     this.#refresh.set(refreshToken, { grant, rotation: true });
     return { token, refreshToken };
   }
