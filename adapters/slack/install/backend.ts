@@ -45,13 +45,14 @@ class FileBackend implements InstallationBackend {
     this.#entries = entries;
   }
 
-  static async open(path: string, logger: Logger): Promise<FileBackend> {
+  /** Without a logger (the doctor), a missing file is not worth a warning: it is only read. */
+  static async open(path: string, logger: Logger | undefined): Promise<FileBackend> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      logger.warn(
+      logger?.warn(
         { path },
         'no Slack installation store yet: starting with no installed workspace (if workspaces had installed the app, restore this file from a backup)',
       );
@@ -139,8 +140,10 @@ class RedisBackend implements InstallationBackend {
 export async function openInstallationBackend(
   config: Pick<Config, 'dataDir' | 'redis'>,
   logger: Logger,
+  options: { readonly readOnly?: boolean } = {},
 ): Promise<InstallationBackend> {
-  if (!config.redis) return FileBackend.open(join(config.dataDir, INSTALLATIONS_FILE), logger);
+  if (!config.redis)
+    return FileBackend.open(join(config.dataDir, INSTALLATIONS_FILE), options.readOnly ? undefined : logger);
   const connection = new RedisConnection(config.redis, { logger });
   try {
     await connection.ready(10_000);

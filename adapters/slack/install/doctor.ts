@@ -24,7 +24,7 @@ export async function installFindings(
     ),
   ];
   try {
-    const backend = await openInstallationBackend(config, options.logger);
+    const backend = await openInstallationBackend(config, options.logger, { readOnly: true });
     const store = await SealedInstallationStore.open(backend, new Sealer(install.encryptionKey), {
       readOnly: true,
     });
