@@ -38,11 +38,7 @@ export interface BoltInstaller {
  * installation store (refreshing it first when token rotation is on). All of it talks to
  * `SLACK_API_URL`, oauth.v2.access included; the HTTP receiver never opens a server of its own.
  */
-export function createBoltApp(
-  slack: SlackConfig,
-  logger: BoltLogger,
-  installer?: BoltInstaller,
-): BoltParts {
+export function createBoltApp(slack: SlackConfig, logger: BoltLogger, installer?: BoltInstaller): BoltParts {
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
     retryConfig: WEB_CLIENT_RETRY,

@@ -57,19 +57,19 @@ const VARS = {
   },
   SLACK_CLIENT_SECRET: {
     group: 'Slack',
-    doc: 'Distributed mode: the app\'s client secret (Basic Information).',
+    doc: "Distributed mode: the app's client secret (Basic Information).",
     schema: text.optional(),
     secret: true,
   },
   SLACK_STATE_SECRET: {
     group: 'Slack',
-    doc: 'Distributed mode: a random string of 32 characters or more that signs the install flow\'s state.',
+    doc: "Distributed mode: a random string of 32 characters or more that signs the install flow's state.",
     schema: text.optional(),
     secret: true,
   },
   SLACK_REDIRECT_URL: {
     group: 'Slack',
-    doc: 'Distributed mode: the public address of /slack/oauth_redirect, as listed in the app\'s redirect URLs.',
+    doc: "Distributed mode: the public address of /slack/oauth_redirect, as listed in the app's redirect URLs.",
     schema: httpUrl.optional(),
   },
   DATA_ENCRYPTION_KEY: {
@@ -192,7 +192,9 @@ function resolveInstall(e: Env, problems: string[]): SlackInstallConfig | undefi
       'DATA_ENCRYPTION_KEY must be 32 bytes written as base64 (44 characters) or hex (64 digits): run bitmind-bot doctor for a new one',
     );
   if (redirectUrl && signing && new URL(redirectUrl).pathname !== OAUTH_REDIRECT_PATH)
-    problems.push(`SLACK_REDIRECT_URL must end in ${OAUTH_REDIRECT_PATH}, where the bot completes an install`);
+    problems.push(
+      `SLACK_REDIRECT_URL must end in ${OAUTH_REDIRECT_PATH}, where the bot completes an install`,
+    );
   if (problems.length > before) return undefined;
   return {
     clientId: e.SLACK_CLIENT_ID ?? '',

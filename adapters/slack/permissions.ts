@@ -4,11 +4,7 @@ import type { SlackContext } from './context.js';
  * Who may change a channel's auto-scan: workspace admins and owners, and the users the operator
  * named in SLACK_ADMIN_USERS. When Slack cannot say, the answer is no.
  */
-export async function mayManageAutoscan(
-  ctx: SlackContext,
-  teamId: string,
-  userId: string,
-): Promise<boolean> {
+export async function mayManageAutoscan(ctx: SlackContext, teamId: string, userId: string): Promise<boolean> {
   if (ctx.slack.adminUsers.includes(userId)) return true;
   try {
     const user = await ctx.at(teamId).web.userInfo(userId);

@@ -13,7 +13,7 @@ const DISTRIBUTED = {
   DATA_ENCRYPTION_KEY: KEY,
 };
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string>): readonly string[] {
   try {
     loadConfig(env);
   } catch (err) {

@@ -206,16 +206,27 @@ describe('Slack distributed mode: client secret, state secret, encryption key an
   it('never reach a log line, a page or a message at LOG_LEVEL=trace', async () => {
     const plain = slack.addWorkspace({ teamId: 'T0PLAIN', domain: 'plain' });
     const rotating = slack.addWorkspace({ teamId: 'T0ROTATING', domain: 'rotating' });
-    for (const consent of [{ approve: plain }, { approve: rotating, rotation: true }, { deny: true as const }])
+    for (const consent of [
+      { approve: plain },
+      { approve: rotating, rotation: true },
+      { deny: true as const },
+    ])
       pages.push((await installThroughSlack(rig, consent)).page.body);
     slack.web.failNext('oauth.v2.access', 'invalid_code');
     pages.push((await installThroughSlack(rig, { approve: plain })).page.body);
-    pages.push((await visit(`${rig.origin}/slack/oauth_redirect?code=x&state=forged`, 'slack-app-oauth-state=forged')).body);
+    pages.push(
+      (await visit(`${rig.origin}/slack/oauth_redirect?code=x&state=forged`, 'slack-app-oauth-state=forged'))
+        .body,
+    );
 
     for (const workspace of [plain, rotating]) {
       slack.use(workspace);
       const channel = slack.channels.general;
-      const file = slack.addFile({ name: 'probe.png', mimetype: 'image/png', bytes: probe(workspace.teamId) });
+      const file = slack.addFile({
+        name: 'probe.png',
+        mimetype: 'image/png',
+        bytes: probe(workspace.teamId),
+      });
       const message = slack.postMessage({ channel, user: slack.users.alice.id, files: [file] });
       await slack.react({ user: slack.users.alice.id, channel, ts: message.ts, reaction: 'mag' });
       await finalReply(slack, channel, message.ts);

@@ -12,7 +12,11 @@ import { finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 /** A person shares an image in `channel` of `workspace` and reacts with :mag:; the bot's final reply. */
 async function checkedBy(slack: FakeSlack, workspace: FakeWorkspace, channel: string) {
   slack.use(workspace);
-  const file = slack.addFile({ name: `${workspace.teamId}.png`, mimetype: 'image/png', bytes: pngScored(0.3) });
+  const file = slack.addFile({
+    name: `${workspace.teamId}.png`,
+    mimetype: 'image/png',
+    bytes: pngScored(0.3),
+  });
   const message = slack.postMessage({ channel, user: slack.users.alice.id, files: [file] });
   await slack.react({ user: slack.users.alice.id, channel, ts: message.ts, reaction: 'mag' });
   const reply = await finalReply(slack, channel, message.ts);
@@ -62,7 +66,10 @@ describe('Slack distributed mode: token rotation, Enterprise Grid, and the Redis
   });
 
   it('authorises events from every workspace of a Grid organisation with its org-wide install', async () => {
-    const installed = await installThroughSlack(rig, { approveOrg: 'E0GRID', workspaces: [gridOne, gridTwo] });
+    const installed = await installThroughSlack(rig, {
+      approveOrg: 'E0GRID',
+      workspaces: [gridOne, gridTwo],
+    });
     expect(installed.page.status).toBe(200);
     expect(installed.page.body).toContain('BitMind is now part of Org E0GRID');
     const orgToken = slack.oauth.tokenOf('E0GRID');

@@ -17,7 +17,11 @@ const slackScope = (workspace: string) => ({ platform: 'slack', workspace });
 /** A person shares an image in `channel` of the current workspace and reacts with :mag:; the bot's final reply. */
 async function checkedBy(slack: FakeSlack, workspace: FakeWorkspace, channel: string, score = 0.2) {
   slack.use(workspace);
-  const file = slack.addFile({ name: `${workspace.teamId}.png`, mimetype: 'image/png', bytes: pngScored(score) });
+  const file = slack.addFile({
+    name: `${workspace.teamId}.png`,
+    mimetype: 'image/png',
+    bytes: pngScored(score),
+  });
   const message = slack.postMessage({ channel, user: slack.users.alice.id, files: [file] });
   await slack.react({ user: slack.users.alice.id, channel, ts: message.ts, reaction: 'mag' });
   const reply = await finalReply(slack, channel, message.ts);
@@ -104,7 +108,11 @@ describe('Slack distributed mode: "Add to Slack" for many workspaces', () => {
 
   it('refuses, from workspace B, a file of workspace A', async () => {
     slack.use(alpha);
-    const secretFile = slack.addFile({ name: 'alpha-only.png', mimetype: 'image/png', bytes: pngScored(0.9) });
+    const secretFile = slack.addFile({
+      name: 'alpha-only.png',
+      mimetype: 'image/png',
+      bytes: pngScored(0.9),
+    });
     slack.postMessage({ channel: slack.channels.general, user: slack.users.alice.id, files: [secretFile] });
     slack.use(beta);
     const mark = rig.planCount();

@@ -73,7 +73,11 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
     origin = `http://127.0.0.1:${address.port}`;
   }
   const modeEnv = options.distributed
-    ? { ...slack.distributedEnv(), ...DISTRIBUTED_SECRETS, SLACK_REDIRECT_URL: `${origin}/slack/oauth_redirect` }
+    ? {
+        ...slack.distributedEnv(),
+        ...DISTRIBUTED_SECRETS,
+        SLACK_REDIRECT_URL: `${origin}/slack/oauth_redirect`,
+      }
     : slack.env(options.mode);
   const core = await startCore({
     dataDir: options.dataDir,

@@ -16,7 +16,10 @@ export async function openInstallations(
   logger: Logger,
 ): Promise<{ store: SealedInstallationStore; bolt: BoltInstaller }> {
   const sealer = new Sealer(install.encryptionKey);
-  const store = await SealedInstallationStore.open(await openInstallationBackend(deps.config, logger), sealer);
+  const store = await SealedInstallationStore.open(
+    await openInstallationBackend(deps.config, logger),
+    sealer,
+  );
   const counts = await store.count();
   logger.info(counts, 'Slack installation store open');
   return {

@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { CodedError, Installation } from '@slack/oauth';
-import { ErrorCode } from '@slack/oauth';
+import { ErrorCode, type CodedError, type Installation } from '@slack/oauth';
 import { INSTALL_PATH } from '../config.js';
 import { slackErrorOf } from '../web.js';
 import { INSTALL_WORDING as W } from './wording.js';
@@ -34,19 +33,23 @@ export function installedPage(res: ServerResponse, installation: Installation): 
   page(res, 200, W.successTitle, W.success(where), false);
 }
 
+/** Bolt's installer errors, by what the person did or met. */
+const BAD_STATE: readonly string[] = [ErrorCode.InvalidStateError, ErrorCode.MissingStateError];
+const DENIED: readonly string[] = [ErrorCode.AuthorizationError, ErrorCode.MissingCodeError];
+
 /** Why the install failed, in a person's words: never the error itself, nor a stack trace. */
 export function failedPage(res: ServerResponse, error: CodedError): { reason: string } {
-  const code = error.code as string;
-  if (code === ErrorCode.InvalidStateError || code === ErrorCode.MissingStateError) {
+  const code: string = error.code;
+  if (BAD_STATE.includes(code)) {
     page(res, 400, W.failureTitle, W.badState, true);
     return { reason: 'bad_state' };
   }
-  if (code === ErrorCode.AuthorizationError || code === ErrorCode.MissingCodeError) {
+  if (DENIED.includes(code)) {
     page(res, 400, W.failureTitle, W.denied, true);
     return { reason: 'denied' };
   }
   const slack = slackErrorOf(error);
-  if (slack !== 'no answer' && code !== ErrorCode.UnknownError) {
+  if (slack !== 'no answer' && code !== String(ErrorCode.UnknownError)) {
     page(res, 502, W.failureTitle, W.slackError(slack), true);
     return { reason: slack };
   }

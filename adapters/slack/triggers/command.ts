@@ -59,7 +59,9 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
   if (!(await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))) return;
   switch (verb?.toLowerCase()) {
     case 'status':
-      await ctx.at(call.teamId).delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
+      await ctx
+        .at(call.teamId)
+        .delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
       return;
     case 'autoscan':
       await autoscanCommand(
@@ -70,7 +72,9 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     case undefined:
     case 'help':
-      await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
+      await ctx
+        .at(call.teamId)
+        .delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
       return;
     default:
       await ctx.at(call.teamId).delivery.privately(call.responseUrl, {

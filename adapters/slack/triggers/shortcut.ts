@@ -18,7 +18,9 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
         const url = responseUrlOnlySchema.safeParse(body);
         if (url.success)
           ctx.deps.tasks.run('shortcut refusal', () =>
-            ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
+            ctx
+              .at(UNREAD_WORKSPACE)
+              .delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
           );
         return;
       }

@@ -6,7 +6,11 @@ import type { FakeWorkspace } from './workspace.js';
 /** What the person on Slack's consent page does next: approve for a workspace or an organisation, or cancel. */
 export type Consent =
   | { readonly approve: FakeWorkspace; readonly rotation?: boolean }
-  | { readonly approveOrg: string; readonly workspaces: readonly FakeWorkspace[]; readonly rotation?: boolean }
+  | {
+      readonly approveOrg: string;
+      readonly workspaces: readonly FakeWorkspace[];
+      readonly rotation?: boolean;
+    }
   | { readonly deny: true };
 
 interface PendingCode {

@@ -39,7 +39,10 @@ interface PlannedFailure {
 
 export type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
-export const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
+export const ok = (body: Record<string, unknown> = {}): Answer => ({
+  status: 200,
+  body: { ok: true, ...body },
+});
 export const fail = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -172,7 +175,9 @@ export class FakeWebApi {
       answer = fail('token_expired');
     else if (grant) {
       const w = workspaceOf(grant, args);
-      answer = w ? (this.#planned(method) ?? this.#answer(method, args, w, grant)) : fail('channel_not_found');
+      answer = w
+        ? (this.#planned(method) ?? this.#answer(method, args, w, grant))
+        : fail('channel_not_found');
     } else if (bearer !== wanted) answer = fail('invalid_auth');
     else answer = this.#planned(method) ?? this.#answer(method, args, this.workspace);
     this.#record(
@@ -354,7 +359,8 @@ function workspaceOf(grant: Grant, args: Record<string, unknown>): FakeWorkspace
   const channel = str(args.channel);
   const file = str(args.file);
   return (
-    all.find((w) => (channel !== undefined && w.hasChannel(channel)) || (file !== undefined && w.files.has(file))) ??
-    all[0]
+    all.find(
+      (w) => (channel !== undefined && w.hasChannel(channel)) || (file !== undefined && w.files.has(file)),
+    ) ?? all[0]
   );
 }
