@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthorizationError } from '@slack/bolt';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { createBoltApp } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
@@ -72,7 +73,14 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   registerReaction(app, ctx);
   registerUninstall(app, ctx, installations && ((installed) => installations.store.uninstall(installed)));
   app.error((err) => {
-    logger.error({ err }, 'Bolt could not handle a Slack request');
+    // Distributed mode: a workspace that never installed the app, or removed it since. Nothing of
+    // ours went wrong, and nothing is answered (there is no token to answer with).
+    if (err instanceof AuthorizationError)
+      logger.warn(
+        { reason: err.original instanceof Error ? err.original.message : undefined },
+        'Slack event from a workspace without an installation; ignored',
+      );
+    else logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
   });
   // Every delivery Bolt processes is tracked from its start, before its ack leaves: a shutdown (and

@@ -202,9 +202,28 @@ describe('Slack distributed mode: "Add to Slack" for many workspaces', () => {
     expect((await rig.connected.state.entries('')).filter(([k]) => k.includes('T0ALPHA'))).toEqual([]);
     expect(rig.core.logLines.some((l) => l.includes('Slack app removed'))).toBe(true);
 
+    // An event from A now finds no token: one warning, no reply, nothing in A's name again.
+    slack.use(alpha);
+    const late = slack.postMessage({ channel, user: slack.users.alice.id, text: 'late' });
+    await slack.react({ user: slack.users.alice.id, channel, ts: late.ts, reaction: 'mag' });
+    await rig.idle();
+    expect(rig.core.logLines.filter((l) => l.includes('without an installation'))).toHaveLength(1);
+    expect(slack.threadReplies(channel, late.ts)).toEqual([]);
+
     expect((await rig.connected.settings.get(slackScope('T0BETA'), channel)).autoscan).toBe(true);
     const b = await checkedBy(slack, beta, channel);
     expect(b.reply.thread_ts).toBe(b.message.ts);
+  });
+
+  it('keeps an installation when only user tokens are revoked, and deletes it when the bot token is', async () => {
+    slack.use(beta);
+    const installed = async () => (await readFile(join(dataDir, STORE_FILE), 'utf8')).includes('team:T0BETA');
+    await slack.sendEvent({ type: 'tokens_revoked', tokens: { oauth: [slack.users.admin.id] } });
+    await rig.idle();
+    expect(await installed()).toBe(true);
+    await slack.sendEvent({ type: 'tokens_revoked', tokens: { bot: [slack.bot.userId] } });
+    await rig.idle();
+    await waitFor(async () => !(await installed()), { what: "workspace B's installation to leave the store" });
   });
 
   it('stops the start with a clear error when the key is not the one the store was written with', async () => {
