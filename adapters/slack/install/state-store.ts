@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ClearStateStore, InvalidStateError, type StateStore as OAuthStateStore } from '@slack/oauth';
+import oauth, { InvalidStateError, type StateStore as OAuthStateStore } from '@slack/oauth';
 import type { Secret } from '../../../src/secret.js';
 import type { StateStore } from '../../../src/state/store.js';
 
@@ -13,7 +13,8 @@ const STATE_TTL_SECONDS = 600;
  * redirect is refused like a forged one.
  */
 export function singleUseStateStore(stateSecret: Secret, state: StateStore): OAuthStateStore {
-  const signed = new ClearStateStore(stateSecret.reveal(), STATE_TTL_SECONDS);
+  // Node's ESM view of this CommonJS package lacks this re-export; the package object has it.
+  const signed = new oauth.ClearStateStore(stateSecret.reveal(), STATE_TTL_SECONDS);
   return {
     generateStateParam: (options, now) => signed.generateStateParam(options, now),
     async verifyStateParam(now, param) {
