@@ -38,7 +38,10 @@ export interface Installed {
  * (which does what `consent` says and sends the browser back with a code and the state), then the
  * bot's /slack/oauth_redirect with the cookie.
  */
-export async function installThroughSlack(rig: SlackRig, consent: Consent): Promise<Installed> {
+export async function installThroughSlack(
+  rig: Pick<SlackRig, 'origin' | 'slack'>,
+  consent: Consent,
+): Promise<Installed> {
   const start = await get(`${rig.origin}/slack/install`);
   if (start.status !== 302 || !start.location || !start.cookie)
     throw new Error(`/slack/install answered ${start.status} without a redirect and a state cookie`);
