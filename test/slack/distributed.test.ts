@@ -223,7 +223,9 @@ describe('Slack distributed mode: "Add to Slack" for many workspaces', () => {
     expect(await installed()).toBe(true);
     await slack.sendEvent({ type: 'tokens_revoked', tokens: { bot: [slack.bot.userId] } });
     await rig.idle();
-    await waitFor(async () => !(await installed()), { what: "workspace B's installation to leave the store" });
+    await waitFor(async () => !(await installed()), {
+      what: "workspace B's installation to leave the store",
+    });
   });
 
   it('stops the start with a clear error when the key is not the one the store was written with', async () => {
@@ -266,5 +268,47 @@ describe('Slack distributed mode: "Add to Slack" for many workspaces', () => {
       await core.close();
       await rm(corruptDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Slack: moving from one workspace (SLACK_BOT_TOKEN) to many, on the same DATA_DIR', () => {
+  let slack: FakeSlack;
+  let rig: SlackRig | undefined;
+  let dataDir: string;
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    dataDir = await mkdtemp(join(tmpdir(), 'bitmind-slack-move-'));
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await slack?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps a channel's settings once the same workspace installs the app", async () => {
+    const home = slack.workspace;
+    const channel = slack.channels.general;
+    rig = await startSlackRig({ mode: 'http', slack, dataDir });
+    const { responseUrl } = await slack.command({
+      user: slack.users.admin.id,
+      channel,
+      text: 'autoscan mode all',
+    });
+    await waitFor(() => slack.responses(responseUrl)[0], { what: 'the answer to autoscan mode all' });
+    const on = await slack.command({ user: slack.users.admin.id, channel, text: 'autoscan on' });
+    await waitFor(() => slack.responses(on.responseUrl)[0], { what: 'the answer to autoscan on' });
+    await rig.close();
+
+    rig = await startSlackRig({ mode: 'http', slack, dataDir, distributed: true });
+    expect((await installThroughSlack(rig, { approve: home })).page.status).toBe(200);
+    const token = slack.oauth.tokenOf(home.teamId);
+    const file = slack.addFile({ name: 'after-the-move.png', mimetype: 'image/png', bytes: pngScored(0.1) });
+    const { message } = await slack.shareFiles({ channel, user: slack.users.alice.id, files: [file] });
+    // Mode `all` replies even to a file without evidence: the setting made before the move holds.
+    const reply = await finalReply(slack, channel, message.ts);
+    expect(reply.thread_ts).toBe(message.ts);
+    expect(
+      slack.downloads.filter((d) => d.path.includes(file.id)).map((d) => d.headers.authorization),
+    ).toEqual([`Bearer ${token}`]);
   });
 });
