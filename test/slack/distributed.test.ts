@@ -297,6 +297,11 @@ describe('Slack: moving from one workspace (SLACK_BOT_TOKEN) to many, on the sam
     await waitFor(() => slack.responses(responseUrl)[0], { what: 'the answer to autoscan mode all' });
     const on = await slack.command({ user: slack.users.admin.id, channel, text: 'autoscan on' });
     await waitFor(() => slack.responses(on.responseUrl)[0], { what: 'the answer to autoscan on' });
+    // With one workspace's token there is no store to clean: the operator hears it, settings stay.
+    await slack.sendEvent({ type: 'app_uninstalled' });
+    await rig.idle();
+    expect(rig.core.logLines.some((l) => l.includes('SLACK_BOT_TOKEN no longer works'))).toBe(true);
+    expect((await rig.connected.settings.get(slackScope(home.teamId), channel)).autoscan).toBe(true);
     await rig.close();
 
     rig = await startSlackRig({ mode: 'http', slack, dataDir, distributed: true });
