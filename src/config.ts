@@ -93,7 +93,7 @@ export const ENV_VARS = {
   },
   BITMIND_RATE_LIMIT: {
     group: 'BitMind',
-    doc: 'BitMind requests per minute; match your plan (1,000/hour is about 16).',
+    doc: 'BitMind requests per minute, all instances together; match your plan (1,000/hour: about 16).',
     schema: posInt.default(60),
   },
   BITMIND_RETRY_ATTEMPTS: {

@@ -1,6 +1,7 @@
 import { createBitmindClient, bitmindOptionsFromConfig, type BitmindClientOptions } from './bitmind/index.js';
 import type { BitmindApi } from './bitmind/types.js';
 import { createChecker, type Checker } from './check/checker.js';
+import { RedisVerdictStore } from './check/redis-verdict-store.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { MAX_WAIT_FOR_ROOM_MS } from './media/busy.js';
@@ -11,6 +12,8 @@ import { createMediaFetcher, type ClosableMediaFetcher } from './media/fetcher.j
 import { createMetrics, type Metrics } from './metrics.js';
 import { Secret } from './secret.js';
 import type { Simulator, SimulatorOptions } from './simulator/index.js';
+import type { RedisConnection } from './state/redis-connection.js';
+import { RedisRateLog } from './state/redis-rate-log.js';
 
 /** Everything between the chat adapters and BitMind, built once per process. */
 export interface Core {
@@ -32,6 +35,11 @@ export interface CoreOptions {
   readonly metrics?: Metrics;
   /** Settings of the embedded simulator, when it runs (latency, limits: tests and demos). */
   readonly simulator?: Omit<SimulatorOptions, 'logger'>;
+  /**
+   * In the shared mode, the connection the stores opened: the BitMind rate limit and the verdict
+   * cache are then the account's and every instance's, not this process's alone.
+   */
+  readonly redis?: RedisConnection;
 }
 
 export async function buildCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
@@ -44,8 +52,10 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
         })
       : undefined;
   const endpoint = simulator && simulatorEndpoint(simulator);
+  const { redis } = options;
   const bitmind = createBitmindClient({
     ...bitmindOptionsFromConfig(config, endpoint),
+    ...(redis ? { rateLog: new RedisRateLog(redis) } : {}),
     logger: logger.child({ component: 'bitmind' }),
     onRequest: (event) => {
       metrics.bitmindRequests.inc({ endpoint: event.endpoint, status: String(event.status) });
@@ -69,6 +79,14 @@ export async function buildCore(config: Config, logger: Logger, options: CoreOpt
     },
     simulated: simulator !== undefined,
     ...config.check,
+    ...(redis
+      ? {
+          verdicts: new RedisVerdictStore(redis, {
+            ttlMs: config.check.cacheTtlMs,
+            logger: logger.child({ component: 'verdicts' }),
+          }),
+        }
+      : {}),
     maxDownloadMs: config.media.maxDownloadMs,
     downloads: new DownloadGate(config.media.downloadConcurrency, MAX_WAIT_FOR_ROOM_MS),
     disk: new DiskBudget(config.media.spoolMaxBytes, MAX_WAIT_FOR_ROOM_MS),

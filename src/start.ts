@@ -81,7 +81,11 @@ export async function startService(
   });
   // First: with REDIS_URL, a Redis that cannot be reached stops the start with one clear line.
   const stores = await openStores(config, { logger: logger.child({ component: 'state' }) });
-  const core = await buildCore(config, logger, { metrics, simulator: options.simulator });
+  const core = await buildCore(config, logger, {
+    metrics,
+    simulator: options.simulator,
+    ...(stores.redis ? { redis: stores.redis } : {}),
+  });
   const tasks = createWorkTracker(logger.child({ component: 'shutdown' }));
   const { pipeline, adapters } = await connectPlatforms(core, { tasks, stores, platforms });
   const probe = startHealthProbe({
@@ -117,8 +121,9 @@ export async function startService(
         );
     probe.stop();
     await server?.close();
-    await stores.close();
+    // The core first: in the shared mode its rate limit and verdict cache use the stores' connection.
     await core.close();
+    await stores.close();
     logger.info('bitmind-bot stopped');
   }
   const stop = () => (stopping ??= shutdown());

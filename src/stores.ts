@@ -12,6 +12,11 @@ export interface Stores {
   readonly mode: 'embedded' | 'redis';
   readonly state: StateStore;
   readonly settings: SettingsStore;
+  /**
+   * The Redis connection in the shared mode, for the core's shared BitMind rate limit and verdict
+   * cache; closed with the stores.
+   */
+  readonly redis: RedisConnection | undefined;
   /** Whether the stores can serve calls now, with the reason when not: for /readyz. */
   health(): { ok: true } | { ok: false; reason: string };
   close(): Promise<void>;
@@ -42,6 +47,7 @@ export async function openStores(
       mode: 'embedded',
       state,
       settings: new FileSettingsStore(config.dataDir),
+      redis: undefined,
       health: () => ({ ok: true }),
       close: () => state.close(),
     };
@@ -62,6 +68,7 @@ export async function openStores(
     mode: 'redis',
     state,
     settings: new RedisSettingsStore(connection, options.logger),
+    redis: connection,
     health: () => connection.health(),
     close: async () => {
       await state.close();

@@ -7,6 +7,7 @@ import { CREDENTIAL_HINTS, createCredentials } from './credentials.js';
 import { createDispatcher } from './dispatcher.js';
 import { BitmindError, mb } from './errors.js';
 import { Limiter } from './limiter.js';
+import { SharedLimiter } from './shared-limiter.js';
 import { DEFAULT_RETRY, type BitmindClientOptions } from './options.js';
 import { abortable } from './timing.js';
 import { Transport, type Answer } from './transport.js';
@@ -27,11 +28,14 @@ export function createBitmindClient(options: BitmindClientOptions): BitmindApi {
       ? { clientCert: { certPem: auth.certPem.reveal(), keyPem: auth.keyPem.reveal() } }
       : {}),
   });
-  const limiter = new Limiter({
+  const limits = {
     concurrency: options.concurrency ?? 4,
     limit: options.rateLimit?.limit ?? 60,
     windowMs: options.rateLimit?.windowMs ?? 60_000,
-  });
+  };
+  const limiter = options.rateLog
+    ? new SharedLimiter({ ...limits, log: options.rateLog, logger })
+    : new Limiter(limits);
   // Aborts whatever is queued or in flight when the client closes.
   const closing = new AbortController();
   // Every call in flight links to it by a listener (removed when the call ends): not a leak.

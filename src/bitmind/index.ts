@@ -5,5 +5,6 @@ export { MAX_BATCH, MAX_BYTES } from './contract.js';
 export { bitmindOptionsFromConfig, type BitmindClientOptions } from './options.js';
 export { abortable } from './timing.js';
 export type { BitmindAuth } from './credentials.js';
+export type { RateLog } from './shared-limiter.js';
 export type { RetryPolicy } from './transport.js';
 export type * from './types.js';

@@ -21,17 +21,32 @@ export interface LimiterOptions {
  * Bursts up to `limit` still leave at once, so a person with a few files is not paced out over
  * the minute.
  */
-function paddedWindow(windowMs: number): number {
+export function paddedWindow(windowMs: number): number {
   return Math.ceil(windowMs + Math.max(windowMs * 0.05, 250));
 }
 
 const PRIORITY: Record<Priority, number> = { background: 0, interactive: 2 };
 
+/** The order calls leave in: people before auto-scans, and a retry before new calls of its kind. */
+export function rankOf(priority: Priority, retry: boolean): number {
+  return PRIORITY[priority] + (retry ? 1 : 0);
+}
+
+/** What the transport and the client need of a limiter, in-process or shared through Redis. */
+export interface CallLimiter {
+  /** Runs `task` when the limits allow. A retry goes ahead of new calls of its own priority. */
+  run<T>(task: () => Promise<T>, priority: Priority, retry: boolean, signal?: AbortSignal): Promise<T>;
+  /** Holds every queued call for `ms` (a 429 said the server's wall is near); calls in flight go on. */
+  pauseFor(ms: number): void;
+  stats(): QueueStats;
+  close(): void;
+}
+
 /**
  * The rate limiter for BitMind calls: concurrency, requests per window, priorities (a person waiting
  * goes ahead of auto-scans) and a pause that holds every queued call after a 429.
  */
-export class Limiter {
+export class Limiter implements CallLimiter {
   readonly #queue: PQueue;
   #resumeAt = 0;
   #resumeTimer: NodeJS.Timeout | undefined;
@@ -45,12 +60,10 @@ export class Limiter {
     });
   }
 
-  /** Runs `task` when the limits allow. A retry goes ahead of new calls of its own priority. */
   run<T>(task: () => Promise<T>, priority: Priority, retry: boolean, signal?: AbortSignal): Promise<T> {
-    return this.#queue.add(task, { priority: PRIORITY[priority] + (retry ? 1 : 0), signal });
+    return this.#queue.add(task, { priority: rankOf(priority, retry), signal });
   }
 
-  /** Holds every queued call for `ms` (a 429 said the server's wall is near); calls in flight go on. */
   pauseFor(ms: number): void {
     const until = Date.now() + ms;
     if (until <= this.#resumeAt) return;

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { RATE_LIMIT_WAIT_MS } from './contract.js';
 import type { BitmindAuth } from './credentials.js';
+import type { RateLog } from './shared-limiter.js';
 import type { RetryPolicy } from './transport.js';
 import type { RequestEvent } from './types.js';
 
@@ -15,6 +16,11 @@ export interface BitmindClientOptions {
   readonly concurrency?: number;
   /** At most `limit` requests start in any `windowMs` (default 60 000). Default 60 a minute. */
   readonly rateLimit?: { readonly limit: number; readonly windowMs?: number };
+  /**
+   * The log of starts shared with the other instances of the bot: with it, `rateLimit` is the
+   * account's limit across all of them (`SharedLimiter`); without it, this process's alone.
+   */
+  readonly rateLog?: RateLog;
   readonly retry?: Partial<RetryPolicy>;
   /** Longest silence while sending, before the answer, or between its chunks. Default 300 s. */
   readonly requestTimeoutMs?: number;

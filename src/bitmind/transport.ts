@@ -12,7 +12,7 @@ import {
   type BitmindError,
   type NetworkFailure,
 } from './errors.js';
-import type { Limiter } from './limiter.js';
+import type { CallLimiter } from './limiter.js';
 import { backoffDelay, parseRetryAfter, sleep } from './timing.js';
 import type { Priority, RequestEvent } from './types.js';
 
@@ -35,7 +35,7 @@ export interface RetryPolicy {
 export interface TransportOptions {
   readonly baseUrl: string;
   readonly dispatcher: Dispatcher;
-  readonly limiter: Limiter;
+  readonly limiter: CallLimiter;
   readonly retry: RetryPolicy;
   readonly logger: Logger;
   readonly onRequest?: (event: RequestEvent) => void;

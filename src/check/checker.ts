@@ -15,7 +15,8 @@ import { openTempArea } from '../media/temp-area.js';
 import { checkSizeHint, formatSize } from '../media/limits.js';
 import { BatchDispatcher } from './batch-dispatcher.js';
 import { toItemError } from './item-error.js';
-import { VerdictCache, type CachedVerdict } from './verdict-cache.js';
+import { VerdictCache } from './verdict-cache.js';
+import { MemoryVerdictStore, type CachedVerdict, type VerdictStore } from './verdict-store.js';
 import {
   CheckError,
   type ErrorCode,
@@ -39,6 +40,8 @@ export interface CheckerOptions {
   readonly maxRequestBytes: number;
   readonly cacheTtlMs: number;
   readonly cacheMaxEntries: number;
+  /** Where verdicts are kept; by default in this process, `cacheMaxEntries` for `cacheTtlMs`. */
+  readonly verdicts?: VerdictStore;
   /** BitMind calls in flight per kind; match the client's concurrency. */
   readonly concurrency: number;
   /** Longest one download may take in all: the idle timeout alone cannot stop a slow drip. */
@@ -80,7 +83,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       { removed },
       'removed the temporary areas of processes that died without cleaning up',
     );
-  const cache = new VerdictCache({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs });
+  const cache = new VerdictCache(
+    options.verdicts ??
+      new MemoryVerdictStore({ maxEntries: options.cacheMaxEntries, ttlMs: options.cacheTtlMs }),
+  );
   const memory = options.memory ?? new MemoryBudget();
   const downloads = options.downloads ?? new DownloadGate(8, MAX_WAIT_FOR_ROOM_MS);
   const disk = options.disk ?? new DiskBudget(2048 * 1024 * 1024, MAX_WAIT_FOR_ROOM_MS);

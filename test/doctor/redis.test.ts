@@ -10,6 +10,7 @@ import { runInProcess } from '../helpers/run-cli.js';
 const healthy = useRedis({ own: true });
 const evicting = useRedis({ args: ['--maxmemory-policy', 'allkeys-lru'] });
 const guarded = useRedis({ args: ['--requirepass', 'SENTINEL-right'] });
+const persisting = useRedis({ args: ['--appendonly', 'yes', '--save', '3600 1'] });
 let dataDir: string;
 // A healthy Slack, so the exit status is Redis's to decide.
 let slack: FakeSlack;
@@ -46,6 +47,13 @@ describe('bitmind-bot doctor with REDIS_URL', () => {
       '  ✓ Persistence: none',
     ]);
     expect(run.stdout).toContain('appendonly yes keeps them');
+    expect(run.code).toBe(0);
+  });
+
+  it('reports how a Redis that persists does it: append-only file and snapshots', async () => {
+    const run = await doctor({ REDIS_URL: persisting.url });
+    expect(run.lines).toContain('  ✓ Persistence: append-only file and snapshots (save 3600 1)');
+    expect(run.stdout).not.toContain('appendonly yes keeps them');
     expect(run.code).toBe(0);
   });
 

@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckRequest } from '../../src/domain/types.js';
+import { configuredPlatforms, loadBotConfig } from '../../src/platforms.js';
+import { startService, type Service } from '../../src/start.js';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { captureLogger } from '../log/capture.js';
+import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
+import { useRedis } from '../helpers/redis.js';
+import { waitFor } from '../helpers/wait.js';
+import { cleanups, fakeSlack, pngScored, runCleanups, tempDataDir } from './support.js';
+
+/**
+ * Two running services on one Redis and one BitMind account (the simulator, limiting that account
+ * as BitMind would): `start` wires the shared rate limit and the shared verdict cache.
+ */
+failOnStrayErrors();
+const redis = useRedis();
+// Each instance reads /status once (a call the account pays for too), then checks pictures.
+const LIMIT = 5;
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ rateLimit: { limit: LIMIT, windowMs: 60_000 } });
+});
+afterEach(runCleanups);
+afterAll(async () => {
+  await sim.close();
+});
+
+async function instance(): Promise<Service> {
+  const slack = await fakeSlack();
+  const dataDir = await tempDataDir();
+  cleanups.push(() => dataDir.remove());
+  const config = loadBotConfig({
+    ...slack.env('http'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir.path,
+    BITMIND_BASE_URL: sim.url,
+    BITMIND_CLIENT_ID: sim.credentials.clientId,
+    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
+    BITMIND_RATE_LIMIT: String(LIMIT),
+    ALLOW_PRIVATE_URLS: 'true',
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    SHUTDOWN_GRACE_SECONDS: '1',
+  });
+  const running = await startService(config, configuredPlatforms(config), captureLogger('warn').log);
+  cleanups.push(() => running.stop());
+  return running;
+}
+
+let n = 0;
+function request(bytes: Buffer): CheckRequest {
+  return {
+    id: `shared-${++n}`,
+    trigger: 'command',
+    requester: { platform: 'test', userId: 'U1', channelId: 'C1' },
+    media: [{ name: `${n}.png`, open: () => Promise.resolve(Readable.from([bytes])) }],
+  };
+}
+
+describe('two instances of the running bot on one Redis', () => {
+  it('share one BitMind rate limit and one verdict cache', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const pictures = [0.1, 0.2, 0.3, 0.4].map((score) => pngScored(score));
+    const apiCalls = () => sim.requests.filter((r) => r.path === '/image' || r.path === '/status');
+
+    // The account's five calls of the minute: /status and two pictures through A, /status and one
+    // picture through B.
+    await a.core.checker.check(request(pictures[0]!));
+    await a.core.checker.check(request(pictures[1]!));
+    await b.core.checker.check(request(pictures[2]!));
+    // A fourth picture on B waits for the minute to move on instead of meeting a 429.
+    const fourth = b.core.checker.check(request(pictures[3]!));
+    await waitFor(() => b.core.bitmind.queueStats().waiting === 1, { what: "B's fourth call to wait" });
+    // What A judged is a hit on B, with the account's minute spent.
+    const again = await b.core.checker.check(request(pictures[0]!));
+
+    expect(again.items[0]).toMatchObject({ cached: true });
+    expect(apiCalls().map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(b.core.bitmind.queueStats().waiting).toBe(1);
+    // Stopping B gives the waiting check up (its report says so): it never went out uncounted.
+    await b.stop();
+    expect((await fourth).items[0]).toMatchObject({ error: { code: 'unavailable' } });
+    expect(apiCalls()).toHaveLength(LIMIT);
+  }, 60_000);
+});
