@@ -36,7 +36,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   const slack = slackConfigOf(deps.config);
   if (!slack) {
     throw new Error(
-      'Slack is not configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+      'Slack is not configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or SLACK_CLIENT_ID for distributed mode',
     );
   }
   const logger = deps.logger.child({ component: 'slack' });
@@ -104,10 +104,11 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
 
     async start() {
       await deps.settings.seed(deps.config.autoscanChannels.filter((s) => s.platform === 'slack'));
+      // auth.test of SLACK_BOT_TOKEN; distributed mode has no token to test here (each
+      // workspace's is checked as it is used).
       try {
         await app.init();
       } catch (err) {
-        // Distributed mode checks no token at start: each workspace's is checked when it is used.
         throw new Error(
           `Slack did not accept SLACK_BOT_TOKEN (${slackErrorOf(err)}): check the token and the app's installation`,
           { cause: err },
