@@ -168,6 +168,10 @@ describe('Slack distributed mode: "Add to Slack" for many workspaces', () => {
     const failed = await installThroughSlack(rig, { approve: beta });
     expect(failed.page.status).toBe(502);
     expect(failed.page.body).toContain('Slack did not complete the install (invalid_code)');
+    // A stale link or a cancelled consent is a person's doing: the page and one warning say so.
+    const errors = rig.core.logLines.filter((l) => l.includes('"level":50'));
+    expect(errors.filter((l) => /InvalidStateError|AuthorizationError/.test(l))).toEqual([]);
+    expect(rig.core.logLines.filter((l) => l.includes('Slack install not completed'))).toHaveLength(5);
     for (const page of [forged, replayed, otherBrowser, denied.page, failed.page]) {
       expect(page.body).not.toMatch(/\bat .*\.(js|ts):\d+|Error:/);
       expect(page.body.startsWith('<!DOCTYPE html>')).toBe(true);
