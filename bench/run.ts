@@ -7,6 +7,7 @@ import { cache } from './scenarios/cache.js';
 import { conversion } from './scenarios/conversion.js';
 import { eventToReply } from './scenarios/event-reply.js';
 import { memory } from './scenarios/memory.js';
+import { memoryPerGuild } from './scenarios/memory-per-guild.js';
 import { overhead } from './scenarios/overhead.js';
 import { rateLimit } from './scenarios/rate-limit.js';
 import { throughput } from './scenarios/throughput.js';
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   'event-to-reply': eventToReply,
   cache,
   conversion,
+  'memory-per-guild': memoryPerGuild,
 };
 
 const args = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuditTrail } from './audit/audit-log.js';
 import type { BitmindApi } from './bitmind/types.js';
 import type { CommandEntry } from './cli/commands.js';
 import type { Config, ConfigSlice } from './config.js';
@@ -38,6 +39,8 @@ export interface AdapterDeps {
   readonly settings: SettingsStore;
   /** The pipeline's state store (Slack keeps its install flow's used states there). */
   readonly state: StateStore;
+  /** The audit trail, read for Slack's App Home counts (the pipeline writes it). */
+  readonly audit: AuditTrail;
   readonly fetcher: MediaFetcher;
   readonly bitmind: Pick<BitmindApi, 'health' | 'permissions'>;
   readonly metrics: Metrics;

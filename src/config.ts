@@ -19,7 +19,7 @@ const bool = oneOf(['true', 'false', '1', '0', 'yes', 'no']).transform(
   (v) => v === 'true' || v === '1' || v === 'yes',
 );
 /** Decimal digits only: `Number()` would also take "0x10" and "1e3". */
-function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
     .regex(/^-?\d+$/, 'must be a whole number')
@@ -232,6 +232,11 @@ export const ENV_VARS = {
     schema: text.optional(),
   },
   DATA_DIR: { group: 'Service', doc: 'Where settings are kept.', schema: text.default('./data') },
+  AUDIT_RETENTION_DAYS: {
+    group: 'Service',
+    doc: 'Days the audit trail keeps each check, report and deletion (0: keep nothing). See docs/privacy.md.',
+    schema: wholeNumber(0, 3650).default(90),
+  },
   LOG_LEVEL: {
     group: 'Service',
     doc: 'trace, debug, info, warn, error, fatal or silent.',
@@ -329,6 +334,8 @@ export interface Config {
   /** Undefined: every interface. */
   readonly host: string | undefined;
   readonly dataDir: string;
+  /** How long the audit trail keeps an entry; 0 keeps nothing. */
+  readonly auditRetentionDays: number;
   /** Undefined: the embedded mode (one process, state under DATA_DIR). */
   readonly redis:
     | {
@@ -450,6 +457,7 @@ export function loadConfig(
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     redis,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,

@@ -12,7 +12,7 @@ export interface Connected {
 export interface ConnectOptions {
   readonly tasks: WorkTracker;
   /** The state and settings this instance runs on: embedded, or shared in Redis. */
-  readonly stores: Pick<Stores, 'state' | 'settings'>;
+  readonly stores: Pick<Stores, 'state' | 'settings' | 'audit'>;
   readonly platforms: readonly PlatformModule[];
   readonly observe?: PipelineOptions['observe'];
 }
@@ -28,6 +28,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     checker: tasks.guard(core.checker),
     settings: stores.settings,
     state: stores.state,
+    audit: stores.audit,
     tasks,
     fetcher: core.fetcher,
     logger: core.logger.child({ component: 'pipeline' }),
@@ -42,7 +43,14 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     },
     observe,
   });
-  const deps: AdapterDeps = { ...core, settings: stores.settings, state: stores.state, pipeline, tasks };
+  const deps: AdapterDeps = {
+    ...core,
+    settings: stores.settings,
+    state: stores.state,
+    audit: stores.audit,
+    pipeline,
+    tasks,
+  };
   for (const platform of platforms) byName.set(platform.name, await platform.create(deps));
   return { pipeline, adapters: [...byName.values()] };
 }

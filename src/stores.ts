@@ -1,3 +1,6 @@
+import type { AuditTrail } from './audit/audit-log.js';
+import { FileAuditTrail } from './audit/file-trail.js';
+import { RedisAuditTrail } from './audit/redis-trail.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { FileSettingsStore } from './settings/file-store.js';
@@ -17,6 +20,8 @@ export interface Stores {
    * cache; closed with the stores.
    */
   readonly redis: RedisConnection | undefined;
+  /** The audit trail: JSON-lines files under DATA_DIR/audit, or a Redis stream per workspace. */
+  readonly audit: AuditTrail;
   /** Whether the stores can serve calls now, with the reason when not: for /readyz. */
   health(): { ok: true } | { ok: false; reason: string };
   close(): Promise<void>;
@@ -26,6 +31,8 @@ export interface OpenStoresOptions {
   readonly logger: Logger;
   /** Longest wait for Redis at start before giving up with StateUnavailableError (default 10 s). */
   readonly connectTimeoutMs?: number;
+  /** The clock the audit trail's retention is measured by (tests drive it). */
+  readonly now?: () => number;
 }
 
 /**
@@ -35,21 +42,37 @@ export interface OpenStoresOptions {
  * with one clear error instead of refusing every trigger; after that, outages are ridden out.
  */
 export async function openStores(
-  config: Pick<Config, 'dataDir' | 'redis'>,
+  config: Pick<Config, 'dataDir' | 'redis' | 'auditRetentionDays'>,
   options: OpenStoresOptions,
 ): Promise<Stores> {
+  const retention = {
+    days: config.auditRetentionDays,
+    now: options.now ?? Date.now,
+    logger: options.logger.child({ component: 'audit' }),
+  };
   if (!config.redis) {
     const state = FileStateStore.open(config.dataDir, {
       onSkipped: (lines) =>
         options.logger.warn({ lines }, 'skipped unreadable lines of the state journal (a torn last write)'),
     });
+    let audit: AuditTrail;
+    try {
+      audit = await FileAuditTrail.open(config.dataDir, retention);
+    } catch (err) {
+      await state.close();
+      throw err;
+    }
     return {
       mode: 'embedded',
       state,
       settings: new FileSettingsStore(config.dataDir),
       redis: undefined,
+      audit,
       health: () => ({ ok: true }),
-      close: () => state.close(),
+      close: async () => {
+        await audit.close();
+        await state.close();
+      },
     };
   }
   const connection = new RedisConnection(config.redis, { logger: options.logger });
@@ -64,13 +87,22 @@ export async function openStores(
     );
   }
   const state = new RedisStateStore(connection);
+  let audit: AuditTrail;
+  try {
+    audit = await RedisAuditTrail.open(connection, retention);
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
   return {
     mode: 'redis',
     state,
     settings: new RedisSettingsStore(connection, options.logger),
     redis: connection,
+    audit,
     health: () => connection.health(),
     close: async () => {
+      await audit.close();
       await state.close();
       await connection.close();
     },

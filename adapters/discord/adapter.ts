@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Events } from 'discord.js';
+import { Events, Status } from 'discord.js';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { createDiscordClient } from './client.js';
 import { discordConfigOf } from './config.js';
@@ -7,9 +7,11 @@ import type { DiscordContext } from './context.js';
 import { deliverPlan, postPlaceholder } from './deliver.js';
 import { messageSpecs } from './embeds.js';
 import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
+import { onGuildDelete } from './guild-delete.js';
 import { onInteraction } from './interactions.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
 import { openAttachment, type AttachmentSource } from './media.js';
+import { discordMessageLink } from './message-link.js';
 import { THREAD_TYPES } from './payloads.js';
 import { fetchChannel, fetchMessage } from './rest.js';
 
@@ -39,7 +41,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
   const discord = discordConfigOf(deps.config);
   if (!discord) throw new Error('Discord is not configured: set DISCORD_TOKEN.');
   const logger = deps.logger.child({ component: 'discord' });
-  const client = createDiscordClient(discord.apiUrl);
+  const client = createDiscordClient(discord.apiUrl, discord.shards);
   const { rest } = client;
   let taking = false;
 
@@ -89,12 +91,24 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     }
   }
 
+  /**
+   * GUILD_DELETE is left to discord.js too (it drops the guild from its cache); the adapter reads
+   * it alongside, to forget a guild the bot was removed from. Never throws, like onRaw.
+   */
+  function onGuildLeft(packet: { t?: unknown; d?: unknown }): void {
+    if (packet.t !== 'GUILD_DELETE' || !taking) return;
+    const d = packet.d;
+    deps.tasks.run('Discord GUILD_DELETE', () => onGuildDelete(ctx, d));
+  }
+
   client.on(Events.Raw, onRaw);
+  client.on(Events.Raw, onGuildLeft);
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
-  client.on(Events.ShardDisconnect, (event) =>
-    logger.warn({ code: event.code }, 'Discord gateway disconnected'),
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ code: event.code, shard }, 'Discord gateway disconnected'),
   );
-  client.on(Events.ShardResume, () => logger.info('Discord gateway resumed'));
+  client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Discord gateway resumed'));
+  client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'Discord shard ready'));
 
   return {
     platform: 'discord',
@@ -120,6 +134,8 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
         {
           user: client.user?.tag,
           applicationId,
+          shards: client.ws.shards.map((shard) => shard.id),
+          shardCount: client.options.shardCount,
           scopes: INVITE_SCOPES,
           permissions: BOT_PERMISSIONS.bitfield.toString(),
         },
@@ -132,8 +148,9 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
       await client.destroy();
     },
 
+    // Ready when every shard of this process is: one shard down is a share of the guilds unheard.
     isReady() {
-      return taking && client.isReady();
+      return taking && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
     },
 
     async messageMedia(place) {
@@ -151,6 +168,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
       }
     },
 
+    messageLink: discordMessageLink,
     open: (spec) => openAttachment(spec, source),
     placeholder: (trigger, count) => postPlaceholder(ctx, trigger, count),
     deliver: (trigger, plan, placeholder) => deliverPlan(ctx, trigger, plan, placeholder),

@@ -1,4 +1,3 @@
-import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 import type { ChannelSettings } from '../../src/settings/store.js';
 import { REPLY_MODES } from '../../src/config.js';
@@ -6,6 +5,8 @@ import { AUTOSCAN_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { QUIET } from './deliver.js';
 import { scopeOf, type Invocation } from './invocation.js';
+import { mayModerate } from './moderators.js';
+import { ROLES_WORDING } from './roles-wording.js';
 
 const modeSchema = z.enum(REPLY_MODES);
 
@@ -15,8 +16,6 @@ const MODE_TEXT: Readonly<Record<z.infer<typeof modeSchema>, string>> = {
   silent: `I only react: ${QUIET.flagged} evidence of AI generation, ${QUIET.clean} none, ${QUIET.failed} could not check`,
 };
 
-export const NEEDS_MANAGE_SERVER =
-  'Only members with the Manage Server permission can turn auto-scan on or off.';
 export const GUILD_ONLY = 'Auto-scan works in server channels only.';
 
 function describe(settings: ChannelSettings, channelId: string): string {
@@ -25,23 +24,17 @@ function describe(settings: ChannelSettings, channelId: string): string {
     : `Auto-scan is **off** in <#${channelId}>.`;
 }
 
-/** Manage Server (or Administrator, which implies it), from the permissions Discord resolved for the member here. */
-function canManageServer(permissions: string | undefined): boolean {
-  if (permissions === undefined) return false;
-  return new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild);
-}
-
 /**
  * `/bitmind autoscan enable [mode] | disable | status` for the current channel (a thread's parent).
- * Changing it needs Manage Server, checked here: Discord's default_member_permissions cannot be set
- * on one subcommand. Answers are for the asker only.
+ * Changing it needs Manage Server or a moderator role (mayModerate), checked here: Discord's
+ * default_member_permissions cannot be set on one subcommand. Answers are for the asker only.
  */
 export async function autoscanAnswer(ctx: DiscordContext, asked: Invocation, sub: string): Promise<string> {
   if (asked.workspace === 'dm') return GUILD_ONLY;
   const channelId = asked.settingsChannel;
   const current = await ctx.settings.get(scopeOf(asked), channelId);
   if (sub === AUTOSCAN_SUB.status) return describe(current, channelId);
-  if (!canManageServer(asked.permissions)) return NEEDS_MANAGE_SERVER;
+  if (!(await mayModerate(ctx, asked))) return ROLES_WORDING.needsModerator;
 
   if (sub === AUTOSCAN_SUB.disable) {
     const next = await ctx.settings.update(scopeOf(asked), channelId, { autoscan: false });

@@ -1,3 +1,4 @@
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import {
   ApplicationCommandType,
   ContextMenuCommandBuilder,
@@ -12,9 +13,16 @@ import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
  */
 export const COMMAND = 'bitmind';
 export const CONTEXT_MENU = 'Check with BitMind';
-export const SUB = { check: 'check', help: 'help', status: 'status', autoscan: 'autoscan' } as const;
+export const SUB = {
+  check: 'check',
+  help: 'help',
+  status: 'status',
+  autoscan: 'autoscan',
+  roles: 'roles',
+} as const;
 export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
-export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode' } as const;
+export const ROLES_SUB = { add: 'add', remove: 'remove', list: 'list' } as const;
+export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode', role: 'role' } as const;
 
 const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
   flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',
@@ -66,7 +74,24 @@ function bitmindCommand(): SlashCommandBuilder {
         sub.setName(AUTOSCAN_SUB.status).setDescription('Is auto-scan on in this channel?'),
       ),
   );
+  command.addSubcommandGroup((group) =>
+    group
+      .setName(SUB.roles)
+      .setDescription('Roles whose members may change auto-scan, besides Manage Server')
+      .addSubcommand(withRole(ROLES_SUB.add, 'Let the members of a role change auto-scan (Manage Server)'))
+      .addSubcommand(withRole(ROLES_SUB.remove, 'Stop a role from changing auto-scan (Manage Server)'))
+      .addSubcommand((sub) => sub.setName(ROLES_SUB.list).setDescription('The moderator roles here')),
+  );
   return command;
+}
+
+/** A `/bitmind roles` subcommand that takes one role. */
+function withRole(name: string, description: string) {
+  return (sub: SlashCommandSubcommandBuilder) =>
+    sub
+      .setName(name)
+      .setDescription(description)
+      .addRoleOption((o) => o.setName(OPTION.role).setDescription('The role').setRequired(true));
 }
 
 /** The body of PUT /applications/{id}/commands: everything the bot registers, in order. */

@@ -3,6 +3,7 @@ import { CAVEAT } from '../../src/check/wording.js';
 import { COMMAND, CONTEXT_MENU } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
+import { ROLES_WORDING } from './roles-wording.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
@@ -15,6 +16,7 @@ export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promis
     `• \`/${COMMAND} check\` with \`media\` (a file) or \`url\` (a link); add \`private: True\` to see the result alone.`,
     `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
     `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
+    ROLES_WORDING.helpLine(COMMAND),
     `• \`/${COMMAND} status\`: is BitMind reachable?`,
     '',
     `_${CAVEAT}_`,

@@ -1,6 +1,7 @@
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { autoscanAnswer } from './autoscan-command.js';
 import { COMMAND, CONTEXT_MENU, SUB } from './commands.js';
+import { rolesAnswer } from './roles-command.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { helpAnswer, statusAnswer } from './info-command.js';
 import { checkMedia, invocationOf, placeOf, targetMedia, type Invocation } from './invocation.js';
@@ -63,6 +64,10 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   const [first, second] = asked.path;
   if (first === SUB.autoscan && second) {
     await answerAlone(ctx, asked, async () => ({ content: await autoscanAnswer(ctx, asked, second) }));
+    return;
+  }
+  if (first === SUB.roles && second) {
+    await answerAlone(ctx, asked, async () => ({ content: await rolesAnswer(ctx, asked, second) }));
     return;
   }
   switch (first) {

@@ -21,6 +21,8 @@ export interface Invocation {
   readonly settingsChannel: string;
   /** The member's permissions in this channel, as Discord resolved them (absent in DMs). */
   readonly permissions: string | undefined;
+  /** The member's role ids (none in DMs). */
+  readonly roles: readonly string[];
   /** The subcommand path (`['check']`, `['autoscan', 'enable']`) of a slash command. */
   readonly path: readonly string[];
   /** The leaf options by name. */
@@ -43,6 +45,7 @@ export function invocationOf(
     channel: i.channel_id,
     settingsChannel,
     permissions: i.member?.permissions ?? undefined,
+    roles: i.member?.roles ?? [],
     path,
     options,
   };

@@ -1,4 +1,4 @@
-import type { MediaSpec } from '../../src/pipeline/trigger.js';
+import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
 import { deadline } from '../../src/deadline.js';
 import type { DiscordContext } from './context.js';
 import type { Invocation } from './invocation.js';
@@ -42,6 +42,13 @@ export function discordMessageLinkOf(raw: string): MessageLink | undefined {
   const match = /^\/channels\/(\d+|@me)\/(\d+)\/(\d+)\/?$/.exec(url.pathname);
   if (!match) return undefined;
   return { workspace: match[1] === '@me' ? 'dm' : match[1]!, channel: match[2]!, message: match[3]! };
+}
+
+/** The link Discord's client copies for a message (`@me` for a direct message), or undefined without one. */
+export function discordMessageLink(place: Place): string | undefined {
+  if (place.message === undefined) return undefined;
+  const guild = place.workspace === 'dm' ? '@me' : place.workspace;
+  return `https://discord.com/channels/${guild}/${place.channel}/${place.message}`;
 }
 
 /**

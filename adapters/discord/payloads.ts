@@ -111,7 +111,14 @@ export const interactionSchema = z.object({
   guild_id: snowflake.nullish(),
   channel_id: snowflake,
   channel: channelSchema.nullish(),
-  member: z.object({ user: userSchema, permissions: z.string().regex(/^\d+$/) }).nullish(),
+  member: z
+    .object({
+      user: userSchema,
+      permissions: z.string().regex(/^\d+$/),
+      // The member's roles here, to tell a guild's moderator roles (`/bitmind roles`).
+      roles: z.array(snowflake).default([]),
+    })
+    .nullish(),
   user: userSchema.nullish(),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
@@ -152,7 +159,7 @@ export const commandDataSchema = z.discriminatedUnion('type', [chatInputSchema, 
 export const INTERACTION_TYPE = { ping: 1, applicationCommand: 2, autocomplete: 4 } as const;
 
 /** Option types (https://discord.com/developers/docs/interactions/application-commands). */
-export const OPTION_TYPE = { subcommand: 1, subcommandGroup: 2, attachment: 11 } as const;
+export const OPTION_TYPE = { subcommand: 1, subcommandGroup: 2, role: 8, attachment: 11 } as const;
 
 /** Message types people post (default, reply); the rest are system messages (joins, pins, boosts). */
 export const PERSON_MESSAGE_TYPES: readonly number[] = [0, 19];

@@ -1,12 +1,16 @@
 import type { PlatformModule } from '../../src/adapter.js';
 import { discordConfigOf, discordConfigSlice } from './config.js';
+import { describeShards } from './shards.js';
 
 /** Discord as the composition root sees it: its settings, and discord.js loaded only when it runs. */
 export const discordPlatform: PlatformModule = {
   name: 'discord',
   config: discordConfigSlice,
   howToEnable: 'set DISCORD_TOKEN; command definitions in manifest/, setup in docs/discord.md',
-  describe: () => 'Discord',
+  describe: (config) => {
+    const discord = discordConfigOf(config);
+    return discord ? `Discord, ${describeShards(discord.shards)}` : 'Discord';
+  },
   async create(deps) {
     return (await import('./adapter.js')).createDiscordAdapter(deps);
   },

@@ -10,6 +10,8 @@ import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
 import { botTokenOf, openInstallations } from './install/installations.js';
 import { fetchMessage } from './lookup.js';
+import { slackMessageLink } from './message-link.js';
+import { registerAppHome } from './triggers/app-home.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
@@ -72,6 +74,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
   registerUninstall(app, ctx, installations && ((installed) => installations.store.uninstall(installed)));
+  registerAppHome(app, ctx);
   app.error((err) => {
     // Distributed mode: a workspace that never installed the app, or removed it since. Nothing of
     // ours went wrong, and nothing is answered (there is no token to answer with).
@@ -176,6 +179,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
       return message ? messageSpecs(message) : undefined;
     },
 
+    messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec, place) => openSlackFile(spec, at(place.workspace).files),
     placeholder: (trigger, count) => at(trigger.place.workspace).delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) =>

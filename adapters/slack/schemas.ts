@@ -73,6 +73,13 @@ export const reactionAddedSchema = z.object({
   item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
 });
 
+/** Someone opened the bot's App Home; `tab` is `home` for the Home tab, `messages` for the DM. */
+export const appHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string(),
+  tab: z.string().optional(),
+});
+
 /** A slash command's form fields (all strings, as Slack posts them). */
 export const slashCommandSchema = z.object({
   team_id: z.string(),

@@ -18,6 +18,8 @@ export const BOT_EVENTS = {
   reaction_added: 'reactions:read',
   // Subscribed so a file shared in a channel reaches us at all; the message event does the work.
   file_shared: 'files:read',
+  // Needs no scope: Slack sends it to an app with a bot user and the Home tab on (the manifests' app_home).
+  app_home_opened: null,
 } as const;
 
 /**
@@ -39,6 +41,7 @@ export const WEB_API_METHODS = {
   'conversations.replies': HISTORY_SCOPES,
   'files.info': ['files:read'],
   'users.info': ['users:read'],
+  'views.publish': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SlackMethod = keyof typeof WEB_API_METHODS;
@@ -46,7 +49,7 @@ export type SlackMethod = keyof typeof WEB_API_METHODS;
 /** The slash command and the shortcut need `commands`; the rest follows from the lists above. */
 export const BOT_SCOPES: readonly string[] = [
   'commands',
-  ...Object.values(BOT_EVENTS),
+  ...Object.values(BOT_EVENTS).filter((scope) => scope !== null),
   ...Object.values(WEB_API_METHODS).flat(),
 ]
   .filter((scope, i, all) => all.indexOf(scope) === i)

@@ -112,6 +112,11 @@ export function createSlackWeb(client: WebClient, token: () => Promise<string>) 
       (await call('files.info', { file }, fileInfoResponseSchema)).file,
 
     userInfo: async (user: string) => (await call('users.info', { user }, userInfoResponseSchema)).user,
+
+    /** Shows `view` as `user`'s Home tab. */
+    publishHome: async (user: string, view: types.HomeView): Promise<void> => {
+      await call('views.publish', { user_id: user, view }, emptyResponseSchema);
+    },
   };
 }
 

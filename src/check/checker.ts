@@ -233,9 +233,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       });
       options.metrics?.cache.inc({ result: cached ? 'hit' : 'miss' });
       const { isAI, confidence, processingTime, simulated } = verdict;
-      return { ref, kind, isAI, confidence, processingTime, cached, simulated, ...source };
+      const { sha256 } = media;
+      return { ref, kind, isAI, confidence, processingTime, cached, simulated, sha256, ...source };
     } catch (err) {
-      return { ref, kind, error: describeFailure(err, ref), ...source };
+      return { ref, kind, sha256: media.sha256, error: describeFailure(err, ref), ...source };
     } finally {
       await media.dispose();
     }

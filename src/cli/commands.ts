@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   ...PLATFORMS.flatMap((p) => p.commands ?? []),
   {
+    name: 'audit',
+    summary: "Export the audit trail (JSON lines or CSV), or delete one workspace's trail",
+    load: async () => (await import('./audit.js')).auditCommand,
+  },
+  {
     name: 'doctor',
     summary: 'Check the configuration, BitMind and each chat platform, with a fix for each problem',
     load: async () => (await import('./doctor.js')).doctorCommand,

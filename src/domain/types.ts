@@ -76,11 +76,15 @@ export type ItemResult =
       readonly cached: boolean;
       readonly simulated: boolean;
       readonly source?: MediaSource;
+      /** SHA-256 of the bytes as downloaded (hex): what the audit trail keeps in place of the media. */
+      readonly sha256?: string;
     } & Verdict)
   | {
       readonly ref: MediaRef;
       readonly kind?: MediaKind;
       readonly source?: MediaSource;
+      /** Present when the bytes were downloaded before the check failed. */
+      readonly sha256?: string;
       readonly error: { readonly code: ErrorCode; readonly message: string };
     };
 

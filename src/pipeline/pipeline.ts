@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../audit/audit-log.js';
+import { toItemError } from '../check/item-error.js';
 import { RESTARTING } from '../check/wording.js';
 import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
@@ -13,6 +15,7 @@ import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
 import type { Acceptance } from '../domain/media-types.js';
+import { checkEntry } from './audit-entry.js';
 import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
 import type { ReplyBody, ReplyPlan } from './plan.js';
@@ -39,6 +42,8 @@ export interface PipelineOptions {
   readonly userChecksPerHour: number;
   /** The platform a trigger came from; the composition root knows them all. */
   readonly platform: (name: string) => PlatformPort;
+  /** Where every finished check is recorded; nowhere when absent. */
+  readonly audit?: AuditLog;
   /** Runs accepted checks; in this process when absent. */
   readonly jobs?: JobRunner;
   /** Told every plan as it is decided (the behaviour table, and metrics). */
@@ -162,6 +167,7 @@ export function createPipeline(options: PipelineOptions) {
     const { place } = trigger;
     let body: ReplyBody;
     let report: ReportView | undefined;
+    let error: string | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
       const grant = await budget.take(place, trigger.user, wanted);
@@ -179,11 +185,25 @@ export function createPipeline(options: PipelineOptions) {
       const failure = failureOf(err);
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
+      error = toItemError(err).code;
     }
     if (trigger.kind === 'reaction') await reactions.settle(place, report);
     const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
     options.observe?.(trigger, plan);
     await deliver(trigger, plan, job);
+    await audit(job, report ? { report } : { error: error ?? 'unavailable' });
+  }
+
+  /** Records a finished check in the audit trail; a trail that cannot be written never costs the answer. */
+  async function audit(job: CheckJob, outcome: Parameters<typeof checkEntry>[1]): Promise<void> {
+    if (!options.audit) return;
+    const { place } = job.trigger;
+    try {
+      const link = options.platform(place.platform).messageLink?.(place);
+      await options.audit.record(checkEntry(job, outcome, now(), link));
+    } catch (err) {
+      logger.warn({ err, platform: place.platform }, 'a check could not be recorded in the audit trail');
+    }
   }
 
   return {
@@ -234,7 +254,9 @@ export function createPipeline(options: PipelineOptions) {
 
     /**
      * Deletes everything kept about a workspace the bot was removed from (a Slack uninstall, a
-     * Discord guild left): its settings, budgets, reaction marks and recent checks.
+     * Discord guild left): its settings, budgets, reaction marks and recent checks. Its audit
+     * trail stays until the retention ends it (a record of what the bot did is what an operator
+     * needs after a removal); `bitmind-bot audit forget` deletes it on request (docs/privacy.md).
      */
     async forget(scope: Scope): Promise<void> {
       await settings.forget(scope);

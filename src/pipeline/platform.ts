@@ -20,6 +20,11 @@ export interface PlatformPort {
   messageMedia(place: Place): Promise<readonly MediaSpec[] | undefined>;
   /** Opens a platform medium's bytes with the credentials of `place`'s workspace. */
   open(spec: Extract<MediaSpec, { source: 'platform' }>, place: Place): MediaRef;
+  /**
+   * A link to the message at `place` for people who can see it (the audit trail, the mod log), made
+   * from the place alone: no call to the platform. Undefined when there is no message.
+   */
+  messageLink?(place: Place): string | undefined;
   /** Posts "Checking N files…" for `trigger` and says where, for `deliver` to replace it. */
   placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle>;
   /**

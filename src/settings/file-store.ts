@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AutoscanSeed } from '../config.js';
 import { writeFileAtomically } from '../state/atomic-file.js';
-import type { ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
+import type { ChannelEntry, ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
 import {
   channelKey,
+  channelsOf,
   fromSettings,
   fromWorkspaceSettings,
   lookupKeys,
@@ -92,6 +93,10 @@ export class FileSettingsStore implements SettingsStore {
       await this.#write({ ...data, workspaces: { ...data.workspaces, [key]: fromWorkspaceSettings(next) } });
       return next;
     });
+  }
+
+  async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
+    return channelsOf(scope, Object.entries((await this.#load()).channels));
   }
 
   forget(scope: Scope): Promise<void> {

@@ -2,10 +2,12 @@ import type { AutoscanSeed } from '../config.js';
 import type { Logger } from '../log.js';
 import type { RedisConnection } from '../state/redis-connection.js';
 import { StateUnavailableError } from '../state/redis-connection.js';
+import { globEscape } from '../state/redis-store.js';
 import type { z } from 'zod';
-import type { ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
+import type { ChannelEntry, ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
 import {
   channelKey,
+  channelsOf,
   fromSettings,
   fromWorkspaceSettings,
   lookupKeys,
@@ -95,20 +97,42 @@ export class RedisSettingsStore implements SettingsStore {
     });
   }
 
+  /** Every field of the platform (its workspaces' own, seeds, the first format's), read in pages. */
+  async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
+    const fields: Array<[string, unknown]> = [];
+    await this.#scan(`${scope.platform}:`, (page) => {
+      for (let i = 0; i + 1 < page.length; i += 2) {
+        let value: unknown;
+        try {
+          value = JSON.parse(page[i + 1] ?? '');
+        } catch {
+          continue;
+        }
+        fields.push([page[i] ?? '', value]);
+      }
+    });
+    return channelsOf(scope, fields);
+  }
+
   async forget(scope: Scope): Promise<void> {
-    const prefix = workspacePrefix(scope);
-    // HSCAN in pages: a workspace has a few channels among possibly many thousands of fields.
+    await this.#scan(workspacePrefix(scope), async (page) => {
+      const fields = page.filter((_, i) => i % 2 === 0);
+      if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
+    });
+    await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
+  }
+
+  /** HSCAN in pages of field, value, field, value…: a workspace has a few channels among possibly many thousands. */
+  async #scan(prefix: string, each: (page: string[]) => Promise<void> | void): Promise<void> {
     let cursor = '0';
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
       const [next, flat] = await this.#redis.call((r) =>
-        r.hscan(this.#channels, cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500),
+        r.hscan(this.#channels, cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 500),
       );
-      const fields = flat.filter((_, i) => i % 2 === 0);
-      if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
+      await each(flat);
       cursor = next;
       if (cursor === '0') break;
     }
-    await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
   }
 
   /** The first of `fields` that holds a value, parsed, and whether the first (this workspace's own) did. */
@@ -164,8 +188,3 @@ export class RedisSettingsStore implements SettingsStore {
 
 /** Bounds forget's scan; at 500 fields a page, far more channels than any workspace has. */
 const MAX_SCAN_PAGES = 10_000;
-
-/** Redis MATCH patterns treat these as special; ids never hold them, but a workspace id is input. */
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
-}

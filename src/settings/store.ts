@@ -26,6 +26,12 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = Object.freeze({
   moderatorRoles: Object.freeze([]),
 });
 
+/** One channel's settings, as `channels(scope)` lists them. */
+export interface ChannelEntry {
+  readonly channel: string;
+  readonly settings: ChannelSettings;
+}
+
 /**
  * Whose settings: a platform and one of its workspaces (Slack team or Grid organisation, Discord
  * guild). The same channel id in two workspaces never shares a setting. A `Place` is a scope.
@@ -49,6 +55,11 @@ export interface SettingsStore {
   seed(seeds: readonly AutoscanSeed[]): Promise<void>;
   workspace(scope: Scope): Promise<WorkspaceSettings>;
   updateWorkspace(scope: Scope, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
+  /**
+   * The channels of a workspace that have settings (chosen there, or seeded for any workspace),
+   * each with the settings in force, ordered by channel id: what an admin's overview lists.
+   */
+  channels(scope: Scope): Promise<readonly ChannelEntry[]>;
   /** Deletes every setting of a workspace the bot has left or been removed from (seeds stay: they are configuration). */
   forget(scope: Scope): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DEFAULT_CHANNEL_SETTINGS,
   DEFAULT_WORKSPACE_SETTINGS,
+  type ChannelEntry,
   type ChannelSettings,
   type Scope,
   type WorkspaceSettings,
@@ -75,6 +76,27 @@ export function lookupKeys(scope: Scope, channelId: string): [string, string, st
     channelKey({ platform: scope.platform, workspace: ANY_WORKSPACE }, channelId),
     `${scope.platform}:${channelId}`,
   ];
+}
+
+/**
+ * The channels of `scope` among a store's channel keys and their stored values, each with the
+ * settings in force by the precedence of `lookupKeys`; values that do not validate are left out.
+ */
+export function channelsOf(scope: Scope, fields: Iterable<readonly [string, unknown]>): ChannelEntry[] {
+  const found = new Map<string, { rank: number; stored: StoredChannel }>();
+  for (const [key, value] of fields) {
+    const parts = key.split(':');
+    if (parts[0] !== scope.platform) continue;
+    const channel = parts.at(-1) ?? '';
+    const rank = lookupKeys(scope, channel).indexOf(key);
+    const parsed = storedChannelSchema.safeParse(value);
+    if (rank < 0 || !parsed.success) continue;
+    const held = found.get(channel);
+    if (!held || rank < held.rank) found.set(channel, { rank, stored: parsed.data });
+  }
+  return [...found]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([channel, { stored }]) => ({ channel, settings: toSettings(stored) }));
 }
 
 /** Every channel key of one workspace starts with this. */

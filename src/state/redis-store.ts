@@ -108,6 +108,6 @@ function millis(ttlMs: number): number {
 }
 
 /** SCAN's MATCH is a glob: the prefix's own `*`, `?`, `[`, `]` and `\` must match literally. */
-function globEscape(text: string): string {
+export function globEscape(text: string): string {
   return text.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -421,3 +421,38 @@ describe('secrets in the configuration', () => {
     expect(discordConfigOf(oauth)?.token.reveal()).toBe(SECRETS.DISCORD_TOKEN);
   });
 });
+
+describe('Discord shards', () => {
+  const shardsOf = (env: Record<string, string>) =>
+    discordConfigOf(loadConfig({ DISCORD_TOKEN: 'd', ...env }))?.shards;
+  const problemOf = (env: Record<string, string>) => {
+    try {
+      loadConfig({ DISCORD_TOKEN: 'd', ...env });
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('the configuration was accepted');
+  };
+
+  it('runs as many shards as Discord recommends unless told, and all of a fixed count by default', () => {
+    expect(shardsOf({})).toEqual({ count: 'auto' });
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '4' })).toEqual({ count: 4, ids: [0, 1, 2, 3] });
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '8', DISCORD_SHARD_IDS: '4,6-7, 5' })).toEqual({
+      count: 8,
+      ids: [4, 5, 6, 7],
+    });
+  });
+
+  it('says what is wrong with a shard count or list, naming the variable', () => {
+    expect(problemOf({ DISCORD_SHARD_COUNT: 'many' })).toMatch(
+      /DISCORD_SHARD_COUNT must be auto or a number/,
+    );
+    expect(problemOf({ DISCORD_SHARD_COUNT: '0' })).toMatch(/DISCORD_SHARD_COUNT must be 1 or more/);
+    expect(problemOf({ DISCORD_SHARD_IDS: '0-1' })).toMatch(/DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT/);
+    expect(problemOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '2-4' })).toMatch(
+      /names shard 4, but DISCORD_SHARD_COUNT=4 makes shards 0 to 3/,
+    );
+    expect(problemOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: 'a' })).toMatch(/ids and ranges/);
+    expect(problemOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '3-1' })).toMatch(/runs backwards/);
+  });
+});

@@ -1,7 +1,7 @@
 import type { APIMessage, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRecord, RecordedCall } from '../fakes/discord/index.js';
-import { discordMessageLinkOf } from '../../adapters/discord/message-link.js';
+import { discordMessageLink, discordMessageLinkOf } from '../../adapters/discord/message-link.js';
 import { waitFor } from '../helpers/wait.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
@@ -118,6 +118,15 @@ describe('Discord: /bitmind check url:<message link> answers only about this cha
 });
 
 describe('Discord message links', () => {
+  it('makes the link of a message that it reads back (the audit trail and the mod log link to the original)', () => {
+    const guild = { platform: 'discord', workspace: '1', channel: '2', message: '3' };
+    const link = discordMessageLink(guild);
+    expect(link).toBe('https://discord.com/channels/1/2/3');
+    expect(discordMessageLinkOf(link ?? '')).toEqual({ workspace: '1', channel: '2', message: '3' });
+    expect(discordMessageLink({ ...guild, workspace: 'dm' })).toBe('https://discord.com/channels/@me/2/3');
+    expect(discordMessageLink({ ...guild, message: undefined })).toBeUndefined();
+  });
+
   it('reads guild, channel and message from Discord’s hosts only', () => {
     const ids = { workspace: '1', channel: '2', message: '3' };
     for (const host of ['discord.com', 'ptb.discord.com', 'canary.discord.com', 'discordapp.com'])

@@ -25,13 +25,14 @@ describe('Discord command definitions', () => {
     expect(JSON.parse(out)).toEqual(manifest);
   });
 
-  it('defines /bitmind check|help|status|autoscan and the message command', () => {
+  it('defines /bitmind check|help|status|autoscan|roles and the message command', () => {
     const names = commandDefinitions().map((c) => c.name);
     expect(names).toEqual(['bitmind', 'Check with BitMind']);
     const bitmind = commandDefinitions()[0] as { options: { name: string; options?: { name: string }[] }[] };
-    expect(bitmind.options.map((o) => o.name)).toEqual(['check', 'help', 'status', 'autoscan']);
+    expect(bitmind.options.map((o) => o.name)).toEqual(['check', 'help', 'status', 'autoscan', 'roles']);
     expect(bitmind.options[0]!.options!.map((o) => o.name)).toEqual(['media', 'url', 'private']);
     expect(bitmind.options[3]!.options!.map((o) => o.name)).toEqual(['enable', 'disable', 'status']);
+    expect(bitmind.options[4]!.options!.map((o) => o.name)).toEqual(['add', 'remove', 'list']);
   });
 });
 
@@ -68,6 +69,18 @@ describe('bitmind-bot register-commands against the fake Discord REST', () => {
     const [put] = fake.callsTo('PUT', new RegExp(`/guilds/${guild}/commands$`));
     expect(put!.body).toEqual(manifest);
     expect(out).toMatch(/available now/);
+  });
+
+  it('works the same from a process that runs some of the shards: REST only, no gateway connection', async () => {
+    const identifies = fake.gateway.identifies.length;
+    const before = fake.calls.length;
+    const { code } = await run([], { ...env, DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '2-3' });
+    expect(code).toBe(0);
+    expect(fake.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /applications/@me',
+      `PUT /applications/${fake.world.application.id}/commands`,
+    ]);
+    expect(fake.gateway.identifies).toHaveLength(identifies);
   });
 
   it('waits out a 429 with retry_after and still registers', async () => {

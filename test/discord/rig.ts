@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { discordPlatform } from '../../adapters/discord/platform.js';
 import type { ChatAdapter } from '../../src/adapter.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
+import type { SettingsStore } from '../../src/settings/store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { connectPlatform, type ConnectedPlatform, type DecidedPlan } from '../helpers/connect.js';
 import { startCore, type TestCore } from '../helpers/core.js';
@@ -27,6 +28,7 @@ export interface DiscordRig {
   readonly core: TestCore;
   readonly adapter: ChatAdapter;
   readonly pipeline: Pipeline;
+  readonly settings: SettingsStore;
   /** Every plan the pipeline decided since the last (re)start, with its trigger. */
   readonly plans: DecidedPlan[];
   /** Raw log lines of the running core and adapter, to search for leaks. */
@@ -71,6 +73,9 @@ export async function startDiscordRig(env: Record<string, string> = {}): Promise
     },
     get pipeline() {
       return running.connected.pipeline;
+    },
+    get settings() {
+      return running.connected.settings;
     },
     get plans() {
       return running.connected.plans;

@@ -1,4 +1,5 @@
 import type { ChatAdapter, PlatformModule } from '../../src/adapter.js';
+import type { AuditTrail } from '../../src/audit/audit-log.js';
 import { connectPlatforms } from '../../src/connect.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
@@ -21,6 +22,7 @@ export interface ConnectedPlatform {
   readonly tasks: WorkTracker;
   readonly state: StateStore;
   readonly settings: SettingsStore;
+  readonly audit: AuditTrail;
   /** Every plan decided so far, in order. */
   readonly plans: DecidedPlan[];
   /** Stops the adapter (after draining) and closes the state store; the core is the caller's. */
@@ -35,7 +37,7 @@ export interface ConnectedPlatform {
 export async function connectPlatform(core: TestCore, platform: PlatformModule): Promise<ConnectedPlatform> {
   const tasks = createWorkTracker(core.logger.child({ component: 'shutdown' }));
   const stores = await openStores(
-    { dataDir: core.dataDir, redis: core.config.redis },
+    { dataDir: core.dataDir, redis: core.config.redis, auditRetentionDays: core.config.auditRetentionDays },
     { logger: core.logger.child({ component: 'state' }) },
   );
   const plans: DecidedPlan[] = [];
@@ -53,6 +55,7 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     tasks,
     state: stores.state,
     settings: stores.settings,
+    audit: stores.audit,
     plans,
     async stop() {
       await tasks.drain(core.config.shutdownGraceMs);

@@ -9,6 +9,7 @@ import type {
   ItemResult,
   MediaRef,
 } from '../../src/domain/types.js';
+import type { AuditEntry, AuditLog } from '../../src/audit/audit-log.js';
 import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -93,6 +94,18 @@ export class FakeChecker implements CheckService {
   }
 }
 
+/** An audit log that keeps what it is given, in order, and can be told to fail. */
+export class FakeAuditLog implements AuditLog {
+  readonly entries: AuditEntry[] = [];
+  failing = false;
+
+  record(entry: AuditEntry): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('the disk is full'));
+    this.entries.push(entry);
+    return Promise.resolve();
+  }
+}
+
 export function png(name: string): MediaSpec {
   return { source: 'platform', name, mimeHint: 'image/png', locator: { id: name } };
 }
@@ -132,7 +145,13 @@ const unusedFetcher: MediaFetcher = {
 
 /** The real pipeline over fakes of the platform and the Checker, with real state and settings stores. */
 export function pipelineWorld(
-  options: { state?: StateStore; userChecksPerHour?: number; port?: FakePort; dataDir?: string } = {},
+  options: {
+    state?: StateStore;
+    userChecksPerHour?: number;
+    port?: FakePort;
+    dataDir?: string;
+    audit?: AuditLog;
+  } = {},
 ): PipelineWorld {
   const { log, lines } = captureLogger('debug');
   const port = options.port ?? new FakePort();
@@ -152,6 +171,7 @@ export function pipelineWorld(
     accepts: READ_AS_IS,
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
+    audit: options.audit,
   });
   return {
     pipeline,

@@ -132,6 +132,28 @@ export function settingsStoreContract(
       });
     });
 
+    it('lists the channels of one workspace with the settings in force there, seeds included', async () => {
+      const where = place();
+      const store = await open(where);
+      const other = { platform: 'slack', workspace: 'T2' };
+      await store.seed([
+        { platform: 'slack', channelId: 'C9', replyMode: 'all' },
+        { platform: 'slack', workspace: 'T2', channelId: 'C8', replyMode: 'all' },
+        { platform: 'discord', channelId: '42', replyMode: 'all' },
+      ]);
+      await store.update(SLACK, 'C2', { autoscan: true, replyMode: 'silent' });
+      await store.update(SLACK, 'C9', { replyMode: 'flagged' });
+      await store.update(other, 'C1', { autoscan: true });
+      expect(await (await open(where)).channels(SLACK)).toEqual([
+        { channel: 'C2', settings: { autoscan: true, replyMode: 'silent', triggerReaction: undefined } },
+        { channel: 'C9', settings: { autoscan: true, replyMode: 'flagged', triggerReaction: undefined } },
+      ]);
+      expect((await store.channels(other)).map((c) => c.channel)).toEqual(['C1', 'C8', 'C9']);
+      expect(await store.channels({ platform: 'discord', workspace: 'G9' })).toEqual([
+        { channel: '42', settings: { autoscan: true, replyMode: 'all', triggerReaction: undefined } },
+      ]);
+    });
+
     it('forgets every setting of one workspace and nothing of another, keeping seeds', async () => {
       const where = place();
       const store = await open(where);

@@ -21,6 +21,7 @@ const manifestSchema = z.object({
       z.object({ command: z.string(), url: z.string().optional(), should_escape: z.boolean() }),
     ),
     shortcuts: z.array(z.object({ name: z.string(), type: z.string(), callback_id: z.string() })),
+    app_home: z.object({ home_tab_enabled: z.boolean() }),
   }),
   oauth_config: z.object({
     redirect_urls: z.array(z.string()).optional(),
@@ -61,6 +62,10 @@ describe.each([
     expect(m.settings.interactivity.is_enabled).toBe(true);
   });
 
+  it('turns the Home tab on, which app_home_opened needs', () => {
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+  });
+
   it(
     socket ? 'turns Socket Mode on and needs no request URL' : 'points every request URL at /slack/events',
     () => {
@@ -91,7 +96,7 @@ describe('the declared surface', () => {
   it('covers every scope an event or a method needs, and nothing else', () => {
     const needed = new Set([
       'commands',
-      ...Object.values(BOT_EVENTS),
+      ...Object.values(BOT_EVENTS).filter((scope) => scope !== null),
       ...Object.values(WEB_API_METHODS).flat(),
     ]);
     expect(new Set(BOT_SCOPES)).toEqual(needed);

@@ -92,7 +92,7 @@ describe('bitmind-bot start (child process)', () => {
     const starting = await bot.waitForLog(byMessage('bitmind-bot starting'), 'the start summary');
     expect(starting.platforms).toEqual([
       { platform: 'slack', runs: 'Slack in Socket Mode' },
-      { platform: 'discord', runs: 'Discord' },
+      { platform: 'discord', runs: 'Discord, shards as Discord recommends' },
     ]);
     expect(starting.bitmind).toEqual({ auth: 'simulator' });
     expect(starting.limits).toEqual({

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { GatewayIntentBits, GatewayOpcodes, type APIMessage } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { shardOf } from './payloads.js';
 import type { FakeWorld } from './world.js';
+
+/** `[shard id, shard count]`, as IDENTIFY sends it. */
+export type ShardPair = readonly [number, number];
 
 interface Session {
   readonly socket: WebSocket;
   sessionId: string | undefined;
+  shard: ShardPair;
   intents: number;
   seq: number;
   /** The highest sequence number the client confirmed in a heartbeat on this connection. */
@@ -22,6 +27,15 @@ export interface GatewayOptions {
   readonly url: () => string;
 }
 
+/** Events whose payload is the guild itself: its id is `id`, not `guild_id`. */
+const GUILD_ITSELF = ['GUILD_CREATE', 'GUILD_UPDATE', 'GUILD_DELETE'];
+
+interface IdentifyData {
+  readonly token: string;
+  readonly intents: number;
+  readonly shard?: [number, number];
+}
+
 /** Dispatches that need an intent, as Discord filters them (guild vs direct message). */
 function intentFor(event: string, guild: boolean): number | undefined {
   if (event.startsWith('MESSAGE_REACTION_'))
@@ -33,17 +47,25 @@ function intentFor(event: string, guild: boolean): number | undefined {
 
 /**
  * The gateway half of the fake Discord, a WebSocket endpoint speaking JSON frames (no compression):
- * HELLO (op 10) on connect; IDENTIFY (op 2) answered by READY then GUILD_CREATE; RESUME (op 6) by
- * RESUMED; heartbeats (op 1) by ACK (op 11). Dispatches are filtered by the identified intents, and
- * without MESSAGE_CONTENT messages lose their content and attachments, as on the real gateway.
+ * HELLO (op 10) on connect; IDENTIFY (op 2) answered by READY then a GUILD_CREATE per guild of the
+ * session's shard; RESUME (op 6) by RESUMED; heartbeats (op 1) by ACK (op 11). Sharded like
+ * Discord: IDENTIFY's `shard: [id, count]` (default `[0, 1]`) decides which guilds' events a
+ * session gets (`(guild_id >> 22) % count`; direct messages go to shard 0), a shard outside its
+ * count is refused with close code 4010 (Invalid shard), and a second session identifying as a
+ * shard that has an open session with 4005 (Already authenticated, the nearest documented code;
+ * discord.js reconnects and tries again, so the shard is taken once the first session is gone).
+ * Dispatches are filtered by the identified intents, and without MESSAGE_CONTENT messages lose
+ * their content and attachments, as on the real gateway.
  */
 export class FakeGateway {
   /** The `d` of every IDENTIFY received, in order. */
-  readonly identifies: Array<{ token: string; intents: number }> = [];
+  readonly identifies: Array<{ token: string; intents: number; shard: ShardPair }> = [];
+  /** IDENTIFYs refused because another open session runs that shard. */
+  readonly refusals: ShardPair[] = [];
   readonly resumes: Array<{ session_id: string; seq: number }> = [];
   heartbeats = 0;
   readonly #sessions = new Set<Session>();
-  readonly #knownSessions = new Map<string, number>();
+  readonly #knownSessions = new Map<string, { intents: number; shard: ShardPair }>();
   readonly #wss: WebSocketServer;
 
   constructor(
@@ -59,13 +81,28 @@ export class FakeGateway {
     return [...this.#sessions].filter((s) => s.sessionId !== undefined).length;
   }
 
-  /** Sends a dispatch (op 0) to every ready session whose intents allow it. */
+  /** The shards with a ready session, as `id/count`, sorted. */
+  get readyShards(): string[] {
+    return [...this.#sessions]
+      .filter((s) => s.sessionId !== undefined)
+      .map((s) => `${s.shard[0]}/${s.shard[1]}`)
+      .sort();
+  }
+
+  /**
+   * Sends a dispatch (op 0) to the ready sessions whose intents allow it, on the shard that owns
+   * its guild (`guild_id`, or `id` for GUILD_* events); one without a guild goes to shard 0.
+   */
   dispatch(event: string, data: Record<string, unknown>): void {
     // Malformed-payload tests send anything here, `null` included.
-    const guild = typeof (data as Record<string, unknown> | null)?.guild_id === 'string';
-    const needs = intentFor(event, guild);
+    const fields = data as Record<string, unknown> | null;
+    const guildId = GUILD_ITSELF.includes(event) ? fields?.id : fields?.guild_id;
+    const guild = typeof guildId === 'string' && /^\d+$/.test(guildId) ? guildId : undefined;
+    const needs = intentFor(event, guild !== undefined);
     for (const session of this.#sessions) {
       if (!session.sessionId || (needs !== undefined && (session.intents & needs) === 0)) continue;
+      const owner = guild === undefined ? 0 : shardOf(guild, session.shard[1]);
+      if (owner !== session.shard[0]) continue;
       this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: this.#visible(session, event, data) });
     }
   }
@@ -114,7 +151,7 @@ export class FakeGateway {
   }
 
   #accept(socket: WebSocket): void {
-    const session: Session = { socket, sessionId: undefined, intents: 0, seq: 0, seen: 0 };
+    const session: Session = { socket, sessionId: undefined, shard: [0, 1], intents: 0, seq: 0, seen: 0 };
     this.#sessions.add(session);
     socket.on('close', () => this.#sessions.delete(session));
     socket.on('message', (raw: Buffer) => this.#receive(session, raw.toString('utf8')));
@@ -139,7 +176,7 @@ export class FakeGateway {
         this.#send(session, { op: GatewayOpcodes.HeartbeatAck });
         return;
       case GatewayOpcodes.Identify:
-        this.#identify(session, frame.d as { token: string; intents: number });
+        this.#identify(session, frame.d as IdentifyData);
         return;
       case GatewayOpcodes.Resume:
         this.#resume(session, frame.d as { token: string; session_id: string; seq: number });
@@ -149,29 +186,45 @@ export class FakeGateway {
     }
   }
 
-  #identify(session: Session, d: { token: string; intents: number }): void {
-    this.identifies.push({ token: d.token, intents: d.intents });
+  #identify(session: Session, d: IdentifyData): void {
+    const shard: ShardPair = Array.isArray(d.shard) ? [d.shard[0], d.shard[1]] : [0, 1];
+    this.identifies.push({ token: d.token, intents: d.intents, shard });
     if (d.token !== this.options.token) {
       session.socket.close(4004, 'Authentication failed.');
       return;
     }
+    if (!Number.isInteger(shard[0]) || !Number.isInteger(shard[1]) || shard[0] < 0 || shard[0] >= shard[1]) {
+      session.socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const taken = [...this.#sessions].some(
+      (other) => other.sessionId && other.shard[0] === shard[0] && other.shard[1] === shard[1],
+    );
+    if (session.sessionId || taken) {
+      this.refusals.push(shard);
+      session.socket.close(4005, 'Already authenticated.');
+      return;
+    }
     session.sessionId = randomUUID();
+    session.shard = shard;
     session.intents = d.intents;
-    this.#knownSessions.set(session.sessionId, d.intents);
+    this.#knownSessions.set(session.sessionId, { intents: d.intents, shard });
     const { world } = this.options;
-    this.#dispatchTo(session, 'READY', world.readyPayload(session.sessionId, this.options.url()));
-    this.#dispatchTo(session, 'GUILD_CREATE', world.guildCreatePayload());
+    this.#dispatchTo(session, 'READY', world.readyPayload(session.sessionId, this.options.url(), shard));
+    for (const guild of world.guildsOnShard(shard))
+      this.#dispatchTo(session, 'GUILD_CREATE', world.guildCreatePayload(guild));
   }
 
   #resume(session: Session, d: { token: string; session_id: string; seq: number }): void {
     this.resumes.push({ session_id: d.session_id, seq: d.seq });
-    const intents = this.#knownSessions.get(d.session_id);
-    if (d.token !== this.options.token || intents === undefined) {
+    const known = this.#knownSessions.get(d.session_id);
+    if (d.token !== this.options.token || known === undefined) {
       this.#send(session, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
     session.sessionId = d.session_id;
-    session.intents = intents;
+    session.shard = known.shard;
+    session.intents = known.intents;
     session.seq = d.seq;
     this.#dispatchTo(session, 'RESUMED', {});
   }

@@ -22,10 +22,22 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   /** HELLO's heartbeat_interval in ms (default 41 250, Discord's). */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * GET /gateway/bot's `shards`; default one per 1,000 guilds, as Discord roughly recommends.
+   * Settable later through `sharding`.
+   */
+  readonly recommendedShards?: number;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency` (default 1; large bots get 16 or more). */
+  readonly maxConcurrency?: number;
 }
 
-/** A slash command option value: text, a flag, a number, or a file sent as an attachment option. */
-export type OptionValue = string | boolean | number | FakeFile;
+/** A role given as a slash command option. */
+export interface RoleOption {
+  readonly roleId: string;
+}
+
+/** A slash command option value: text, a flag, a number, a role, or a file sent as an attachment option. */
+export type OptionValue = string | boolean | number | FakeFile | RoleOption;
 
 /**
  * A fake Discord on 127.0.0.1: REST (`/api/v10/...`), the attachment CDN (`/attachments/...`, signed
@@ -46,6 +58,8 @@ export class FakeDiscord {
   readonly gateway: FakeGateway;
   readonly channels;
   readonly users: { readonly alice: APIUser; readonly moderator: APIUser; readonly otherBot: APIUser };
+  /** What GET /gateway/bot advises; `shards` undefined: one per 1,000 guilds. */
+  readonly sharding: { shards: number | undefined; maxConcurrency: number };
   /** Every INTERACTION_CREATE dispatched, by interaction id, to send one again. */
   readonly #interactionPayloads = new Map<string, Record<string, unknown>>();
 
@@ -71,6 +85,7 @@ export class FakeDiscord {
     this.world.addMember(this.users.moderator, MODERATOR_PERMISSIONS);
     this.world.addMember(this.users.otherBot);
     const gatewayUrl = () => `${origin.replace(/^http/, 'ws')}/gateway`;
+    this.sharding = { shards: options.recommendedShards, maxConcurrency: options.maxConcurrency ?? 1 };
     this.gateway = new FakeGateway(server, {
       world: this.world,
       token: this.token,
@@ -81,6 +96,10 @@ export class FakeDiscord {
       world: this.world,
       token: this.token,
       gatewayUrl,
+      sharding: () => ({
+        shards: this.sharding.shards ?? Math.max(1, Math.ceil(this.world.guilds.size / 1000)),
+        maxConcurrency: this.sharding.maxConcurrency,
+      }),
       // Discord echoes the bot's own messages back over the gateway; the bot must ignore them.
       onMessageCreated: (message) => this.gateway.dispatch('MESSAGE_CREATE', this.#withGuild(message)),
     });
@@ -135,7 +154,12 @@ export class FakeDiscord {
       'MESSAGE_UPDATE',
       options.whole
         ? this.#withGuild(updated)
-        : { id: updated.id, channel_id: updated.channel_id, guild_id: this.world.guild.id, embeds },
+        : {
+            id: updated.id,
+            channel_id: updated.channel_id,
+            guild_id: this.#guildOf(updated.channel_id),
+            embeds,
+          },
     );
   }
 
@@ -146,7 +170,7 @@ export class FakeDiscord {
       user_id: fields.user.id,
       channel_id: fields.channelId,
       message_id: fields.messageId,
-      guild_id: this.world.guild.id,
+      guild_id: this.#guildOf(fields.channelId),
       member: this.#member(fields.user),
       emoji: { id: null, name: fields.emoji },
       ...(author ? { message_author_id: author.id } : {}),
@@ -169,7 +193,18 @@ export class FakeDiscord {
     permissions?: string;
   }): InteractionRecord {
     const attachments: Record<string, APIAttachment> = {};
+    const roles: Record<string, unknown> = {};
     let options: unknown[] = Object.entries(fields.options ?? {}).map(([name, value]) => {
+      if (typeof value === 'object' && 'roleId' in value) {
+        const role = this.world.roles.get(value.roleId);
+        roles[value.roleId] = {
+          id: value.roleId,
+          name: role?.name ?? 'a role',
+          permissions: '0',
+          position: 1,
+        };
+        return { name, type: ApplicationCommandOptionType.Role, value: value.roleId };
+      }
       if (typeof value === 'object') {
         const id = this.world.addAttachment(fields.channelId, value);
         attachments[id] = this.world.attachmentPayload(id)!;
@@ -191,7 +226,14 @@ export class FakeDiscord {
       name: fields.name,
       type: ApplicationCommandType.ChatInput,
       options,
-      ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
+      ...(Object.keys(attachments).length + Object.keys(roles).length > 0
+        ? {
+            resolved: {
+              ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+              ...(Object.keys(roles).length > 0 ? { roles } : {}),
+            },
+          }
+        : {}),
     });
   }
 
@@ -215,6 +257,30 @@ export class FakeDiscord {
     });
     if (fields.staleWith) this.world.expireAttachmentUrls(fields.staleWith);
     return record;
+  }
+
+  /**
+   * The bot joins a guild of `channels` text channels (on shard `onShard[0]` of `onShard[1]` when
+   * given): GUILD_CREATE goes to the shard that owns it, unless `dispatch` is false (a guild that is
+   * there before the bot connects arrives after READY anyway).
+   */
+  addGuild(options: { channels?: number; onShard?: readonly [number, number]; dispatch?: boolean } = {}) {
+    const guild = this.world.addGuild(`Server ${this.world.guilds.size + 1}`, options);
+    if (options.dispatch !== false)
+      this.gateway.dispatch('GUILD_CREATE', this.world.guildCreatePayload(guild.id));
+    return guild;
+  }
+
+  /**
+   * GUILD_DELETE: with `unavailable`, an outage (the guild stays in the world and comes back);
+   * without, the bot was removed and the guild is gone.
+   */
+  removeGuild(guildId: string, options: { unavailable?: boolean } = {}): void {
+    this.gateway.dispatch('GUILD_DELETE', {
+      id: guildId,
+      ...(options.unavailable ? { unavailable: true } : {}),
+    });
+    if (!options.unavailable) this.world.removeGuild(guildId);
   }
 
   /** Sends MESSAGE_CREATE for a stored message again, as a gateway replay would. */
@@ -290,7 +356,7 @@ export class FakeDiscord {
       application_id: this.world.application.id,
       type: InteractionType.ApplicationCommand,
       data,
-      guild_id: this.world.guild.id,
+      guild_id: this.#guildOf(fields.channelId),
       channel_id: fields.channelId,
       channel,
       member: { ...member, user: fields.user, permissions: fields.permissions ?? member.permissions },
@@ -300,7 +366,7 @@ export class FakeDiscord {
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.world.guild.id },
+      authorizing_integration_owners: { '0': this.#guildOf(fields.channelId) },
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
     };
@@ -314,8 +380,13 @@ export class FakeDiscord {
     return { ...known, user: of };
   }
 
+  /** The guild of a channel; the first guild for a channel the world does not know (malformed-payload tests). */
+  #guildOf(channelId: string): string {
+    return this.world.guildOf(channelId) ?? this.world.guild.id;
+  }
+
   #withGuild(message: APIMessage): Record<string, unknown> {
-    const guildId = this.world.guild.id;
+    const guildId = this.#guildOf(message.channel_id);
     const { user: _user, ...member } = this.#member(message.author);
     return { ...message, guild_id: guildId, member };
   }

@@ -24,6 +24,23 @@ export function snowflake(): string {
   return lastSnowflake.toString();
 }
 
+/**
+ * A fresh snowflake of a guild that shard `shard` of `count` owns: Discord routes a guild's events
+ * to shard `(guild_id >> 22) % count`, so the timestamp part is moved forward to the next that fits.
+ */
+export function snowflakeOnShard(shard: number, count: number): string {
+  const fresh = BigInt(snowflake());
+  const n = BigInt(count);
+  const timestamp = (fresh >> 22n) + ((BigInt(shard) - ((fresh >> 22n) % n) + n) % n);
+  lastSnowflake = fresh > timestamp << 22n ? fresh : timestamp << 22n;
+  return lastSnowflake.toString();
+}
+
+/** The shard of `count` that receives a guild's events. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
 export function user(username: string, options: { bot?: boolean; id?: string } = {}): APIUser {
   return {
     id: options.id ?? snowflake(),
@@ -57,10 +74,11 @@ export const MODERATOR_PERMISSIONS = (
 export function member(
   of: APIUser,
   permissions = MEMBER_PERMISSIONS,
+  roles: string[] = [],
 ): APIGuildMember & { permissions: string } {
   return {
     user: of,
-    roles: [],
+    roles,
     joined_at: new Date(0).toISOString(),
     deaf: false,
     mute: false,

@@ -34,6 +34,8 @@ export interface RestContext {
   readonly world: FakeWorld;
   readonly token: string;
   readonly gatewayUrl: () => string;
+  /** GET /gateway/bot's advice: how many shards, and how many may IDENTIFY at once. */
+  readonly sharding: () => { shards: number; maxConcurrency: number };
   /** Called when a message is created through REST (the bot's replies), so the gateway can echo it. */
   readonly onMessageCreated: (message: APIMessage) => void;
 }
@@ -233,8 +235,13 @@ export class FakeRest {
   #gatewayBot() {
     return {
       url: this.ctx.gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      shards: this.ctx.sharding().shards,
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 0,
+        max_concurrency: this.ctx.sharding().maxConcurrency,
+      },
     };
   }
 

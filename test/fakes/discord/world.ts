@@ -49,27 +49,37 @@ export class FakeWorld {
    * the developer portal, which for an app in fewer than 100 servers sets GATEWAY_MESSAGE_CONTENT_LIMITED.
    */
   readonly application = { id: this.bot.id, name: 'BitMind', flags: 1 << 19 };
+  /** The first guild, where the fake's own channels are; `addGuild` makes more. */
   readonly guild = { id: build.snowflake(), name: 'Test Server' };
+  readonly guilds = new Map<string, { id: string; name: string }>([[this.guild.id, this.guild]]);
+  /** Each guild's roles besides @everyone, by role id. */
+  readonly roles = new Map<string, { id: string; name: string; guildId: string }>();
   readonly channels = new Map<string, APIChannel>();
   readonly members = new Map<string, ReturnType<typeof build.member>>();
   /** Status the CDN answers for a stale signature: Discord sends 404 or 403 depending on the edge. */
   expiredStatus: 403 | 404 = 404;
   readonly #messages = new Map<string, StoredMessage>();
+  /** Each guild's channels and threads, so a guild's payload does not scan every channel. */
+  readonly #guildChannels = new Map<string, APIChannel[]>();
   readonly #attachments = new Map<string, StoredAttachment>();
 
   constructor(readonly origin: string) {
     this.members.set(this.bot.id, build.member(this.bot));
   }
 
-  addTextChannel(name: string): APIChannel {
-    const channel = build.textChannel(this.guild.id, name);
-    this.channels.set(channel.id, channel);
-    return channel;
+  addTextChannel(name: string, guildId = this.guild.id): APIChannel {
+    return this.#keep(guildId, build.textChannel(guildId, name));
   }
 
   addThread(parentId: string, name: string): APIChannel {
-    const channel = build.thread(this.guild.id, parentId, this.bot.id, name);
+    return this.#keep(this.guild.id, build.thread(this.guild.id, parentId, this.bot.id, name));
+  }
+
+  #keep(guildId: string, channel: APIChannel): APIChannel {
     this.channels.set(channel.id, channel);
+    const inGuild = this.#guildChannels.get(guildId);
+    if (inGuild) inGuild.push(channel);
+    else this.#guildChannels.set(guildId, [channel]);
     return channel;
   }
 
@@ -77,6 +87,49 @@ export class FakeWorld {
     const m = build.member(of, permissions);
     this.members.set(of.id, m);
     return m;
+  }
+
+  /**
+   * A guild with `channels` text channels, owned by shard `onShard[0]` of `onShard[1]` when given.
+   * Members are the world's, in every guild alike.
+   */
+  addGuild(
+    name: string,
+    options: { channels?: number; onShard?: readonly [number, number] } = {},
+  ): { id: string; name: string; channels: APIChannel[] } {
+    const id = options.onShard ? build.snowflakeOnShard(...options.onShard) : build.snowflake();
+    const guild = { id, name };
+    this.guilds.set(id, guild);
+    const channels = Array.from({ length: options.channels ?? 1 }, (_, i) =>
+      this.addTextChannel(`channel-${i}`, id),
+    );
+    return { ...guild, channels };
+  }
+
+  /** The bot left the guild: it and its channels are gone. */
+  removeGuild(id: string): void {
+    this.guilds.delete(id);
+    for (const channel of this.#guildChannels.get(id) ?? []) this.channels.delete(channel.id);
+    this.#guildChannels.delete(id);
+  }
+
+  /** The guild a channel is in (undefined for a channel the world does not know). */
+  guildOf(channelId: string): string | undefined {
+    const channel = this.channels.get(channelId);
+    return channel && 'guild_id' in channel ? channel.guild_id : undefined;
+  }
+
+  addRole(name: string, guildId = this.guild.id): string {
+    const id = build.snowflake();
+    this.roles.set(id, { id, name, guildId });
+    return id;
+  }
+
+  /** Gives a member a role (in every guild, as members are). */
+  giveRole(userId: string, roleId: string): void {
+    const m = this.members.get(userId);
+    if (!m) throw new Error(`user ${userId} is not a member`);
+    this.members.set(userId, { ...m, roles: [...m.roles, roleId] });
   }
 
   storeMessage(fields: {
@@ -189,23 +242,35 @@ export class FakeWorld {
     return { status: 200, body: att.bytes, contentType: att.contentType ?? 'application/octet-stream' };
   }
 
-  readyPayload(sessionId: string, resumeUrl: string): Record<string, unknown> {
+  /** The guilds shard `shard[0]` of `shard[1]` owns. */
+  guildsOnShard(shard: readonly [number, number]): string[] {
+    return [...this.guilds.keys()].filter((id) => build.shardOf(id, shard[1]) === shard[0]);
+  }
+
+  readyPayload(
+    sessionId: string,
+    resumeUrl: string,
+    shard: readonly [number, number],
+  ): Record<string, unknown> {
     return {
       v: 10,
       user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: this.guild.id, unavailable: true }],
+      guilds: this.guildsOnShard(shard).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: resumeUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.application.id, flags: this.application.flags },
     };
   }
 
-  guildCreatePayload(): Record<string, unknown> {
-    const channels = [...this.channels.values()];
+  guildCreatePayload(guildId: string): Record<string, unknown> {
+    const guild = this.guilds.get(guildId);
+    if (!guild) throw new Error(`guild ${guildId} is not in the world`);
+    const channels = this.#guildChannels.get(guildId) ?? [];
+    const roles = [...this.roles.values()].filter((r) => r.guildId === guildId);
     return {
-      id: this.guild.id,
-      name: this.guild.name,
+      id: guild.id,
+      name: guild.name,
       icon: null,
       owner_id: snowflakeOwner,
       unavailable: false,
@@ -221,19 +286,17 @@ export class FakeWorld {
       nsfw_level: 0,
       preferred_locale: 'en-US',
       system_channel_flags: 0,
-      roles: [
-        {
-          id: this.guild.id,
-          name: '@everyone',
-          permissions: build.MEMBER_PERMISSIONS,
-          position: 0,
-          color: 0,
-          hoist: false,
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        },
-      ],
+      roles: [{ id: guild.id, name: '@everyone' }, ...roles].map((role, position) => ({
+        id: role.id,
+        name: role.name,
+        permissions: build.MEMBER_PERMISSIONS,
+        position,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      })),
       channels: channels.filter((c) => !('thread_metadata' in c)),
       threads: channels.filter((c) => 'thread_metadata' in c),
       members: [...this.members.values()],

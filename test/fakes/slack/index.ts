@@ -350,6 +350,20 @@ export class FakeSlack {
     );
   }
 
+  /** A user opens the bot's App Home on its Home tab (`app_home_opened`). */
+  openHome(user: string, options: DeliveryOptions = {}): Promise<Delivered> {
+    const ts = this.workspace.nextTs();
+    return this.sendEvent(
+      { type: 'app_home_opened', user, channel: this.workspace.nextId('D'), tab: 'home', event_ts: ts },
+      options,
+    );
+  }
+
+  /** The Home tab `user` was last shown, or undefined when none was published. */
+  homeView(user: string): Record<string, unknown> | undefined {
+    return this.workspace.homeViews.get(user);
+  }
+
   /** A user types a slash command; its response URL points at this fake. */
   async command(
     fields: { user: string; channel: string; text: string; command?: string },

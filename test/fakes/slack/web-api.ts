@@ -245,6 +245,15 @@ export class FakeWebApi {
         const user = w.users.get(str(args.user) ?? '');
         return user ? ok({ user: { team_id: w.teamId, deleted: false, ...user } }) : fail('user_not_found');
       }
+      case 'views.publish': {
+        const user = str(args.user_id) ?? '';
+        const view = args.view;
+        if (!w.users.has(user)) return fail('user_not_found');
+        if (typeof view !== 'object' || view === null || (view as { type?: unknown }).type !== 'home')
+          return fail('invalid_arguments');
+        w.homeViews.set(user, view as Record<string, unknown>);
+        return ok({ view: { id: w.nextId('V'), team_id: w.teamId, ...view } });
+      }
       default:
         return fail('unknown_method');
     }

@@ -78,6 +78,8 @@ export class FakeWorkspace {
   readonly name: string;
   readonly enterpriseId: string | undefined;
   readonly users = new Map<string, FakeUser>();
+  /** The Home tab each user was last shown (views.publish), by user id. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
   readonly files = new Map<string, StoredFile>();
   /** Private channels: a file shared there is listed in files.info's `groups`, and is not public. */
   readonly privateChannels = new Set<string>();
