@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   BOT_EVENTS,
   BOT_SCOPES,
-  LIFECYCLE_EVENTS,
   SHORTCUT_CALLBACK_ID,
   SHORTCUT_NAME,
   SLASH_COMMAND,
@@ -49,9 +48,7 @@ describe.each([
   });
 
   it('subscribes to exactly the events the adapter handles', () => {
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(
-      [...Object.keys(BOT_EVENTS), ...LIFECYCLE_EVENTS].sort(),
-    );
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(BOT_EVENTS).sort());
   });
 
   it('declares the slash command and the message shortcut the adapter listens for', () => {
