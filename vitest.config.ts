@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: [...UNIT, 'test/soak/**', 'node_modules/**'],
+          exclude: [...UNIT, 'test/soak/**', 'test/cluster/**', 'node_modules/**'],
         },
       },
     ],

@@ -6,6 +6,7 @@ import type { Scale, ScenarioResult } from './lib/result.js';
 import { cache } from './scenarios/cache.js';
 import { conversion } from './scenarios/conversion.js';
 import { eventToReply } from './scenarios/event-reply.js';
+import { footprint } from './scenarios/footprint.js';
 import { memory } from './scenarios/memory.js';
 import { memoryPerGuild } from './scenarios/memory-per-guild.js';
 import { overhead } from './scenarios/overhead.js';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   'event-to-reply': eventToReply,
   cache,
   conversion,
+  footprint,
   'memory-per-guild': memoryPerGuild,
 };
 

@@ -221,6 +221,11 @@ export const ENV_VARS = {
     doc: 'Put before every key, so one Redis can host several bots.',
     schema: text.default('bitmind:'),
   },
+  JOB_STALL_SECONDS: {
+    group: 'Redis',
+    doc: 'Shared mode: a check whose instance died is taken up by another within this time.',
+    schema: posInt.default(30),
+  },
   PORT: {
     group: 'Service',
     doc: "Port of the HTTP server (/healthz, /readyz, /metrics, and the platforms' routes such as /slack/events).",
@@ -346,6 +351,8 @@ export interface Config {
         readonly prefix: string;
       }
     | undefined;
+  /** Shared mode: how soon another instance takes up the check of an instance that died. */
+  readonly jobStallMs: number;
   readonly logLevel: string;
   readonly shutdownGraceMs: number;
 }
@@ -459,6 +466,7 @@ export function loadConfig(
     dataDir: e.DATA_DIR,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     redis,
+    jobStallMs: e.JOB_STALL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };

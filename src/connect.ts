@@ -11,9 +11,11 @@ export interface Connected {
 
 export interface ConnectOptions {
   readonly tasks: WorkTracker;
-  /** The state and settings this instance runs on: embedded, or shared in Redis. */
+  /** The state, settings and audit trail this instance runs on: embedded, or shared in Redis. */
   readonly stores: Pick<Stores, 'state' | 'settings' | 'audit'>;
   readonly platforms: readonly PlatformModule[];
+  /** The shared mode's durable queue; in process when absent. */
+  readonly jobs?: PipelineOptions['jobs'];
   readonly observe?: PipelineOptions['observe'];
 }
 
@@ -22,7 +24,7 @@ export interface ConnectOptions {
  * each trigger's platform by name; the adapters find the pipeline in their deps.
  */
 export async function connectPlatforms(core: Core, options: ConnectOptions): Promise<Connected> {
-  const { tasks, stores, platforms, observe } = options;
+  const { tasks, stores, platforms, jobs, observe } = options;
   const byName = new Map<string, ChatAdapter>();
   const pipeline = createPipeline({
     checker: tasks.guard(core.checker),
@@ -41,6 +43,7 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
       if (!adapter) throw new Error(`a trigger names platform "${name}", which is not running`);
       return adapter;
     },
+    jobs,
     observe,
   });
   const deps: AdapterDeps = {

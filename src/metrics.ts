@@ -1,10 +1,25 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** The shared mode's check queue, as /metrics reads it: the whole cluster's jobs, from Redis. */
+export interface QueueFigures {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+}
+
 /** Every metric the bot exports, on one registry per process (tests make their own). */
 export function createMetrics(
-  options: { defaults?: boolean; queueDepth?: () => number; bitmindUp?: () => boolean } = {},
+  options: {
+    defaults?: boolean;
+    queueDepth?: () => number;
+    bitmindUp?: () => boolean;
+    /** The shared mode's queue figures; undefined when Redis did not answer (the gauge keeps its last). */
+    checkQueue?: () => Promise<QueueFigures | undefined>;
+    /** This instance's name, a label of the queue metrics so several instances' series stay apart. */
+    instance?: string;
+  } = {},
 ) {
-  const { queueDepth, bitmindUp } = options;
+  const { queueDepth, bitmindUp, checkQueue, instance = 'local' } = options;
   const registry = new Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -57,6 +72,26 @@ export function createMetrics(
         if (bitmindUp) this.set(bitmindUp() ? 1 : 0);
       },
     }),
+    queueJobs: new Gauge({
+      name: 'bitmind_bot_queue_jobs',
+      help: 'Shared mode: check jobs in the queue by state (waiting, active, delayed), across every instance.',
+      labelNames: ['state', 'bot_instance'] as const,
+      registers,
+      async collect() {
+        const figures = await checkQueue?.();
+        if (!figures) return;
+        for (const state of ['waiting', 'active', 'delayed'] as const)
+          this.set({ state, bot_instance: instance }, figures[state]);
+      },
+    }),
+    queueStalled: startedAtZero(
+      new Counter({
+        name: 'bitmind_bot_queue_stalled_total',
+        help: 'Shared mode: check jobs this instance found stalled (their instance died or froze) and queued again.',
+        labelNames: ['bot_instance'] as const,
+        registers,
+      }).labels({ bot_instance: instance }),
+    ),
     cache: new Counter({
       name: 'bitmind_bot_cache_lookups_total',
       help: 'Verdict cache lookups by result (hit or miss).',
@@ -74,6 +109,12 @@ export function createMetrics(
       labelNames: ['kind'] as const,
       registers,
     }),
+    feedback: new Counter({
+      name: 'bitmind_feedback_total',
+      help: 'Readers who pressed "Wrong result?", once per person and result, by the band of the result (none: nothing was checked).',
+      labelNames: ['band'] as const,
+      registers,
+    }),
     replies: new Counter({
       name: 'bitmind_bot_replies_total',
       help: 'Replies posted to chat platforms, by platform and result (posted or failed).',
@@ -81,6 +122,12 @@ export function createMetrics(
       registers,
     }),
   };
+}
+
+/** A counter shown at 0 from the start, so a dashboard can tell none yet apart from a missing series. */
+function startedAtZero<T extends { inc(by?: number): void }>(counter: T): T {
+  counter.inc(0);
+  return counter;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ChatAdapter, PlatformModule } from './adapter.js';
 import type { Config } from './config.js';
 import { connectPlatforms } from './connect.js';
@@ -6,6 +7,7 @@ import { startHealthProbe } from './health-probe.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import type { Pipeline } from './pipeline/pipeline.js';
+import { CheckQueue } from './queue/check-queue.js';
 import { startServer, type Readiness, type RunningServer } from './server.js';
 import { openStores } from './stores.js';
 import { createWorkTracker, type WorkTracker } from './work-tracker.js';
@@ -52,6 +54,9 @@ function logStart(config: Config, platforms: readonly PlatformModule[], logger: 
         checksPerPersonPerHour: config.check.userChecksPerHour || 'unlimited',
       },
       shutdownGraceSeconds: config.shutdownGraceMs / 1000,
+      ...(config.redis && {
+        shared: { redis: config.redis.url, jobStallSeconds: config.jobStallMs / 1000 },
+      }),
     },
     `bitmind-bot starting: ${platforms.map((p) => p.describe(config)).join(' and ')}; BitMind auth ${auth.method}`,
   );
@@ -74,20 +79,38 @@ export async function startService(
   options: ServiceOptions = {},
 ): Promise<Service> {
   logStart(config, platforms, logger);
+  // Several instances share one queue: each names itself in it, in its metrics and in its logs.
+  const instance = `${hostname()}:${process.pid}`;
   // The gauges read the client's limiter and the probe on each scrape: only once the server is up.
   const metrics = createMetrics({
     queueDepth: () => core.bitmind.queueStats().waiting,
     bitmindUp: () => probe.healthy,
+    checkQueue: async () => queue?.counts(),
+    instance,
   });
   // First: with REDIS_URL, a Redis that cannot be reached stops the start with one clear line.
   const stores = await openStores(config, { logger: logger.child({ component: 'state' }) });
+  // The shared mode's checks are jobs in Redis that any instance may finish; else they run here.
+  const queue =
+    config.redis &&
+    new CheckQueue({
+      redis: config.redis,
+      stallMs: config.jobStallMs,
+      // A job past the downloads this process runs at once would only wait here: it waits in the
+      // queue instead, where another instance may take it.
+      concurrency: config.media.downloadConcurrency,
+      instance,
+      state: stores.state,
+      logger: logger.child({ component: 'queue', instance }),
+      metrics,
+    });
   const core = await buildCore(config, logger, {
     metrics,
     simulator: options.simulator,
     ...(stores.redis ? { redis: stores.redis } : {}),
   });
   const tasks = createWorkTracker(logger.child({ component: 'shutdown' }));
-  const { pipeline, adapters } = await connectPlatforms(core, { tasks, stores, platforms });
+  const { pipeline, adapters } = await connectPlatforms(core, { tasks, stores, platforms, jobs: queue });
   const probe = startHealthProbe({
     bitmind: core.bitmind,
     logger: logger.child({ component: 'health' }),
@@ -111,6 +134,9 @@ export async function startService(
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
+    // Shared mode: the checks in flight go back to the queue for another instance, at once, rather
+    // than being cut off with "restarting" at the end of the grace period.
+    await queue?.handBack();
     await tasks.drain(config.shutdownGraceMs);
     const stopped = await Promise.allSettled(adapters.map((a) => a.stop()));
     for (const [i, result] of stopped.entries())
@@ -121,6 +147,7 @@ export async function startService(
         );
     probe.stop();
     await server?.close();
+    await queue?.close();
     // The core first: in the shared mode its rate limit and verdict cache use the stores' connection.
     await core.close();
     await stores.close();
@@ -139,7 +166,10 @@ export async function startService(
     });
     logger.info({ url: server.url }, 'HTTP server listening: /healthz, /readyz, /metrics');
     await Promise.all(adapters.map((a) => a.start()));
-    await pipeline.resume();
+    if (queue) {
+      await queue.ready();
+      queue.work((job, signal) => pipeline.execute(job, signal));
+    } else await pipeline.resume();
   } catch (err) {
     await stop();
     throw err;

@@ -9,6 +9,7 @@ import { messageSpecs } from './embeds.js';
 import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
 import { onGuildDelete } from './guild-delete.js';
 import { onInteraction } from './interactions.js';
+import { createModeration } from './moderation.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
 import { openAttachment, type AttachmentSource } from './media.js';
 import { discordMessageLink } from './message-link.js';
@@ -67,6 +68,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     },
   };
 
+  const moderation = createModeration(ctx);
   const source: AttachmentSource = {
     fetcher: deps.fetcher,
     apiHost: new URL(discord.apiUrl).host,
@@ -172,5 +174,9 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     open: (spec) => openAttachment(spec, source),
     placeholder: (trigger, count) => postPlaceholder(ctx, trigger, count),
     deliver: (trigger, plan, placeholder) => deliverPlan(ctx, trigger, plan, placeholder),
+    postModlog: (_scope, post) => moderation.postModlog(post),
+    tell: (_scope, user, text) => moderation.tell(user, text),
+    answerPress: (press, text) => moderation.answerPress(press, text),
+    removeResult: (press) => moderation.removeResult(press),
   };
 }

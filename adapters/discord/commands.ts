@@ -1,6 +1,7 @@
 import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import {
   ApplicationCommandType,
+  ChannelType,
   ContextMenuCommandBuilder,
   SlashCommandBuilder,
   type RESTPutAPIApplicationCommandsJSONBody,
@@ -19,10 +20,19 @@ export const SUB = {
   status: 'status',
   autoscan: 'autoscan',
   roles: 'roles',
+  modlog: 'modlog',
 } as const;
 export const AUTOSCAN_SUB = { enable: 'enable', disable: 'disable', status: 'status' } as const;
 export const ROLES_SUB = { add: 'add', remove: 'remove', list: 'list' } as const;
-export const OPTION = { media: 'media', url: 'url', private: 'private', mode: 'mode', role: 'role' } as const;
+export const MODLOG_SUB = { set: 'set', off: 'off', status: 'status' } as const;
+export const OPTION = {
+  media: 'media',
+  url: 'url',
+  private: 'private',
+  mode: 'mode',
+  role: 'role',
+  channel: 'channel',
+} as const;
 
 const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
   flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',
@@ -81,6 +91,27 @@ function bitmindCommand(): SlashCommandBuilder {
       .addSubcommand(withRole(ROLES_SUB.add, 'Let the members of a role change auto-scan (Manage Server)'))
       .addSubcommand(withRole(ROLES_SUB.remove, 'Stop a role from changing auto-scan (Manage Server)'))
       .addSubcommand((sub) => sub.setName(ROLES_SUB.list).setDescription('The moderator roles here')),
+  );
+  command.addSubcommandGroup((group) =>
+    group
+      .setName(SUB.modlog)
+      .setDescription(
+        'The channel where results with evidence and wrong-result reports are posted (Manage Server)',
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName(MODLOG_SUB.set)
+          .setDescription('Post the mod log in a channel')
+          .addChannelOption((o) =>
+            o
+              .setName(OPTION.channel)
+              .setDescription('The mod log channel')
+              .setRequired(true)
+              .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+          ),
+      )
+      .addSubcommand((sub) => sub.setName(MODLOG_SUB.off).setDescription('Stop posting the mod log'))
+      .addSubcommand((sub) => sub.setName(MODLOG_SUB.status).setDescription('Where is the mod log?')),
   );
   return command;
 }

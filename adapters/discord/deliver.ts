@@ -11,8 +11,14 @@ export const QUIET: Readonly<Record<Mark, string>> = { flagged: '⚠️', clean:
 
 /** Where an interaction is answered: its deferred response, named by plain ids and its token. */
 function interactionOf(trigger: Trigger): { applicationId: string; token: string } | undefined {
-  const applicationId = trigger.replyVia?.applicationId;
-  const token = trigger.replyVia?.token;
+  return interactionIn(trigger.replyVia);
+}
+
+function interactionIn(
+  via: Readonly<Record<string, string>> | undefined,
+): { applicationId: string; token: string } | undefined {
+  const applicationId = via?.applicationId;
+  const token = via?.token;
   return applicationId && token ? { applicationId, token } : undefined;
 }
 
@@ -71,7 +77,9 @@ async function send(
   plan: Exclude<ReplyPlan, { kind: 'nothing' }>,
   placeholder: PlaceholderHandle | undefined,
 ): Promise<void> {
-  const interaction = interactionOf(trigger);
+  // A Recheck's placeholder is the pressed button's interaction: it edits the message the button is on.
+  const interaction =
+    (placeholder?.kind === 'interaction' ? interactionIn(placeholder) : undefined) ?? interactionOf(trigger);
   if (interaction) {
     // The deferral fixed who sees the answer (Discord cannot change it afterwards, and the first
     // follow-up inherits it too), so a refusal edits the deferred response like any answer: it is
@@ -94,7 +102,7 @@ async function send(
 function bodyOf(trigger: Trigger, plan: Exclude<ReplyPlan, { kind: 'nothing' }>): Body {
   switch (plan.kind) {
     case 'reply':
-      return { content: '', ...renderBody(plan.body, askedBy(trigger)) };
+      return { content: '', ...renderBody(plan.body, askedBy(trigger), plan.result) };
     case 'refusal':
       return interactionOf(trigger) ? { content: plan.text } : renderProblem(plan.text, askedBy(trigger));
     case 'reaction':

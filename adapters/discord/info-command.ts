@@ -17,6 +17,7 @@ export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promis
     `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
     `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
     ROLES_WORDING.helpLine(COMMAND),
+    `• \`/${COMMAND} modlog set|off|status\`: a channel where results with evidence and reports of wrong results are also posted (Manage Server). Every result has Recheck, Wrong result? and Delete buttons.`,
     `• \`/${COMMAND} status\`: is BitMind reachable?`,
     '',
     `_${CAVEAT}_`,

@@ -12,7 +12,9 @@ import {
   type InteractionPayload,
 } from './payloads.js';
 import { resolveMessageLinks } from './message-link.js';
+import { modlogAnswer } from './modlog-command.js';
 import { renderProblem } from './render.js';
+import { onResultButton } from './result-buttons.js';
 import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
 
 export const NOTHING_TO_CHECK =
@@ -35,7 +37,11 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
     return;
   }
   const i = parsed.data;
-  // Pings come over HTTP only; autocomplete and components: the bot registers none.
+  if (i.type === INTERACTION_TYPE.messageComponent) {
+    await onResultButton(ctx, i);
+    return;
+  }
+  // Pings come over HTTP only; autocomplete: the bot registers none.
   if (i.type !== INTERACTION_TYPE.applicationCommand) return;
   const data = commandDataSchema.safeParse(i.data);
   const user = i.member?.user.id ?? i.user?.id;
@@ -68,6 +74,10 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   }
   if (first === SUB.roles && second) {
     await answerAlone(ctx, asked, async () => ({ content: await rolesAnswer(ctx, asked, second) }));
+    return;
+  }
+  if (first === SUB.modlog && second) {
+    await answerAlone(ctx, asked, async () => ({ content: await modlogAnswer(ctx, asked, second) }));
     return;
   }
   switch (first) {

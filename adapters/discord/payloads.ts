@@ -120,6 +120,8 @@ export const interactionSchema = z.object({
     })
     .nullish(),
   user: userSchema.nullish(),
+  /** The message a component (a button) is on. */
+  message: z.object({ id: snowflake, channel_id: snowflake }).nullish(),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 
@@ -155,8 +157,19 @@ export type MessageCommandData = z.infer<typeof messageCommandSchema>;
 
 export const commandDataSchema = z.discriminatedUnion('type', [chatInputSchema, messageCommandSchema]);
 
-/** Interaction types Discord defines; the bot registers application commands only. */
-export const INTERACTION_TYPE = { ping: 1, applicationCommand: 2, autocomplete: 4 } as const;
+/** A button pressed on one of the bot's messages: its custom_id is all the bot reads. */
+export const componentDataSchema = z.object({
+  custom_id: z.string().max(100),
+  component_type: z.number().int(),
+});
+
+/** Interaction types Discord defines; the bot registers application commands and result buttons. */
+export const INTERACTION_TYPE = {
+  ping: 1,
+  applicationCommand: 2,
+  messageComponent: 3,
+  autocomplete: 4,
+} as const;
 
 /** Option types (https://discord.com/developers/docs/interactions/application-commands). */
 export const OPTION_TYPE = { subcommand: 1, subcommandGroup: 2, role: 8, attachment: 11 } as const;

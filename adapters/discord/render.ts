@@ -1,4 +1,14 @@
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import { BUTTON_LABELS } from '../../src/pipeline/moderation-wording.js';
+import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
 import { isVerdict } from '../../src/domain/types.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
@@ -31,6 +41,27 @@ const NEUTRAL_COLOUR = 0x808080;
 
 export interface RenderedReply {
   readonly embeds: APIEmbed[];
+  readonly components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+/** The buttons under a result; each custom_id carries the action and the result (see result-actions.ts). */
+export function resultComponents(resultId: string): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const button = (action: ResultAction, style: ButtonStyle.Secondary | ButtonStyle.Danger) => ({
+    type: ComponentType.Button as const,
+    style,
+    label: BUTTON_LABELS[action],
+    custom_id: actionId(action, resultId),
+  });
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button('recheck', ButtonStyle.Secondary),
+        button('feedback', ButtonStyle.Secondary),
+        button('delete', ButtonStyle.Danger),
+      ],
+    },
+  ];
 }
 
 /** User-controlled text (file names, links, error details) shown literally, on one line. */
@@ -110,11 +141,11 @@ export function renderReport(report: ReportView, askedBy: string, repeat = false
 /** Said under a verdict posted again for another person's reaction. */
 export const REPEAT_NOTE = 'Checked earlier in the hour: this is that answer again.';
 
-/** A reply body as embeds: the report, or the failure in plain words. */
-export function renderBody(body: ReplyBody, askedBy: string): RenderedReply {
-  return body.kind === 'report'
-    ? renderReport(body.report, askedBy, body.repeat)
-    : renderProblem(body.text, askedBy);
+/** A reply body as embeds: the report (with its buttons, given its result id), or the failure in plain words. */
+export function renderBody(body: ReplyBody, askedBy: string, result?: string): RenderedReply {
+  if (body.kind !== 'report') return renderProblem(body.text, askedBy);
+  const rendered = renderReport(body.report, askedBy, body.repeat);
+  return result ? { ...rendered, components: resultComponents(result) } : rendered;
 }
 
 /** How a reply names who asked, and how: a mention, which never pings (replies allow no mentions). */

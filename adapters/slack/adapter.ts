@@ -15,7 +15,9 @@ import { registerAppHome } from './triggers/app-home.js';
 import { registerAutoscan } from './triggers/autoscan.js';
 import { registerCommand } from './triggers/command.js';
 import { registerReaction } from './triggers/reaction.js';
+import { registerResultButtons } from './triggers/result-buttons.js';
 import { registerShortcut } from './triggers/shortcut.js';
+import { createModeration } from './moderation.js';
 import { registerUninstall } from './triggers/uninstall.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
@@ -75,6 +77,8 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   registerReaction(app, ctx);
   registerUninstall(app, ctx, installations && ((installed) => installations.store.uninstall(installed)));
   registerAppHome(app, ctx);
+  registerResultButtons(app, ctx);
+  const moderation = (workspace: string) => createModeration({ ...at(workspace), logger });
   app.error((err) => {
     // Distributed mode: a workspace that never installed the app, or removed it since. Nothing of
     // ours went wrong, and nothing is answered (there is no token to answer with).
@@ -184,5 +188,9 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
     placeholder: (trigger, count) => at(trigger.place.workspace).delivery.placeholder(trigger, count),
     deliver: (trigger, plan, placeholder) =>
       at(trigger.place.workspace).delivery.deliver(trigger, plan, placeholder),
+    postModlog: (scope, post) => moderation(scope.workspace).postModlog(post),
+    tell: (scope, user, text) => moderation(scope.workspace).tell(user, text),
+    answerPress: (press, text) => moderation(press.place.workspace).answerPress(press, text),
+    removeResult: (press) => moderation(press.place.workspace).removeResult(press),
   };
 }

@@ -17,7 +17,7 @@ export const QUIET_REACTIONS: Readonly<Record<Mark, string>> = {
 };
 
 /** Slack's refusals to let the bot post in a channel: a slash command's response URL still works there. */
-const CANNOT_POST: readonly string[] = [
+export const CANNOT_POST: readonly string[] = [
   'not_in_channel',
   'channel_not_found',
   'is_archived',
@@ -103,15 +103,18 @@ export function createDelivery(deps: DeliveryDeps) {
     return trigger.kind === 'autoscan' ? {} : { requestedBy: trigger.user };
   }
 
-  /** A message in the channel (or thread); through the response URL when the bot may not post there. */
-  async function post(trigger: Trigger, message: OutgoingMessage): Promise<void> {
+  /**
+   * A message in the channel (or thread); through the response URL when the bot may not post there,
+   * as `viaUrl` (without buttons: the bot could not act on a message in a channel it is not in).
+   */
+  async function post(trigger: Trigger, message: OutgoingMessage, viaUrl = message): Promise<void> {
     const thread = await threadOf(trigger);
     try {
       await web.postMessage(trigger.place.channel, message, thread);
     } catch (err) {
       const url = trigger.replyVia?.responseUrl;
       if (!(url && err instanceof SlackApiError && CANNOT_POST.includes(err.slackError))) throw err;
-      await postToResponseUrl(url, 'in_channel', message);
+      await postToResponseUrl(url, 'in_channel', viaUrl);
     }
   }
 
@@ -157,13 +160,16 @@ export function createDelivery(deps: DeliveryDeps) {
           return;
         }
         case 'reply': {
-          const message = renderBody(plan.body, requestedBy(trigger));
+          const plain = renderBody(plan.body, requestedBy(trigger));
+          const message = plan.result
+            ? renderBody(plan.body, { ...requestedBy(trigger), result: plan.result })
+            : plain;
           const handle = plan.placeholder ? handleOf(placeholder) : undefined;
           await counted('result', async () => {
             if (handle?.kind === 'message') await web.update(handle.channel, handle.ts, message);
             else if (handle?.kind === 'response_url' && trigger.replyVia?.responseUrl)
-              await postToResponseUrl(trigger.replyVia.responseUrl, 'in_channel', message);
-            else await post(trigger, message);
+              await postToResponseUrl(trigger.replyVia.responseUrl, 'in_channel', plain);
+            else await post(trigger, message, plain);
           });
           return;
         }

@@ -33,5 +33,6 @@ export function helpText(triggerReaction: string): string {
     `• \`${SLASH_COMMAND} status\`: BitMind's health and this workspace's recent checks`,
     `• \`${SLASH_COMMAND} autoscan on|off|status\`: check every image and video shared in this channel (admins)`,
     `• \`${SLASH_COMMAND} autoscan mode flagged|all|silent\`: reply only to evidence of AI generation, to everything, or only with reactions (admins)`,
+    `• \`${SLASH_COMMAND} modlog #channel|off\`: where results with evidence of AI generation and reports of wrong results are also posted (admins)`,
   ].join('\n');
 }

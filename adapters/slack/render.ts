@@ -11,7 +11,9 @@ import {
   truncate,
 } from '../../src/check/wording.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
+import { BUTTON_LABELS } from '../../src/pipeline/moderation-wording.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
+import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
 import type { OutgoingMessage } from './web.js';
 
 type KnownBlock = types.KnownBlock;
@@ -49,6 +51,23 @@ function requestedByLine(userId: string | undefined): string[] {
 export interface RenderOptions {
   /** Shown as "Requested by @user" (commands, shortcuts and reactions). */
   readonly requestedBy?: string;
+  /** The result id its buttons carry: Recheck, Wrong result?, Delete. */
+  readonly result?: string;
+}
+
+/** The buttons under a result; each id carries the action and the result (see result-actions.ts). */
+export function resultActions(resultId: string): KnownBlock {
+  const button = (action: ResultAction, style?: 'danger') => ({
+    type: 'button' as const,
+    action_id: actionId(action, resultId),
+    text: { type: 'plain_text' as const, text: BUTTON_LABELS[action] },
+    ...(style ? { style } : {}),
+  });
+  return {
+    type: 'actions',
+    block_id: 'bitmind_result',
+    elements: [button('recheck'), button('feedback'), button('delete', 'danger')],
+  };
 }
 
 export function renderPlaceholder(count: number, options: RenderOptions = {}): OutgoingMessage {
@@ -112,7 +131,11 @@ export function renderReport(
   if (isSimulated(report)) notes.push(`:test_tube: ${SIMULATED_MARK}`);
   notes.push(...requestedByLine(options.requestedBy));
   blocks.push(context(notes));
-  return { text: escapeMrkdwn(summaryLine(report)), blocks: blocks.slice(0, MAX_BLOCKS) };
+  const actions = options.result ? [resultActions(options.result)] : [];
+  return {
+    text: escapeMrkdwn(summaryLine(report)),
+    blocks: [...blocks.slice(0, MAX_BLOCKS - actions.length), ...actions],
+  };
 }
 
 /** A whole request that could not be carried out, in plain words. */

@@ -153,6 +153,21 @@ export const userInfoResponseSchema = z.object({
   }),
 });
 export const emptyResponseSchema = z.object({});
+export const permalinkResponseSchema = z.object({ permalink: z.string() });
+
+/**
+ * A button pressed on one of the bot's messages (`block_actions`): who, where (the message's
+ * channel and ts), which button, and the response URL that answers the presser alone.
+ */
+export const blockActionsSchema = z.object({
+  type: z.literal('block_actions'),
+  team: z.object({ id: z.string() }).nullish(),
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  trigger_id: z.string(),
+  response_url: z.string(),
+  container: z.object({ channel_id: z.string(), message_ts: z.string() }),
+  actions: z.array(z.object({ action_id: z.string().max(255) })).min(1),
+});
 
 /** Where zod found a payload wanting, without any of its values (they may hold a token or a URL). */
 export function issuesOf(error: z.ZodError): string[] {

@@ -34,6 +34,9 @@ export const WEB_API_METHODS = {
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
+  // A result's Delete button, and the link a mod-log post gives to the original message.
+  'chat.delete': ['chat:write'],
+  'chat.getPermalink': [],
   'reactions.add': ['reactions:write'],
   'conversations.history': HISTORY_SCOPES,
   'conversations.replies': HISTORY_SCOPES,

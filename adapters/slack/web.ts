@@ -4,6 +4,7 @@ import {
   emptyResponseSchema,
   fileInfoResponseSchema,
   messagesResponseSchema,
+  permalinkResponseSchema,
   postedMessageSchema,
   userInfoResponseSchema,
   type SlackFileInfo,
@@ -83,6 +84,11 @@ export function createSlackWeb(client: WebClient, token: () => Promise<string>) 
         { channel, ts, text: message.text, blocks: message.blocks ?? [] },
         emptyResponseSchema,
       ),
+
+    delete: (channel: string, ts: string) => call('chat.delete', { channel, ts }, emptyResponseSchema),
+
+    permalink: async (channel: string, ts: string): Promise<string> =>
+      (await call('chat.getPermalink', { channel, message_ts: ts }, permalinkResponseSchema)).permalink,
 
     async addReaction(channel: string, ts: string, name: string): Promise<void> {
       try {

@@ -23,21 +23,26 @@ export function imageSizes(count: number, min: number, max: number, rng: () => n
 }
 
 /**
- * Writes one image per size into `dir`: a valid PNG or JPEG header (alternating) followed by random
- * bytes, so every file has distinct content and no cache can answer for another. Returns the paths.
+ * Writes one image per size into `dir` (see `image`): distinct content, so no cache can answer for
+ * another. Returns the paths.
  */
 export async function writeImages(dir: string, sizes: readonly number[], prefix = 'img'): Promise<string[]> {
   const paths: string[] = [];
   for (const [i, size] of sizes.entries()) {
-    const head = i % 2 === 0 ? png() : jpeg();
-    const bytes = Buffer.allocUnsafe(Math.max(size, head.length));
-    head.copy(bytes);
-    randomFillSync(bytes, head.length);
     const path = join(dir, `${prefix}-${i}.${i % 2 === 0 ? 'png' : 'jpg'}`);
-    await writeFile(path, bytes);
+    await writeFile(path, image(i, size));
     paths.push(path);
   }
   return paths;
+}
+
+/** The `i`th image of `size` bytes: a PNG header when `i` is even, a JPEG one when odd, then noise. */
+export function image(i: number, size: number): Buffer {
+  const head = i % 2 === 0 ? png() : jpeg();
+  const bytes = Buffer.allocUnsafe(Math.max(size, head.length));
+  head.copy(bytes);
+  randomFillSync(bytes, head.length);
+  return bytes;
 }
 
 /** A sparse MP4 of `size` bytes: a valid ftyp/mdat header, then a hole that reads as zeros. */

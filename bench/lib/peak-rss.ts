@@ -79,3 +79,10 @@ await new BaselineClient({ baseUrl, clientId, clientSecret }).processVideo(proce
   );
   return runner;
 }
+
+/** A running process's resident memory now (VmRSS) and its high-water mark so far (VmHWM), in MB. */
+export async function residentMb(pid: number): Promise<{ rssMb: number; peakMb: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}

@@ -8,6 +8,7 @@ import { spread, type Spread } from '../lib/stats.js';
 
 const LATENCY_MS = 40;
 const QUIET = { LOG_LEVEL: 'warn' };
+const PLACEHOLDER = /^Checking \d+ files?…$/;
 
 /** A small real PNG with random trailing bytes: every event's image is new to the cache. */
 const distinctPng = (): Buffer => Buffer.concat([png(), randomBytes(2048)]);
@@ -85,21 +86,27 @@ async function discordLatencies(events: number, warmup: number): Promise<Spread>
     const { fake } = rig;
     const latencies: number[] = [];
     for (let i = 0; i < warmup + events; i++) {
+      const before = fake.calls.length;
       const sent = performance.now();
       const message = fake.postMessage({
         channelId: fake.channels.general.id,
         author: fake.users.alice,
         files: [{ name: `photo-${i}.png`, bytes: distinctPng(), contentType: 'image/png' }],
       });
-      const [reply] = await waitFor(
-        () => fake.repliesTo(message.id).length > 0 && fake.repliesTo(message.id),
-        {
-          timeoutMs: 10_000,
-          intervalMs: 1,
-          what: `the reply to message ${i}`,
-        },
-      );
-      if (i >= warmup) latencies.push(reply!.at - sent);
+      // The final answer, not the "Checking 1 file…" placeholder it replaces.
+      await waitFor(() => fake.answersTo(message.id).some((m) => !PLACEHOLDER.test(m.content)), {
+        timeoutMs: 10_000,
+        intervalMs: 1,
+        what: `the answer to message ${i}`,
+      });
+      // Its arrival as the fake recorded it: the last post or edit of a message since the event.
+      const reply = fake.calls
+        .slice(before)
+        .findLast(
+          (c) => (c.method === 'POST' || c.method === 'PATCH') && /^\/channels\/\d+\/messages/.test(c.path),
+        );
+      if (!reply) throw new Error('no reply was recorded');
+      if (i >= warmup) latencies.push(reply.at - sent);
     }
     return spread(latencies);
   } finally {

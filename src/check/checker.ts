@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { pipeline, Transform } from 'node:stream';
 import type { BitmindApi, Permissions, Priority, Upload } from '../bitmind/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -129,17 +128,14 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
             await room.cover(ref.sizeHint, limit.signal);
           }
           const stream = await ref.open(limit.signal);
-          // pipeline, not pipe: a download's error (a reset, an idle timeout) must reach the spool, and
-          // a refusal by the allowance must end the download, or one bad server hangs the check and
-          // its error escapes as an uncaught exception.
-          const counted = pipeline(stream, requestAllowance(bytes, options.maxRequestBytes), () => {});
-          const media = await spool(counted, {
+          const media = await spool(stream, {
             signal: limit.signal,
             tempDir,
             memory,
             disk: room,
             sizeHint: ref.sizeHint,
             accepts: converter?.accepts,
+            count: requestAllowance(bytes, options.maxRequestBytes),
           });
           options.metrics?.bytesDownloaded.inc(media.size);
           return [{ ref, media, plan: await planFor(ref, media) }];
@@ -207,6 +203,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
     plan: Plan,
     priority: Priority,
     permissions: Permissions,
+    fresh = false,
   ): Promise<ItemResult> {
     const { kind } = plan;
     const source = sourceOf(ref, plan.source);
@@ -214,8 +211,10 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       if (!permissions[kind]) {
         throw new CheckError('forbidden', `This BitMind account is not permitted to check ${kind}s.`);
       }
-      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once.
-      const { verdict, cached } = await cache.resolve(media.sha256, async (): Promise<CachedVerdict> => {
+      // Keyed on the original's bytes: the same GIF posted twice is converted and sent once. A
+      // Recheck (`fresh`) asks BitMind anew, and the verdict it gets replaces the one kept.
+      const lookup = fresh ? 'refresh' : 'resolve';
+      const { verdict, cached } = await cache[lookup](media.sha256, async (): Promise<CachedVerdict> => {
         const converted = await plan.convert?.();
         try {
           const sent = converted ?? media;
@@ -312,7 +311,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const items = await Promise.all(
         fetched.map((f) =>
           'media' in f && permissions
-            ? judge(f.ref, f.media, f.plan, priority, permissions).then(finished)
+            ? judge(f.ref, f.media, f.plan, priority, permissions, request.bypassCache).then(finished)
             : Promise.resolve(f as ItemResult),
         ),
       );
@@ -344,18 +343,14 @@ function sourceOf(ref: MediaRef, converted?: MediaSource): { source?: MediaSourc
  * Counts a request's downloads against its total allowance as the bytes arrive, so media fetched
  * side by side cannot each take the whole allowance.
  */
-function requestAllowance(bytes: { remaining: number }, total: number): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes.remaining -= chunk.length;
-      if (bytes.remaining < 0) {
-        callback(
-          new CheckError(
-            'too_large',
-            `This request is over its ${formatSize(total)} download allowance; check fewer or smaller files at once.`,
-          ),
-        );
-      } else callback(null, chunk);
-    },
-  });
+function requestAllowance(bytes: { remaining: number }, total: number): (chunk: number) => void {
+  return (chunk) => {
+    bytes.remaining -= chunk;
+    if (bytes.remaining < 0) {
+      throw new CheckError(
+        'too_large',
+        `This request is over its ${formatSize(total)} download allowance; check fewer or smaller files at once.`,
+      );
+    }
+  };
 }

@@ -17,6 +17,19 @@ export class VerdictCache {
   }
 
   /**
+   * A verdict judged anew (a Recheck): `compute` runs whatever the store holds, and what it says
+   * replaces the kept verdict for every later `resolve`, on every instance sharing the store.
+   */
+  async refresh(
+    sha256: string,
+    compute: () => Promise<CachedVerdict>,
+  ): Promise<{ verdict: CachedVerdict; cached: boolean }> {
+    const verdict = await compute();
+    await this.#store.set(sha256, verdict);
+    return { verdict, cached: false };
+  }
+
+  /**
    * The verdict for these bytes: from the store, from a check already under way, or from `compute`.
    * Errors are not cached: the next request for the same bytes tries again.
    */

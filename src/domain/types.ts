@@ -51,6 +51,8 @@ export interface CheckRequest {
    * (the terminal's operator is trusted).
    */
   readonly budget?: { readonly granted: number; readonly message: string };
+  /** Judge every medium anew, past the verdict cache (a person pressed Recheck). */
+  readonly bypassCache?: boolean;
 }
 
 /** What was checked, when it was not simply the file itself: said in replies and `check --json`. */

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { MediaRef } from '../domain/types.js';
 import { DownloadError } from './errors.js';
+import { MEMORY_LIMITS } from './memory-budget.js';
 import type { MediaFetcher } from './types.js';
 import { displayUrl } from './url-rules.js';
 
@@ -37,6 +38,14 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
 /** Reads of 256 KB: with the default 64 KB, the thread-pool round trips cost a 1 MB image up to 1 ms more. */
 const FILE_CHUNK_BYTES = 256 * 1024;
 
+/**
+ * How much of a file is read at once: a file small enough to be held in memory in one read (it will
+ * be held whole anyway, and each read is a thread-pool round trip and a chunk for every stage after
+ * it), a larger one in chunks of 256 KB.
+ */
+const readSize = (size: number): number =>
+  size <= MEMORY_LIMITS.perItemBytes ? Math.max(size, FILE_CHUNK_BYTES) : FILE_CHUNK_BYTES;
+
 /** A local file (the CLI's `check ./photo.jpg`): named by its base name, sized by `stat`. */
 export function fileMediaRef(path: string): MediaRef {
   const name = basename(path);
@@ -62,7 +71,7 @@ export function fileMediaRef(path: string): MediaRef {
           const code = stats.isDirectory() ? 'EISDIR' : 'ENOTREG';
           throw Object.assign(new Error('not a regular file'), { code });
         }
-        return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES });
+        return handle.createReadStream({ highWaterMark: readSize(stats.size) });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
         throw new DownloadError(

@@ -1,4 +1,4 @@
-import type { FileTypeResult } from 'file-type';
+import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
 import {
   mediaTypeOfMime,
   READ_AS_IS,
@@ -27,4 +27,12 @@ export function classify(detected: FileTypeResult | undefined, accepts: Acceptan
     'unsupported_type',
     `That file is not a supported type${found}. Supported: ${supportedTypesText(accepts)}.`,
   );
+}
+
+/** file-type's own default sample: enough for every accepted format's signature. */
+const SAMPLE_BYTES = 4100;
+
+/** What file-type makes of a medium's first bytes (none when the medium is empty). */
+export async function sniff(first: Buffer | undefined): Promise<FileTypeResult | undefined> {
+  return first && fileTypeFromBuffer(first.subarray(0, SAMPLE_BYTES));
 }

@@ -2,16 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addAbortSignal, Transform, type Readable } from 'node:stream';
+import { addAbortSignal, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeStream } from 'file-type';
 import { CheckError, type MediaKind } from '../domain/types.js';
 import { abortReason, DownloadError } from './errors.js';
 import { formatSize, LIMITS, type Limits } from './limits.js';
 import type { DiskClaim } from './disk-budget.js';
 import type { MemoryBudget, MemoryClaim } from './memory-budget.js';
 import type { Acceptance, MediaType } from '../domain/media-types.js';
-import { classify } from './sniff.js';
+import { classify, sniff } from './sniff.js';
 
 /** Where a medium's bytes wait while it is checked: in memory when small, else in a temporary file. */
 export type StoredBytes = { readonly bytes: Buffer } | { readonly path: string };
@@ -49,10 +48,12 @@ export interface SpoolOptions {
   readonly disk?: DiskClaim;
   /** Which known types to take; those BitMind reads as they are by default. */
   readonly accepts?: Acceptance;
+  /**
+   * Shown every chunk's size as it arrives, before anything else is done with it; throwing refuses
+   * the medium with that error (a request's download allowance, shared by media read side by side).
+   */
+  readonly count?: (bytes: number) => void;
 }
-
-/** file-type's own default sample: enough for every accepted format's signature. */
-const SAMPLE_BYTES = 4100;
 
 /**
  * Reads a medium once, doing four things on the way: learns its type from the first bytes, hashes it,
@@ -60,6 +61,10 @@ const SAMPLE_BYTES = 4100;
  * else in a temporary file with a random name. Throws a `CheckError` (or the abort reason when the
  * caller aborts), and leaves no file behind and no memory claimed when it throws; on success the
  * caller disposes of the medium.
+ *
+ * One loop over the source's chunks does all four, with no stream stage of its own: a 1 MB image
+ * arrives in a few chunks, and each Transform, PassThrough and pipeline between them cost more than
+ * the work they carried.
  */
 export async function spool(source: Readable, options: SpoolOptions): Promise<SpooledMedia> {
   const { signal } = options;
@@ -70,13 +75,14 @@ export async function spool(source: Readable, options: SpoolOptions): Promise<Sp
   try {
     signal.throwIfAborted();
     addAbortSignal(signal, source);
-    // The sample is at most 4 KB, far below any limit, so no cap is needed until the kind is known.
-    const typed = await fileTypeStream(source, { sampleSize: SAMPLE_BYTES });
-    const { kind, mime, type } = classify(typed.fileType, options.accepts);
+    const chunks = counted(source, options.count);
+    // The type is read from the first chunk as soon as it arrives, as file-type's own stream did;
+    // that chunk is then measured like the rest, against the cap its kind sets.
+    const first = await chunks.next();
+    const { kind, mime, type } = classify(await sniff(first.value), options.accepts);
     const meter = new ByteMeter(capFor(kind, options));
-    const store = (chunks: AsyncIterable<Buffer>) =>
-      keep(chunks, claim, openFile, (written) => options.disk?.cover(written, signal));
-    const bytes = await pipeline(typed, meter, store, { signal });
+    const metered = first.done ? meter.pass([]) : meter.pass([first.value], chunks);
+    const bytes = await keep(metered, claim, openFile, (written) => options.disk?.cover(written, signal));
     const common = { size: meter.size, sha256: meter.digest(), kind, mime, type };
     if (bytes && claim) {
       options.disk?.release();
@@ -172,31 +178,39 @@ function capFor(kind: MediaKind, options: SpoolOptions): Cap {
   };
 }
 
-/** Counts and hashes the bytes passing through, and stops them the moment they pass the cap. */
-class ByteMeter extends Transform {
+/** Counts and hashes the bytes passing by, and stops them the moment they pass the cap. */
+class ByteMeter {
   size = 0;
   private readonly hash = createHash('sha256');
 
-  constructor(private readonly cap: Cap) {
-    super();
+  constructor(private readonly cap: Cap) {}
+
+  /** The chunks already read, then the rest of the stream, each once it is counted and hashed. */
+  async *pass(first: readonly Buffer[], rest?: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for (const chunk of first) yield this.#measured(chunk);
+    if (rest) for await (const chunk of rest) yield this.#measured(chunk);
   }
 
-  override _transform(
-    chunk: Buffer,
-    _encoding: BufferEncoding,
-    callback: (err?: Error | null, data?: Buffer) => void,
-  ) {
+  #measured(chunk: Buffer): Buffer {
     this.size += chunk.length;
-    if (this.size > this.cap.bytes) {
-      callback(this.cap.error());
-      return;
-    }
+    if (this.size > this.cap.bytes) throw this.cap.error();
     this.hash.update(chunk);
-    callback(null, chunk);
+    return chunk;
   }
 
   digest(): string {
     return this.hash.digest('hex');
+  }
+}
+
+/** The source's chunks, each first shown to `count` (which may refuse it by throwing). */
+async function* counted(
+  source: Readable,
+  count?: (bytes: number) => void,
+): AsyncGenerator<Buffer, undefined> {
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    count?.(chunk.length);
+    yield chunk;
   }
 }
 

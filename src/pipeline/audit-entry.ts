@@ -27,8 +27,8 @@ export function checkEntry(
     channel: trigger.place.channel,
     resultId: job.id,
     ...(link === undefined ? {} : { link }),
-    asker: trigger.user,
-    trigger: trigger.kind,
+    asker: job.recheckBy ?? trigger.user,
+    trigger: job.recheckBy === undefined ? trigger.kind : 'recheck',
     items,
   };
 }

@@ -14,12 +14,26 @@ export interface CheckJob {
   /** Auto-scan's reply mode at acceptance; `all` for people who asked. */
   readonly mode: ReplyMode;
   readonly placeholder?: PlaceholderHandle;
+  /** Who pressed Recheck: the check runs past the verdict cache, on their budget, and edits the result. */
+  readonly recheckBy?: string;
 }
 
 /** Runs accepted checks: in this process by default; a durable queue in the shared mode. */
 export interface JobRunner {
+  /**
+   * True when the runner keeps jobs beyond this process (the shared mode's queue): it is then the
+   * list of owed answers, and may run a job twice, so answers are marked as they go out.
+   */
+  readonly durable: boolean;
   submit(job: CheckJob): Promise<void>;
 }
+
+/**
+ * How one run of a job ended: answered (or found answered by another run), handed back to the
+ * queue (this instance is shutting down), or to be run again later (the shared state was away, or
+ * the platform refused the answer).
+ */
+export type JobOutcome = 'answered' | 'handed back' | 'retry';
 
 const plain = z.record(z.string(), z.string());
 const placeSchema = z.object({
@@ -57,4 +71,5 @@ export const checkJobSchema = z.object({
   media: z.array(specSchema),
   mode: z.enum(REPLY_MODES),
   placeholder: plain.optional(),
+  recheckBy: z.string().optional(),
 }) satisfies z.ZodType<CheckJob>;

@@ -21,12 +21,19 @@ export function wantsPlaceholder(kind: string, mode: ReplyMode): boolean {
  * replies to everything, `flagged` replies to evidence and to failures (a failure is worth a word)
  * and marks the rest, `silent` only marks.
  */
-export function finalPlan(kind: string, mode: ReplyMode, body: ReplyBody, placeholder: boolean): ReplyPlan {
+export function finalPlan(
+  kind: string,
+  mode: ReplyMode,
+  body: ReplyBody,
+  placeholder: boolean,
+  result?: string,
+): ReplyPlan {
   if (kind === 'autoscan' && mode !== 'all') {
     const mark = markOf(body);
     if (mode === 'silent' || mark === 'clean') return { kind: 'reaction', mark };
   }
-  return { kind: 'reply', placeholder, body };
+  // A verdict carries its buttons; a failure has nothing to recheck or dispute.
+  return { kind: 'reply', placeholder, body, ...(result && body.kind === 'report' ? { result } : {}) };
 }
 
 export function reportBody(report: ReportView, repeat = false): ReplyBody {

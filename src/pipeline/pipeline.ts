@@ -1,27 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import { toItemError } from '../check/item-error.js';
-import { RESTARTING } from '../check/wording.js';
-import { viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
+import { abortable } from '../bitmind/index.js';
+import { RESTARTING, summaryLine } from '../check/wording.js';
+import { CheckError, viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
 import type { MediaFetcher } from '../media/types.js';
 import type { Metrics } from '../metrics.js';
 import type { Scope, SettingsStore } from '../settings/store.js';
+import { StateUnavailableError } from '../state/redis-connection.js';
 import type { StateStore } from '../state/store.js';
 import type { WorkTracker } from '../work-tracker.js';
+import { createAnsweredMarks } from './answered.js';
 import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
 import type { Acceptance } from '../domain/media-types.js';
 import { checkEntry } from './audit-entry.js';
-import { checkJobSchema, type CheckJob, type JobRunner } from './jobs.js';
+import { checkJobSchema, type CheckJob, type JobOutcome, type JobRunner } from './jobs.js';
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
 import type { ReplyBody, ReplyPlan } from './plan.js';
-import type { PlatformPort } from './platform.js';
+import type { PlaceholderHandle, PlatformPort } from './platform.js';
 import { createReactionRule } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
+import { createModlog } from './modlog.js';
+import { createPressHandler } from './press.js';
+import type { ResultPress } from './result-actions.js';
+import { createResults, strongestBand } from './results.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
 /** A placeholder's answer is owed for a day: past that, nobody is waiting for it any more. */
@@ -42,10 +49,10 @@ export interface PipelineOptions {
   readonly userChecksPerHour: number;
   /** The platform a trigger came from; the composition root knows them all. */
   readonly platform: (name: string) => PlatformPort;
-  /** Where every finished check is recorded; nowhere when absent. */
-  readonly audit?: AuditLog;
   /** Runs accepted checks; in this process when absent. */
   readonly jobs?: JobRunner;
+  /** The audit trail: every finished check, "wrong result" report and deletion is recorded there. */
+  readonly audit: AuditLog;
   /** Told every plan as it is decided (the behaviour table, and metrics). */
   readonly observe?: (trigger: Trigger, plan: ReplyPlan) => void;
   readonly now?: () => number;
@@ -63,9 +70,15 @@ export function createPipeline(options: PipelineOptions) {
   const reactions = createReactionRule(state);
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
+  const answered = createAnsweredMarks(state);
+  const results = createResults(state);
+  const modlog = createModlog({ settings, state, logger, platform: options.platform });
   const jobs: JobRunner = options.jobs ?? {
+    durable: false,
     submit: (job) => {
-      tasks.run('check', () => execute(job));
+      tasks.run('check', async () => {
+        await execute(job);
+      });
       return Promise.resolve();
     },
   };
@@ -83,13 +96,16 @@ export function createPipeline(options: PipelineOptions) {
     await deliver(trigger, plan);
   }
 
-  async function deliver(trigger: Trigger, plan: ReplyPlan, job?: CheckJob): Promise<void> {
+  /** Delivers a plan; false when the platform refused it (the answer stays owed). */
+  async function deliver(trigger: Trigger, plan: ReplyPlan, job?: CheckJob): Promise<boolean> {
     try {
       await options.platform(trigger.place.platform).deliver(trigger, plan, job?.placeholder);
-      if (job?.placeholder) await state.delete(owedKey(job.id));
+      if (job?.placeholder && !jobs.durable) await state.delete(owedKey(job.id));
+      return true;
     } catch (err) {
       // The adapter counted and logged the platform's refusal; a placeholder's answer stays owed.
       logger.warn({ err, platform: trigger.place.platform, plan: plan.kind }, 'answer not delivered');
+      return false;
     }
   }
 
@@ -143,13 +159,27 @@ export function createPipeline(options: PipelineOptions) {
         return;
       }
       let job = admitted;
+      let placeholder: PlaceholderHandle | undefined;
       if (wantsPlaceholder(trigger.kind, job.mode)) {
         const port = options.platform(trigger.place.platform);
-        job = { ...job, placeholder: await port.placeholder(trigger, job.media.length) };
-        // Owed until delivered: a crash or a hurried stop leaves it for the next start to answer.
-        await state.set(owedKey(job.id), JSON.stringify(job), OWED_FOR_MS);
+        placeholder = await port.placeholder(trigger, job.media.length);
+        job = { ...job, placeholder };
       }
-      await jobs.submit(job);
+      try {
+        // Owed until delivered: a crash or a hurried stop leaves it for the next start to answer.
+        // A durable queue is its own owed list.
+        if (placeholder && !jobs.durable) await state.set(owedKey(job.id), JSON.stringify(job), OWED_FOR_MS);
+        await jobs.submit(job);
+      } catch (err) {
+        if (!placeholder) throw err;
+        // The placeholder is up, and would say "Checking…" forever: the refusal goes in its place.
+        await failInPlace(job, err);
+        // Answered now: nothing after this may answer again. A mark left claimed expires by itself.
+        if (claimedMessage)
+          await reactions
+            .settle(trigger.place, undefined)
+            .catch((e: unknown) => logger.warn({ err: e }, 'a reaction mark could not be released'));
+      }
     } catch (err) {
       if (claimedMessage) await reactions.settle(trigger.place, undefined);
       throw err;
@@ -161,42 +191,100 @@ export function createPipeline(options: PipelineOptions) {
     return options.platform(trigger.place.platform).open(spec, trigger.place);
   }
 
-  /** Runs one accepted check and delivers its answer. Never throws: every path ends in a plan. */
-  async function execute(job: CheckJob): Promise<void> {
+  /** A job that could not be queued answers with the reason in place of its placeholder. */
+  async function failInPlace(job: CheckJob, err: unknown): Promise<void> {
+    const { trigger } = job;
+    const failure = failureOf(err);
+    logger[failure.level](
+      { err, platform: trigger.place.platform, trigger: trigger.kind },
+      'check not queued',
+    );
+    const plan = finalPlan(trigger.kind, job.mode, { kind: 'failure', text: failure.text }, true);
+    options.observe?.(trigger, plan);
+    await deliver(trigger, plan, job);
+  }
+
+  /**
+   * Runs one accepted check and delivers its answer. Never throws: every path ends in a plan, or,
+   * when `signal` aborts first (the instance hands its jobs back to a durable queue), in nothing
+   * delivered. A durable queue may run a job twice; the answered mark keeps it to one answer.
+   * `failed` (a Recheck's) is told when no verdict came instead: the result keeps its verdict and
+   * its buttons (BitMind down says nothing new about the media).
+   */
+  async function execute(
+    job: CheckJob,
+    signal?: AbortSignal,
+    failed?: (text: string) => Promise<void>,
+  ): Promise<JobOutcome> {
     const { trigger } = job;
     const { place } = trigger;
+    // A Recheck runs a job already answered again, on purpose, and in this process only.
+    const once = jobs.durable && job.recheckBy === undefined;
+    if (once && (await answered.has(job.id, signal))) return 'answered';
     let body: ReplyBody;
     let report: ReportView | undefined;
     let error: string | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      const grant = await budget.take(place, trigger.user, wanted);
-      const result = await options.checker.check({
-        id: job.id,
-        trigger: trigger.kind,
-        requester: { platform: place.platform, userId: trigger.user, channelId: place.channel },
-        media: job.media.map((spec) => open(spec, trigger)),
-        budget: grant,
-      });
+      // A Recheck is the presser's request: on their budget, and past the verdict cache.
+      const asker = job.recheckBy ?? trigger.user;
+      const grant = await budget.take(place, asker, wanted);
+      const checking = options.checker.check(
+        {
+          id: job.id,
+          trigger: trigger.kind,
+          requester: { platform: place.platform, userId: asker, channelId: place.channel },
+          media: job.media.map((spec) => open(spec, trigger)),
+          budget: grant,
+          ...(job.recheckBy !== undefined && { bypassCache: true }),
+        },
+        { signal },
+      );
+      // A check waiting on a BitMind call shared with other checks cannot drop out of it: let go.
+      const result = await abortable(checking, signal);
       report = viewOf(result);
       body = reportBody(report);
-      await recent.record(place, trigger.kind, report, now());
+      // A verdict stands even when `status` cannot hear of it (the shared state away for a moment).
+      await recent
+        .record(place, trigger.kind, report, now())
+        .catch((err: unknown) => logger.warn({ err }, 'a check could not be added to the recent checks'));
     } catch (err) {
+      if (signal?.aborted) return 'handed back';
+      // A durable queue runs the job again once the shared state is back, rather than answer "try again".
+      if (jobs.durable && err instanceof StateUnavailableError) return 'retry';
       const failure = failureOf(err);
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
       error = toItemError(err).code;
     }
-    if (trigger.kind === 'reaction') await reactions.settle(place, report);
-    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined);
+    if (signal?.aborted) return 'handed back';
+    // Another run of this job may have answered while this one checked (a stalled lock).
+    if (once && (await answered.has(job.id))) return 'answered';
+    const nothingNew = failed ? recheckFailure(body) : undefined;
+    if (failed && nothingNew !== undefined) {
+      await failed(nothingNew);
+      return 'answered';
+    }
+    // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
+    if (trigger.kind === 'reaction')
+      await reactions
+        .settle(place, report)
+        .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be updated'));
+    // A private answer has no buttons: nobody else sees it, and its asker can dismiss it.
+    const resultId = trigger.private ? undefined : job.id;
+    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, resultId);
     options.observe?.(trigger, plan);
-    await deliver(trigger, plan, job);
+    if (report && plan.kind === 'reply' && plan.result) await results.save(job, report);
+    // Side by side: the answer never waits for the mod log (neither throws).
+    const [delivered] = await Promise.all([deliver(trigger, plan, job), report && postEvidence(job, report)]);
+    if (!delivered) return 'retry';
+    if (once) await answered.set(job.id);
     await audit(job, report ? { report } : { error: error ?? 'unavailable' });
+    return 'answered';
   }
 
   /** Records a finished check in the audit trail; a trail that cannot be written never costs the answer. */
   async function audit(job: CheckJob, outcome: Parameters<typeof checkEntry>[1]): Promise<void> {
-    if (!options.audit) return;
     const { place } = job.trigger;
     try {
       const link = options.platform(place.platform).messageLink?.(place);
@@ -205,6 +293,43 @@ export function createPipeline(options: PipelineOptions) {
       logger.warn({ err, platform: place.platform }, 'a check could not be recorded in the audit trail');
     }
   }
+
+  /** A result with strong or some evidence, from any trigger, also goes to the mod log. */
+  async function postEvidence(job: CheckJob, report: ReportView): Promise<void> {
+    const band = strongestBand(report);
+    if (band !== 'strong' && band !== 'some') return;
+    const { trigger } = job;
+    await modlog.post(trigger.place, (channel) => ({
+      channel,
+      kind: 'result',
+      source: trigger.place,
+      trigger: job.recheckBy ? 'recheck' : trigger.kind,
+      asker: job.recheckBy ?? trigger.user,
+      ...(trigger.kind === 'autoscan' ? { poster: trigger.user } : {}),
+      band,
+      summary: summaryLine(report),
+      resultId: job.id,
+    }));
+  }
+
+  const press = createPressHandler({
+    state,
+    results,
+    modlog,
+    audit: options.audit,
+    metrics: options.metrics,
+    logger,
+    platform: options.platform,
+    recheck: async (job, failed) => {
+      // Refused, not run: a check cut off by the shutdown would replace the result with "restarting".
+      if (!tasks.accepting) throw new CheckError('unavailable', RESTARTING);
+      tasks.run('recheck', async () => {
+        await execute(job, undefined, failed);
+      });
+      return Promise.resolve();
+    },
+    now,
+  });
 
   return {
     /**
@@ -226,6 +351,31 @@ export function createPipeline(options: PipelineOptions) {
       });
     },
 
+    /**
+     * A button pressed on a result (Recheck, Wrong result?, Delete), answered in the background;
+     * never throwing (a failure is logged, and the presser hears the plain apology).
+     */
+    press(p: ResultPress): void {
+      tasks.run(`${p.place.platform} button`, async () => {
+        try {
+          await press(p);
+        } catch (err) {
+          const failure = failureOf(err);
+          logger[failure.level]({ err, platform: p.place.platform }, 'button press failed');
+          await options
+            .platform(p.place.platform)
+            .answerPress(p, failure.text)
+            .catch((e: unknown) => logger.warn({ err: e }, 'could not answer a button press'));
+        }
+      });
+    },
+
+    /** Sets a workspace's mod log channel (undefined: off), remembering who set it. */
+    setModlog: (scope: Scope, channel: string | undefined, by: string) => modlog.set(scope, channel, by),
+
+    /** A workspace's mod log channel, if any. */
+    modlogChannel: (scope: Scope) => modlog.channel(scope),
+
     /** True for the first delivery of any of `keys` (commands that are not checks: help, status, settings). */
     isFirstDelivery: (platform: string, keys: readonly string[]) => isFirstDelivery(state, platform, keys),
 
@@ -237,11 +387,16 @@ export function createPipeline(options: PipelineOptions) {
      * time): each check runs again, from the cache where its bytes were judged.
      */
     async resume(): Promise<number> {
+      // A durable queue is the owed list: its jobs outlive any instance, and one instance takes each.
+      if (jobs.durable) return 0;
       const owed = await state.entries('owed:');
       for (const [key, value] of owed) {
         const job = parseJob(value);
         // Left owed until delivered, so a crash during this run leaves it for the next.
-        if (job) tasks.run('owed answer', () => execute(job));
+        if (job)
+          tasks.run('owed answer', async () => {
+            await execute(job);
+          });
         else {
           logger.warn({ key }, 'an owed answer could not be read; dropped');
           await state.delete(key);
@@ -260,16 +415,35 @@ export function createPipeline(options: PipelineOptions) {
      */
     async forget(scope: Scope): Promise<void> {
       await settings.forget(scope);
-      await Promise.all([budget.forget(scope), reactions.forget(scope), recent.forget(scope)]);
+      await Promise.all([
+        budget.forget(scope),
+        reactions.forget(scope),
+        recent.forget(scope),
+        modlog.forget(scope),
+      ]);
       logger.info(
         { platform: scope.platform, workspace: scope.workspace },
         'forgot a workspace the bot left',
       );
     },
 
+    /** Runs one job of a durable queue (its worker calls this). */
+    execute,
+
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */
     idle: () => tasks.idle(),
   };
+}
+
+/**
+ * Why a Recheck learnt nothing, when no medium got a verdict (BitMind down, the presser's budget
+ * spent, the files gone): then the result is better kept than replaced by the errors.
+ */
+function recheckFailure(body: ReplyBody): string | undefined {
+  if (body.kind === 'failure') return body.text;
+  const { items } = body.report;
+  const errors = items.flatMap((i) => ('error' in i ? [i.error.message] : []));
+  return errors.length === items.length ? (errors[0] ?? '') : undefined;
 }
 
 function parseJob(text: string): CheckJob | undefined {

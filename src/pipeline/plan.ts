@@ -17,11 +17,17 @@ export type ReplyBody =
  * only render and deliver it.
  * - `nothing`: no answer (a duplicate, auto-scan off, a repeated reaction already answered).
  * - `refusal`: a word for the asker alone (nothing to check there, restarting).
- * - `reply`: a message in the thread; `placeholder` when it replaces the "Checking…" posted earlier.
+ * - `reply`: a message in the thread; `placeholder` when it replaces the "Checking…" posted earlier;
+ *   `result`, the id its buttons (Recheck, Wrong result?, Delete) carry, when it has them.
  * - `reaction`: a quiet mark on the message (auto-scan's `flagged` and `silent` modes).
  */
 export type ReplyPlan =
   | { readonly kind: 'nothing'; readonly reason: SilenceReason }
   | { readonly kind: 'refusal'; readonly text: string }
-  | { readonly kind: 'reply'; readonly placeholder: boolean; readonly body: ReplyBody }
+  | {
+      readonly kind: 'reply';
+      readonly placeholder: boolean;
+      readonly body: ReplyBody;
+      readonly result?: string;
+    }
   | { readonly kind: 'reaction'; readonly mark: Mark };

@@ -1,5 +1,8 @@
 import type { MediaRef } from '../domain/types.js';
+import type { Scope } from '../settings/store.js';
+import type { ModlogOutcome, ModlogPost } from './modlog.js';
 import type { ReplyPlan } from './plan.js';
+import type { ResultPress } from './result-actions.js';
 import type { MediaSpec, Place, Trigger } from './trigger.js';
 
 /** What a placeholder is to the pipeline: the adapter's own plain note of where it posted it. */
@@ -32,4 +35,12 @@ export interface PlatformPort {
    * (the pipeline logs and keeps the answer owed for the next start).
    */
   deliver(trigger: Trigger, plan: ReplyPlan, placeholder?: PlaceholderHandle): Promise<void>;
+  /** Posts to a workspace's mod log; `refused` when the bot may not post there (other failures reject). */
+  postModlog(scope: Scope, post: ModlogPost): Promise<ModlogOutcome>;
+  /** A private word to one person of a workspace, outside any conversation (a direct message). */
+  tell(scope: Scope, user: string, text: string): Promise<void>;
+  /** Answers whoever pressed a result's button, for their eyes only. */
+  answerPress(press: ResultPress, text: string): Promise<void>;
+  /** Deletes the result whose button was pressed. */
+  removeResult(press: ResultPress): Promise<void>;
 }

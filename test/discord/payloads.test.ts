@@ -8,6 +8,7 @@ import {
   channelSchema,
   chatInputSchema,
   commandDataSchema,
+  componentDataSchema,
   interactionSchema,
   messageCommandSchema,
   messageSchema,
@@ -53,7 +54,9 @@ describe('Discord payload fixtures (real shapes, beside the parsers)', () => {
     const parsed = schema.safeParse(fixture(file));
     expect(parsed.error?.issues ?? []).toEqual([]);
     if (file.startsWith('interaction-')) {
-      const data = commandDataSchema.safeParse((parsed.data as { data: unknown }).data);
+      const { type, data: raw } = parsed.data as { type: number; data: unknown };
+      // A button press carries a component's data; every other interaction a command's.
+      const data = (type === 3 ? componentDataSchema : commandDataSchema).safeParse(raw);
       expect(data.error?.issues ?? []).toEqual([]);
     }
   });

@@ -25,14 +25,22 @@ describe('Discord command definitions', () => {
     expect(JSON.parse(out)).toEqual(manifest);
   });
 
-  it('defines /bitmind check|help|status|autoscan|roles and the message command', () => {
+  it('defines /bitmind check|help|status|autoscan|roles|modlog and the message command', () => {
     const names = commandDefinitions().map((c) => c.name);
     expect(names).toEqual(['bitmind', 'Check with BitMind']);
     const bitmind = commandDefinitions()[0] as { options: { name: string; options?: { name: string }[] }[] };
-    expect(bitmind.options.map((o) => o.name)).toEqual(['check', 'help', 'status', 'autoscan', 'roles']);
+    expect(bitmind.options.map((o) => o.name)).toEqual([
+      'check',
+      'help',
+      'status',
+      'autoscan',
+      'roles',
+      'modlog',
+    ]);
     expect(bitmind.options[0]!.options!.map((o) => o.name)).toEqual(['media', 'url', 'private']);
     expect(bitmind.options[3]!.options!.map((o) => o.name)).toEqual(['enable', 'disable', 'status']);
     expect(bitmind.options[4]!.options!.map((o) => o.name)).toEqual(['add', 'remove', 'list']);
+    expect(bitmind.options[5]!.options!.map((o) => o.name)).toEqual(['set', 'off', 'status']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_LIMITS, renderProblem, renderReport } from '../../adapters/discord/render.js';
+import { EMBED_LIMITS, renderBody, renderProblem, renderReport } from '../../adapters/discord/render.js';
 import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
 import { ref, report as checkReport, verdict } from '../helpers/reports.js';
@@ -86,5 +86,27 @@ describe('Discord embeds', () => {
     const { embeds } = renderProblem('Could not fetch **x**', 'Asked by <@1>');
     expect(embeds[0]!.description).toContain('\\*\\*x\\*\\*');
     expect(embeds[0]!.description).toContain('Asked by <@1>');
+  });
+});
+
+describe('the embed and buttons a reader sees (adapters/discord/fixtures/rendered/)', () => {
+  const RESULT_ID = '6f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5';
+
+  it('matches the committed fixture (regenerate with vitest -u after a deliberate change)', async () => {
+    const body = renderBody(
+      {
+        kind: 'report',
+        report: report([verdict('moon.png', 0.93), verdict('beach.jpg', 0.12)]),
+        repeat: false,
+      },
+      'Asked by <@1234>',
+      RESULT_ID,
+    );
+    const ids = body.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : undefined));
+    expect(ids).toEqual([`bm:r:${RESULT_ID}`, `bm:w:${RESULT_ID}`, `bm:d:${RESULT_ID}`]);
+    expect(ids!.every((id) => id!.length <= 100)).toBe(true);
+    await expect(`${JSON.stringify(body, null, 2)}\n`).toMatchFileSnapshot(
+      '../../adapters/discord/fixtures/rendered/result-with-buttons.json',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { ChatAdapter, PlatformModule } from '../../src/adapter.js';
-import type { AuditTrail } from '../../src/audit/audit-log.js';
+import type { AuditEntry, AuditTrail } from '../../src/audit/audit-log.js';
 import { connectPlatforms } from '../../src/connect.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
@@ -25,6 +25,8 @@ export interface ConnectedPlatform {
   readonly audit: AuditTrail;
   /** Every plan decided so far, in order. */
   readonly plans: DecidedPlan[];
+  /** Every audit entry recorded so far (feedback, deletions), in order. */
+  readonly audited: AuditEntry[];
   /** Stops the adapter (after draining) and closes the state store; the core is the caller's. */
   stop(): Promise<void>;
 }
@@ -41,9 +43,22 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     { logger: core.logger.child({ component: 'state' }) },
   );
   const plans: DecidedPlan[] = [];
+  const audited: AuditEntry[] = [];
+  // The real trail, and a copy of each entry for the test to read at once.
+  const audit = new Proxy(stores.audit, {
+    get(trail, key) {
+      if (key === 'record')
+        return (entry: AuditEntry) => {
+          audited.push(entry);
+          return trail.record(entry);
+        };
+      const value: unknown = Reflect.get(trail, key, trail);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(trail) : value;
+    },
+  });
   const { pipeline, adapters } = await connectPlatforms(core, {
     tasks,
-    stores,
+    stores: { ...stores, audit },
     platforms: [platform],
     observe: (trigger, plan) => plans.push({ trigger, plan }),
   });
@@ -57,6 +72,7 @@ export async function connectPlatform(core: TestCore, platform: PlatformModule):
     settings: stores.settings,
     audit: stores.audit,
     plans,
+    audited,
     async stop() {
       await tasks.drain(core.config.shutdownGraceMs);
       await adapter.stop();

@@ -14,7 +14,9 @@ import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
+import type { JobRunner } from '../../src/pipeline/jobs.js';
 import type { PlaceholderHandle, PlatformPort } from '../../src/pipeline/platform.js';
+import type { ModlogOutcome } from '../../src/pipeline/modlog.js';
 import type { ReplyPlan } from '../../src/pipeline/plan.js';
 import type { MediaSpec, Place, Trigger } from '../../src/pipeline/trigger.js';
 import { FileSettingsStore } from '../../src/settings/file-store.js';
@@ -54,6 +56,22 @@ export class FakePort implements PlatformPort {
   deliver(_trigger: Trigger, plan: ReplyPlan, placeholder?: PlaceholderHandle): Promise<void> {
     if (this.refuseDeliveries) return Promise.reject(new Error('platform said no'));
     this.calls.push({ call: 'deliver', plan, ...(placeholder ? { placeholder } : {}) });
+    return Promise.resolve();
+  }
+
+  postModlog(): Promise<ModlogOutcome> {
+    return Promise.resolve('posted');
+  }
+
+  tell(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  answerPress(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  removeResult(): Promise<void> {
     return Promise.resolve();
   }
 
@@ -151,6 +169,7 @@ export function pipelineWorld(
     port?: FakePort;
     dataDir?: string;
     audit?: AuditLog;
+    jobs?: JobRunner;
   } = {},
 ): PipelineWorld {
   const { log, lines } = captureLogger('debug');
@@ -171,7 +190,8 @@ export function pipelineWorld(
     accepts: READ_AS_IS,
     userChecksPerHour: options.userChecksPerHour ?? 0,
     platform: () => port,
-    audit: options.audit,
+    audit: options.audit ?? { record: () => Promise.resolve() },
+    jobs: options.jobs,
   });
   return {
     pipeline,

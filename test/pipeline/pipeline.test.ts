@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/domain/types.js';
 import { STATE_UNAVAILABLE } from '../../src/pipeline/failure.js';
+import type { CheckJob, JobRunner } from '../../src/pipeline/jobs.js';
 import { StateUnavailableError } from '../../src/state/redis-connection.js';
 import { MemoryStateStore } from '../../src/state/memory-store.js';
 import { FakePort, pipelineWorld, place, png, trigger, type PipelineWorld } from './fakes.js';
@@ -243,6 +244,60 @@ describe('answers owed across a restart', () => {
     await world.send(trigger());
     expect(await world.state.entries('owed:')).toEqual([]);
     expect(await world.pipeline.resume()).toBe(0);
+  });
+});
+
+describe('a durable queue (the shared mode)', () => {
+  /** A queue that only keeps what it is given, as BullMQ would until a worker takes it. */
+  function queued(fail?: Error) {
+    const jobs: CheckJob[] = [];
+    const runner: JobRunner = {
+      durable: true,
+      submit: (job) => (fail ? Promise.reject(fail) : Promise.resolve(void jobs.push(job))),
+    };
+    return { jobs, runner };
+  }
+
+  it('is the owed list: nothing owed is written, and resume leaves the queue to its workers', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger());
+    expect(jobs).toHaveLength(1);
+    expect(await world.state.entries('owed:')).toEqual([]);
+    expect(await world.pipeline.resume()).toBe(0);
+  });
+
+  it('answers a job run twice (its first instance died after delivering) once', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger());
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+    expect(world.checker.requests).toHaveLength(1);
+  });
+
+  it('hands a job back without answering when its instance goes away', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger());
+    const away = new AbortController();
+    away.abort(new Error('shutting down'));
+    expect(await world.pipeline.execute(jobs[0]!, away.signal)).toBe('handed back');
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder']);
+    // Another instance then answers it.
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+  });
+
+  it('says "try again in a moment" in place of the placeholder when the queue cannot take the job', async () => {
+    const { runner } = queued(new StateUnavailableError(new Error('connection closed')));
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger());
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+    expect(world.port.plans()).toEqual([
+      { kind: 'reply', placeholder: true, body: { kind: 'failure', text: STATE_UNAVAILABLE } },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageSpecs, unfurlSpecs } from '../../adapters/slack/files.js';
 import {
+  blockActionsSchema,
   eventCallbackSchema,
   fileInfoResponseSchema,
   messageChangedSchema,
@@ -38,6 +39,7 @@ function parse(name: string): unknown {
   if (name.startsWith('slash-command')) return slashCommandSchema.parse(payload);
   if (name.startsWith('message-shortcut')) return messageShortcutSchema.parse(payload);
   if (name.startsWith('files-info')) return fileInfoResponseSchema.parse(payload);
+  if (name.startsWith('block-actions')) return blockActionsSchema.parse(payload);
   throw new Error(`${name}: no schema named for this fixture`);
 }
 

@@ -57,6 +57,8 @@ describe.each([
       { name: SHORTCUT_NAME, type: 'message', callback_id: SHORTCUT_CALLBACK_ID },
     ]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
+    // Escaped text carries a channel as <#C0123|name>: `/bitmind modlog` needs its id.
+    expect(m.features.slash_commands.map((c) => c.should_escape)).toEqual([true]);
   });
 
   it('turns the Home tab on, which app_home_opened needs', () => {

@@ -116,3 +116,29 @@ describe('Slack rendering of a report', () => {
     expect(escapeMrkdwn('a & b < c > d *e*')).toBe('a &amp; b &lt; c &gt; d *e*');
   });
 });
+
+describe('the Block Kit a reader sees: a result with its buttons (adapters/slack/fixtures/rendered/)', () => {
+  const RESULT_ID = '6f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5';
+
+  it('matches the committed fixture (regenerate with vitest -u after a deliberate change)', async () => {
+    const message = renderReport(report([verdict('moon.png', 0.93), verdict('beach.jpg', 0.12)]), {
+      requestedBy: 'U0ALICE',
+      result: RESULT_ID,
+    });
+    const actions = message.blocks!.at(-1) as { type: string; elements: Array<{ action_id: string }> };
+    expect(actions.type).toBe('actions');
+    expect(actions.elements.map((e) => e.action_id)).toEqual([
+      `bm:r:${RESULT_ID}`,
+      `bm:w:${RESULT_ID}`,
+      `bm:d:${RESULT_ID}`,
+    ]);
+    await expect(`${JSON.stringify(message, null, 2)}\n`).toMatchFileSnapshot(
+      '../../adapters/slack/fixtures/rendered/result-with-buttons.json',
+    );
+  });
+
+  it('has no buttons without a result id (a failure, a private answer)', () => {
+    const message = renderReport(report([verdict('moon.png', 0.93)]));
+    expect(message.blocks!.some((b) => b.type === 'actions')).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import { SLASH_COMMAND } from '../surface.js';
 import { autoscanCommand } from './autoscan-command.js';
 import { checkLatest, checkLink, type CommandCall } from './check-command.js';
 import { deliveryKeys } from './keys.js';
+import { modlogCommand } from './modlog-command.js';
 import { statusMessage } from './status.js';
 
 /**
@@ -69,6 +70,9 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
         call,
         rest.map((w) => w.toLowerCase()),
       );
+      return;
+    case 'modlog':
+      await modlogCommand(ctx, call, rest[0]);
       return;
     case undefined:
     case 'help':

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   InteractionType,
   type APIAttachment,
   type APIMessage,
@@ -283,6 +284,24 @@ export class FakeDiscord {
     if (!options.unavailable) this.world.removeGuild(guildId);
   }
 
+  /**
+   * `user` presses the button `customId` on `message` (MESSAGE_COMPONENT): the interaction's
+   * `@original` is that message, as Discord has it.
+   */
+  pressButton(fields: {
+    user: APIUser;
+    message: APIMessage;
+    customId: string;
+    permissions?: string;
+  }): InteractionRecord {
+    const current = this.world.messagePayload(fields.message.id) ?? fields.message;
+    return this.interact(
+      { channelId: current.channel_id, user: fields.user, permissions: fields.permissions },
+      { custom_id: fields.customId, component_type: ComponentType.Button },
+      { type: InteractionType.MessageComponent, message: current },
+    );
+  }
+
   /** Sends MESSAGE_CREATE for a stored message again, as a gateway replay would. */
   redeliverMessage(message: APIMessage): void {
     this.gateway.dispatch(
@@ -345,17 +364,19 @@ export class FakeDiscord {
   interact(
     fields: { channelId: string; user: APIUser; permissions?: string },
     data: Record<string, unknown>,
+    component?: { type: InteractionType.MessageComponent; message: APIMessage },
   ): InteractionRecord {
     const id = snowflake();
     const token = `interaction-token.${randomBytes(16).toString('hex')}`;
-    const record = this.rest.registerInteraction(id, token, fields.channelId);
+    const record = this.rest.registerInteraction(id, token, fields.channelId, component?.message);
     const channel = this.world.channels.get(fields.channelId);
     const member = this.#member(fields.user);
     const payload = {
       id,
       application_id: this.world.application.id,
-      type: InteractionType.ApplicationCommand,
+      type: component?.type ?? InteractionType.ApplicationCommand,
       data,
+      ...(component ? { message: component.message } : {}),
       guild_id: this.#guildOf(fields.channelId),
       channel_id: fields.channelId,
       channel,

@@ -150,6 +150,7 @@ export function message(fields: {
   embeds?: APIMessage['embeds'];
   reference?: APIMessage['message_reference'];
   flags?: number;
+  components?: APIMessage['components'];
 }): APIMessage {
   return {
     id: fields.id,
@@ -167,7 +168,7 @@ export function message(fields: {
     pinned: false,
     type: fields.reference ? 19 : 0,
     flags: fields.flags ?? 0,
-    components: [],
+    components: fields.components ?? [],
     ...(fields.reference ? { message_reference: fields.reference } : {}),
   };
 }

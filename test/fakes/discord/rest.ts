@@ -103,6 +103,13 @@ export class FakeRest {
         { auth: true },
       ],
       [
+        'DELETE',
+        /^\/channels\/(\d+)\/messages\/(\d+)$/,
+        (m) => (w.deleteMessage(m[2]!) ? noContent() : notFound(10008, 'Unknown Message')),
+        { auth: true },
+      ],
+      ['POST', /^\/users\/@me\/channels$/, (_m, c) => this.#openDm(c), { auth: true }],
+      [
         'PUT',
         /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/,
         () => noContent(),
@@ -124,6 +131,12 @@ export class FakeRest {
         'PATCH',
         new RegExp(`^/webhooks/${app}/([^/]+)/messages/@original$`),
         (m, c) => this.#editOriginal(m[1]!, c),
+        { auth: false },
+      ],
+      [
+        'DELETE',
+        new RegExp(`^/webhooks/${app}/([^/]+)/messages/@original$`),
+        (m) => this.#deleteOriginal(m[1]!),
         { auth: false },
       ],
       [
@@ -164,14 +177,15 @@ export class FakeRest {
     });
   }
 
-  registerInteraction(id: string, token: string, channelId: string): InteractionRecord {
+  /** `message`: the message a component (a button) is on, which its `@original` names. */
+  registerInteraction(id: string, token: string, channelId: string, message?: APIMessage): InteractionRecord {
     const record: InteractionRecord = {
       id,
       token,
       channelId,
       callbackTypes: [],
       ephemeral: false,
-      original: undefined,
+      original: message,
     };
     this.interactions.set(token, record);
     return record;
@@ -293,6 +307,7 @@ export class FakeRest {
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       reference: body.message_reference,
+      components: body.components ?? [],
     });
     this.ctx.onMessageCreated(message);
     return ok(message);
@@ -313,6 +328,8 @@ export class FakeRest {
       data?: { flags?: number; content?: string; embeds?: APIMessage['embeds'] };
     };
     record.callbackTypes.push(body.type);
+    // A button's deferred update (6): nothing is posted; @original stays the message it is on.
+    if (body.type === 6) return noContent();
     record.ephemeral = ((body.data?.flags ?? 0) & 64) !== 0;
     record.original = this.ctx.world.storeMessage({
       channelId: record.channelId,
@@ -338,6 +355,20 @@ export class FakeRest {
     if (!record?.original) return notFound(10015, 'Unknown Webhook');
     record.original = this.ctx.world.editMessage(record.original.id, call.body ?? {});
     return ok(record.original);
+  }
+
+  #deleteOriginal(token: string): Answer {
+    const record = this.interactions.get(token);
+    if (!record?.original || !this.ctx.world.deleteMessage(record.original.id))
+      return notFound(10008, 'Unknown Message');
+    return noContent();
+  }
+
+  #openDm(call: RecordedCall): Answer {
+    const recipient = (call.body as { recipient_id?: unknown } | undefined)?.recipient_id;
+    const member = typeof recipient === 'string' ? this.ctx.world.members.get(recipient) : undefined;
+    if (!member?.user) return { status: 400, body: { message: 'Invalid Recipient(s)', code: 50033 } };
+    return ok(this.ctx.world.dmChannel(member.user));
   }
 
   #getOriginal(token: string): Answer {

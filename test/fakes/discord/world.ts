@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { APIAttachment, APIChannel, APIGuildMember, APIMessage, APIUser } from 'discord.js';
+import {
+  ChannelType,
+  type APIAttachment,
+  type APIChannel,
+  type APIGuildMember,
+  type APIMessage,
+  type APIUser,
+} from 'discord.js';
 import * as build from './payloads.js';
 
 /** A file posted to the fake: its bytes are served by the fake CDN under a signed, expiring URL. */
@@ -33,6 +40,7 @@ interface StoredMessage {
   readonly attachmentIds: readonly string[];
   readonly reference: APIMessage['message_reference'];
   readonly flags: number;
+  components: APIMessage['components'];
 }
 
 export type CdnAnswer = { status: 200; body: Uint8Array; contentType: string } | { status: 403 | 404 };
@@ -140,6 +148,7 @@ export class FakeWorld {
     embeds?: APIMessage['embeds'];
     reference?: APIMessage['message_reference'];
     flags?: number;
+    components?: APIMessage['components'];
   }): APIMessage {
     const id = build.snowflake();
     const attachmentIds = (fields.files ?? []).map((file) => this.addAttachment(fields.channelId, file));
@@ -152,6 +161,7 @@ export class FakeWorld {
       attachmentIds,
       reference: fields.reference,
       flags: fields.flags ?? 0,
+      components: fields.components ?? [],
     });
     return this.messagePayload(id)!;
   }
@@ -187,12 +197,13 @@ export class FakeWorld {
 
   editMessage(
     id: string,
-    patch: { content?: string; embeds?: APIMessage['embeds'] },
+    patch: { content?: string; embeds?: APIMessage['embeds']; components?: APIMessage['components'] },
   ): APIMessage | undefined {
     const stored = this.#messages.get(id);
     if (!stored) return undefined;
     if (patch.content !== undefined) stored.content = patch.content;
     if (patch.embeds !== undefined) stored.embeds = patch.embeds;
+    if (patch.components !== undefined) stored.components = patch.components;
     return this.messagePayload(id);
   }
 
@@ -212,6 +223,7 @@ export class FakeWorld {
         embeds: stored.embeds,
         reference: stored.reference,
         flags: stored.flags,
+        components: stored.components,
       }),
       ...(channel && 'guild_id' in channel ? { guild_id: channel.guild_id } : {}),
     };
@@ -224,8 +236,25 @@ export class FakeWorld {
       .map((m) => this.messagePayload(m.id)!);
   }
 
-  deleteMessage(id: string): void {
-    this.#messages.delete(id);
+  deleteMessage(id: string): boolean {
+    return this.#messages.delete(id);
+  }
+
+  /** The direct-message channel with `recipient`, opened on first use (POST /users/@me/channels). */
+  dmChannel(recipient: APIUser): APIChannel {
+    const existing = [...this.channels.values()].find(
+      (c) => c.type === ChannelType.DM && c.recipients?.some((r) => r.id === recipient.id),
+    );
+    if (existing) return existing;
+    const channel: APIChannel = {
+      id: build.snowflake(),
+      type: ChannelType.DM,
+      name: null,
+      last_message_id: null,
+      recipients: [recipient],
+    };
+    this.channels.set(channel.id, channel);
+    return channel;
   }
 
   /** Invalidates every attachment URL handed out so far, as Discord's expiring CDN links do. */

@@ -400,6 +400,24 @@ export class FakeSlack {
     return { ...(await this.#deliver('interactive', payload, triggerId, options)), responseUrl };
   }
 
+  /** A user presses the button `actionId` on a stored message (`block_actions`); its response URL points at this fake. */
+  async pressButton(
+    fields: { user: string; message: StoredMessage; actionId: string },
+    options: DeliveryOptions = {},
+  ): Promise<Delivered & { responseUrl: string }> {
+    const triggerId = this.workspace.nextId('trigger.');
+    const responseUrl = `${this.origin}/response/${this.workspace.nextId('btn')}`;
+    const payload = build.blockActions(this.#team, {
+      user: fields.user,
+      channel: fields.message.channel,
+      message: build.messageObject(fields.message),
+      actionId: fields.actionId,
+      responseUrl,
+      triggerId,
+    });
+    return { ...(await this.#deliver('interactive', payload, triggerId, options)), responseUrl };
+  }
+
   async close(): Promise<void> {
     await this.socket.close();
     this.server.closeAllConnections();

@@ -170,3 +170,42 @@ export function messageShortcut(
     message: fields.message,
   };
 }
+
+/** A button pressed on a message (`block_actions`), as Slack sends it to the app's interactivity URL. */
+export function blockActions(
+  team: Team,
+  fields: {
+    user: string;
+    channel: string;
+    message: Record<string, unknown>;
+    actionId: string;
+    responseUrl: string;
+    triggerId: string;
+  },
+): Record<string, unknown> {
+  const ts = String(fields.message.ts);
+  return {
+    type: 'block_actions',
+    user: { id: fields.user, username: 'someone', name: 'someone', team_id: team.teamId },
+    api_app_id: team.apiAppId,
+    token: VERIFICATION_TOKEN,
+    container: { type: 'message', message_ts: ts, channel_id: fields.channel, is_ephemeral: false },
+    trigger_id: fields.triggerId,
+    team: { id: team.teamId, domain: team.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: fields.channel, name: 'general' },
+    message: fields.message,
+    state: { values: {} },
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        action_id: fields.actionId,
+        block_id: 'bitmind_result',
+        text: { type: 'plain_text', text: 'button', emoji: true },
+        type: 'button',
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}

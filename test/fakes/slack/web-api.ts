@@ -229,6 +229,17 @@ export class FakeWebApi {
         return this.#update(args, w);
       case 'chat.postEphemeral':
         return ok({ message_ts: w.nextTs() });
+      case 'chat.delete':
+        return this.#delete(args, w);
+      case 'chat.getPermalink': {
+        const channel = str(args.channel) ?? '';
+        const ts = str(args.message_ts) ?? '';
+        if (!w.message(channel, ts)) return fail('message_not_found');
+        return ok({
+          channel,
+          permalink: `https://${w.domain}.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+        });
+      }
       case 'reactions.add':
         return this.#react(args, w);
       case 'conversations.history':
@@ -285,6 +296,16 @@ export class FakeWebApi {
     message.text = str(args.text) ?? message.text;
     message.blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : message.blocks;
     return ok({ channel, ts: message.ts, text: message.text });
+  }
+
+  #delete(args: Record<string, unknown>, w: FakeWorkspace): Answer {
+    const channel = str(args.channel) ?? '';
+    const ts = str(args.ts) ?? '';
+    const message = w.message(channel, ts);
+    if (!message) return fail('message_not_found');
+    if (message.bot_id !== this.bot.botId) return fail('cant_delete_message');
+    w.deleteMessage(channel, ts);
+    return ok({ channel, ts });
   }
 
   #react(args: Record<string, unknown>, w: FakeWorkspace): Answer {

@@ -152,6 +152,13 @@ export class FakeWorkspace {
     return message;
   }
 
+  /** Removes a message (chat.delete); false when there was none. */
+  deleteMessage(channel: string, ts: string): boolean {
+    const index = this.#messages.findIndex((m) => m.channel === channel && m.ts === ts);
+    if (index >= 0) this.#messages.splice(index, 1);
+    return index >= 0;
+  }
+
   message(channel: string, ts: string): StoredMessage | undefined {
     return this.#messages.find((m) => m.channel === channel && m.ts === ts);
   }

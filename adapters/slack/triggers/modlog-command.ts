@@ -1,0 +1,45 @@
+import {
+  MODLOG_COMMAND,
+  MODLOG_OFF,
+  modlogSet,
+  modlogStatus,
+} from '../../../src/pipeline/moderation-wording.js';
+import type { SlackContext } from '../context.js';
+import { AUTOSCAN_REFUSED } from '../messages.js';
+import { mayManageAutoscan } from '../permissions.js';
+import { SLASH_COMMAND } from '../surface.js';
+import type { CommandCall } from './check-command.js';
+
+/** A channel as Slack escapes it in a command's text: `<#C0123|name>` (or `<#C0123>`). */
+const ESCAPED_CHANNEL = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
+
+/**
+ * `/bitmind modlog #channel | off | status`: the workspace's mod log, changed by the same people
+ * who may change auto-scan. Answered privately.
+ */
+export async function modlogCommand(
+  ctx: SlackContext,
+  call: CommandCall,
+  arg: string | undefined,
+): Promise<void> {
+  const scope = { platform: 'slack', workspace: call.teamId };
+  const say = (text: string) => ctx.at(call.teamId).delivery.privately(call.responseUrl, { text });
+  if (arg === undefined || arg.toLowerCase() === 'status') {
+    const channel = await ctx.deps.pipeline.modlogChannel(scope);
+    await say(modlogStatus(channel && `<#${channel}>`));
+    return;
+  }
+  const off = arg.toLowerCase() === 'off';
+  const channel = ESCAPED_CHANNEL.exec(arg)?.[1];
+  if (!off && channel === undefined) {
+    await say(MODLOG_COMMAND.slackUsage(SLASH_COMMAND));
+    return;
+  }
+  if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
+    await say(AUTOSCAN_REFUSED);
+    return;
+  }
+  await ctx.deps.pipeline.setModlog(scope, channel, call.userId);
+  ctx.logger.info({ channel: channel ?? 'off', user: call.userId }, 'mod log changed');
+  await say(channel ? modlogSet(`<#${channel}>`) : MODLOG_OFF);
+}

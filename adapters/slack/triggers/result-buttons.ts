@@ -1,0 +1,57 @@
+import type { App } from '@slack/bolt';
+import { PRESS_ANSWERS } from '../../../src/pipeline/moderation-wording.js';
+import { ACTION_PREFIX, parseActionId } from '../../../src/pipeline/result-actions.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
+import { mayManageAutoscan } from '../permissions.js';
+import { blockActionsSchema, issuesOf, responseUrlOnlySchema } from '../schemas.js';
+import { deliveryKeys } from './keys.js';
+
+const OUR_BUTTONS = new RegExp(`^${ACTION_PREFIX}`);
+
+/**
+ * The buttons on a result (Recheck, Wrong result?, Delete): acknowledged at once, validated, and
+ * handed to the pipeline as a plain `ResultPress`. What the press means is the core's to decide;
+ * the adapter adds only what Slack alone can say: whether the presser is a moderator here
+ * (asked only for a Delete, the one action that needs it).
+ */
+export function registerResultButtons(app: App, ctx: SlackContext): void {
+  app.action(OUR_BUTTONS, async ({ ack, body, context }) => {
+    await ack();
+    const parsed = blockActionsSchema.safeParse(body);
+    if (!parsed.success) {
+      ctx.logger.warn({ issues: issuesOf(parsed.error) }, 'Slack button payload not readable');
+      const url = responseUrlOnlySchema.safeParse(body);
+      if (url.success)
+        ctx.deps.tasks.run('button refusal', () =>
+          ctx
+            .at(UNREAD_WORKSPACE)
+            .delivery.privately(url.data.response_url, { text: PRESS_ANSWERS.unreadable }),
+        );
+      return;
+    }
+    const press = parsed.data;
+    const id = press.actions[0]!.action_id;
+    const { channel_id: channel, message_ts: ts } = press.container;
+    const workspace = press.team?.id ?? press.user.team_id ?? UNREAD_WORKSPACE;
+    ctx.deps.tasks.run('button', async () => {
+      const moderator =
+        parseActionId(id)?.action === 'delete'
+          ? await mayManageAutoscan(ctx, workspace, press.user.id)
+          : false;
+      ctx.deps.pipeline.press({
+        id,
+        place: {
+          platform: 'slack',
+          workspace,
+          channel,
+          message: ts,
+        },
+        user: press.user.id,
+        moderator,
+        deliveryKeys: deliveryKeys({ triggerId: press.trigger_id }, context),
+        result: { kind: 'message', channel, ts },
+        replyVia: { responseUrl: press.response_url },
+      });
+    });
+  });
+}
