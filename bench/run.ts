@@ -10,6 +10,7 @@ import { footprint } from './scenarios/footprint.js';
 import { memory } from './scenarios/memory.js';
 import { memoryPerGuild } from './scenarios/memory-per-guild.js';
 import { overhead } from './scenarios/overhead.js';
+import { queueCost } from './scenarios/queue-cost.js';
 import { rateLimit } from './scenarios/rate-limit.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -29,6 +30,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   conversion,
   footprint,
   'memory-per-guild': memoryPerGuild,
+  'queue-cost': queueCost,
 };
 
 const args = process.argv.slice(2);
