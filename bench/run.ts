@@ -12,6 +12,7 @@ import { memoryPerGuild } from './scenarios/memory-per-guild.js';
 import { overhead } from './scenarios/overhead.js';
 import { queueCost } from './scenarios/queue-cost.js';
 import { rateLimit } from './scenarios/rate-limit.js';
+import { scaleOut } from './scenarios/scale-out.js';
 import { throughput } from './scenarios/throughput.js';
 
 /**
@@ -30,6 +31,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   conversion,
   footprint,
   'memory-per-guild': memoryPerGuild,
+  'scale-out': scaleOut,
   'queue-cost': queueCost,
 };
 
