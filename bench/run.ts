@@ -13,6 +13,7 @@ import { overhead } from './scenarios/overhead.js';
 import { queueCost } from './scenarios/queue-cost.js';
 import { rateLimit } from './scenarios/rate-limit.js';
 import { scaleOut } from './scenarios/scale-out.js';
+import { sharedRateLimit } from './scenarios/shared-rate-limit.js';
 import { throughput } from './scenarios/throughput.js';
 
 /**
@@ -32,6 +33,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   footprint,
   'memory-per-guild': memoryPerGuild,
   'scale-out': scaleOut,
+  'shared-rate-limit': sharedRateLimit,
   'queue-cost': queueCost,
 };
 
