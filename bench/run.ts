@@ -6,6 +6,7 @@ import type { Scale, ScenarioResult } from './lib/result.js';
 import { cache } from './scenarios/cache.js';
 import { conversion } from './scenarios/conversion.js';
 import { eventToReply } from './scenarios/event-reply.js';
+import { firehose } from './scenarios/firehose.js';
 import { footprint } from './scenarios/footprint.js';
 import { memory } from './scenarios/memory.js';
 import { memoryPerGuild } from './scenarios/memory-per-guild.js';
@@ -35,6 +36,7 @@ const SCENARIOS: Record<string, (scale: Scale) => Promise<ScenarioResult>> = {
   'scale-out': scaleOut,
   'shared-rate-limit': sharedRateLimit,
   'queue-cost': queueCost,
+  firehose,
 };
 
 const args = process.argv.slice(2);
