@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../../test/fakes/slack/index.js';
 import { startOwnRedis } from '../../test/helpers/redis.js';
 import { finalReply } from '../../test/slack/rig.js';
+import { get } from '../../test/start/support.js';
 import { startBotProcess, type BotProcess } from '../lib/bot-process.js';
 import { groupsOf, image, imageSizes, seeded } from '../lib/media.js';
 import { times, type Scale, type ScenarioResult } from '../lib/result.js';
@@ -20,6 +21,14 @@ interface Run {
   readonly seconds: number;
   /** Everything that reached the simulator: token, /status and inference calls. */
   readonly requests: number;
+  /**
+   * CPU seconds spent during the burst by the bot processes together, the bench's own (the fake
+   * Slack: events, downloads, Web API) and the simulator: against the wall time, what the machine's
+   * cores allowed.
+   */
+  readonly cpuSeconds: { readonly bots: number; readonly fakeSlack: number; readonly simulator: number };
+  /** Each instance's checks and BitMind requests, from its own /metrics: how the queue spread the work. */
+  readonly perInstance: readonly { readonly checks: number; readonly requests: number }[];
 }
 
 /**
@@ -72,6 +81,19 @@ export async function scaleOut(scale: Scale): Promise<ScenarioResult> {
           ratio: `${times(speedup)} faster with 3`,
           target: '3 instances ≥ 2.5x faster than 1',
           met: speedup >= 2.5,
+        },
+        {
+          measure:
+            'CPU seconds during the burst, bots + fake Slack + simulator: 1 / 2 / 3 instances (2 cores)',
+          bot: runs
+            .map(
+              (r) => `${(r.cpuSeconds.bots + r.cpuSeconds.fakeSlack + r.cpuSeconds.simulator).toFixed(1)} s`,
+            )
+            .join(' / '),
+          baseline: '',
+          ratio: '',
+          target: '',
+          met: null,
         },
         {
           measure: 'requests to BitMind (token and /status included): 1 / 2 / 3 instances',
@@ -127,6 +149,8 @@ async function burst(
       ),
     );
     await sim.clearLog();
+    const pids = bots.map((b) => b.pid);
+    const cpuBefore = { bots: await cpuOf(pids), sim: await cpuOf([sim.pid]), bench: process.cpuUsage() };
     const started = performance.now();
     const sent = await Promise.all(
       files.map((group, m) => {
@@ -144,11 +168,53 @@ async function burst(
       sent.map(({ message }) => finalReply(slack, slack.channels.general, message.ts, 300_000)),
     );
     const seconds = (performance.now() - started) / 1000;
-    return { instances, seconds: round(seconds, 3), requests: (await sim.requests()).length };
+    const bench = process.cpuUsage(cpuBefore.bench);
+    return {
+      instances,
+      seconds: round(seconds, 3),
+      requests: (await sim.requests()).length,
+      perInstance: await Promise.all(
+        bots.map(async (b) => {
+          const text = (await get(`${b.origin}/metrics`)).text;
+          return {
+            checks: total(text, 'bitmind_bot_checks_total'),
+            requests: total(text, 'bitmind_bot_bitmind_requests_total'),
+          };
+        }),
+      ),
+      cpuSeconds: {
+        bots: round((await cpuOf(pids)) - cpuBefore.bots),
+        fakeSlack: round((bench.user + bench.system) / 1e6),
+        simulator: round((await cpuOf([sim.pid])) - cpuBefore.sim),
+      },
+    };
   } finally {
     for (const bot of bots) await bot.close();
     await slack.close();
   }
 }
+
+/** The sum of every series of the counter `name` in a Prometheus text exposition. */
+function total(text: string, name: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+/** CPU seconds (user and system) the processes `pids` have used so far, from /proc/<pid>/stat. */
+async function cpuOf(pids: readonly number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** The kernel's USER_HZ: 100 on Linux on every common architecture. */
+const CLOCK_TICKS = 100;
 
 const mimeOf = (i: number): string => (i % 2 === 0 ? 'image/png' : 'image/jpeg');
