@@ -12,7 +12,7 @@ const LATENCY_MS = 40;
 /** Issue 20's bar: the event loop's delay p99 under this, at ≥ TARGET_RATE messages a second. */
 const LAG_CEILING_MS = 50;
 const TARGET_RATE = 2000;
-const RATES = [500, 1000, 2000, 3000, 4000, 6000, 8000] as const;
+const RATES = [500, 1000, 2000, 4000, 8000, 12_000, 16_000] as const;
 /** One message with an image among the firehose this often. */
 const MEDIA_EVERY_MS = 250;
 
@@ -32,7 +32,8 @@ interface Step {
  * every 250 ms among them. After each step the bot's own /metrics gives the event loop's delay p99
  * over the step (prom-client's monitor, reset at each scrape). The result is the highest rate whose
  * p99 stays under 50 ms, and the media messages' latency at it. The simulator answers in 40 ms from
- * a third process. Steps stop at the first over the ceiling.
+ * a third process. Steps stop at the first over the ceiling; if none is, the result is shown as
+ * at least the last step's rate.
  */
 export async function firehose(scale: Scale): Promise<ScenarioResult> {
   const seconds = scale.quick ? 1 : 4;
@@ -96,7 +97,9 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
       rows: [
         {
           measure: `highest rate of MESSAGE_CREATE with event-loop delay p99 < ${LAG_CEILING_MS} ms (p99 there; steps: ${steps.map((s) => `${s.asked}/s → ${s.lagP99Ms} ms`).join(', ')})`,
-          bot: best ? `${highest} msg/s (${best.achieved} sent; p99 ${ms(best.lagP99Ms)})` : 'none',
+          bot: best
+            ? `${best === steps.at(-1) ? '≥ ' : ''}${highest} msg/s (${best.achieved} sent; p99 ${ms(best.lagP99Ms)})`
+            : 'none',
           baseline: '',
           ratio: '',
           target: `≥ ${TARGET_RATE} msg/s`,
