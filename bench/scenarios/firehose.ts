@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { get, sample } from '../../test/start/support.js';
 import { startBotProcess } from '../lib/bot-process.js';
+import { cpuOf } from '../lib/cpu.js';
 import { startDiscordProcess } from '../lib/discord-process.js';
 import { ms, type Scale, type ScenarioResult } from '../lib/result.js';
 import { botEnvFor, startSimProcess } from '../lib/sim-process.js';
@@ -21,6 +22,8 @@ interface Step {
   /** Messages a second the fake actually sent. */
   readonly achieved: number;
   readonly lagP99Ms: number;
+  /** The bot process's CPU over the step, as a share of one core: evidence it did the work. */
+  readonly botCpu: number;
   readonly media: Spread;
   readonly unanswered: number;
 }
@@ -61,12 +64,15 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
       await discord.firehose({ rate: rates[0], seconds: 1, mediaEveryMs: MEDIA_EVERY_MS });
       for (const rate of rates) {
         await lagP99Ms(); // resets the monitor: the next reading covers this step alone
+        const cpuBefore = await cpuOf([bot.pid]);
         const run = await discord.firehose({ rate, seconds, mediaEveryMs: MEDIA_EVERY_MS });
+        const botCpu = ((await cpuOf([bot.pid])) - cpuBefore) / run.seconds;
         const answered = run.mediaMs.filter((m) => Number.isFinite(m));
         steps.push({
           asked: rate,
           achieved: round(run.sent / run.seconds, 0),
           lagP99Ms: round(await lagP99Ms(), 1),
+          botCpu: round(botCpu),
           media: spread(answered),
           unanswered: run.mediaMs.length - answered.length,
         });
@@ -96,7 +102,7 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
       measured: { steps },
       rows: [
         {
-          measure: `highest rate of MESSAGE_CREATE with event-loop delay p99 < ${LAG_CEILING_MS} ms (p99 there; steps: ${steps.map((s) => `${s.asked}/s → ${s.lagP99Ms} ms`).join(', ')})`,
+          measure: `highest rate of MESSAGE_CREATE with event-loop delay p99 < ${LAG_CEILING_MS} ms (p99 there; steps, rate → p99 (bot's CPU): ${steps.map((s) => `${s.asked}/s → ${s.lagP99Ms} ms (${(s.botCpu * 100).toFixed(0)}%)`).join(', ')})`,
           bot: best
             ? `${best === steps.at(-1) ? '≥ ' : ''}${highest} msg/s (${best.achieved} sent; p99 ${ms(best.lagP99Ms)})`
             : 'none',

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../../test/fakes/slack/index.js';
@@ -6,6 +6,7 @@ import { startOwnRedis } from '../../test/helpers/redis.js';
 import { finalReply } from '../../test/slack/rig.js';
 import { get } from '../../test/start/support.js';
 import { startBotProcess, type BotProcess } from '../lib/bot-process.js';
+import { cpuOf } from '../lib/cpu.js';
 import { groupsOf, image, imageSizes, seeded } from '../lib/media.js';
 import { times, type Scale, type ScenarioResult } from '../lib/result.js';
 import { botEnvFor, startSimProcess, type SimProcess } from '../lib/sim-process.js';
@@ -201,20 +202,5 @@ function total(text: string, name: string): number {
     .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 }
-
-/** CPU seconds (user and system) the processes `pids` have used so far, from /proc/<pid>/stat. */
-async function cpuOf(pids: readonly number[]): Promise<number> {
-  let ticks = 0;
-  for (const pid of pids) {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-/** The kernel's USER_HZ: 100 on Linux on every common architecture. */
-const CLOCK_TICKS = 100;
 
 const mimeOf = (i: number): string => (i % 2 === 0 ? 'image/png' : 'image/jpeg');
