@@ -52,6 +52,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     discord,
     rest,
     botId: () => client.user?.id,
+    guildLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
     async settingsChannelOf(channelId, hint) {
       const parentOf = (type: number, parent: string | null | undefined) =>
         THREAD_TYPES.includes(type) && parent ? parent : channelId;

@@ -3,14 +3,20 @@ import {
   ApplicationCommandType,
   ChannelType,
   ContextMenuCommandBuilder,
+  Locale as DiscordLocale,
   SlashCommandBuilder,
+  type LocalizationMap,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { REPLY_MODES, type ReplyMode } from '../../src/config.js';
+import { DEFAULT_LOCALE, LOCALES, t, type Locale } from '../../src/i18n/i18n.js';
+import type en from '../../src/i18n/locales/en.js';
 
 /**
- * The one definition of the bot's Discord commands. `manifest/discord-commands.json` is generated
- * from it (`bitmind-bot register-commands --print`) and a test keeps the two equal.
+ * The one definition of the bot's Discord commands, with every name and description in each
+ * language of the catalogue (`discord.commands.*`). `manifest/discord-commands.json` is generated
+ * from it (`bitmind-bot register-commands --print`) and a test keeps the two equal. Discord sends
+ * the English names in interactions whatever the member's language, so the handlers match on these.
  */
 export const COMMAND = 'bitmind';
 export const CONTEXT_MENU = 'Check with BitMind';
@@ -34,101 +40,144 @@ export const OPTION = {
   channel: 'channel',
 } as const;
 
-const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, string>> = {
-  flagged: 'flagged: reply only when a file shows evidence of AI generation (default)',
-  all: 'all: reply to every file',
-  silent: 'silent: reactions only',
+type CommandKey = keyof typeof en.discord.commands;
+/** The entries that have a description (the context menu and choices have a name only). */
+type DescribedKey = Exclude<CommandKey, 'contextMenu' | 'modeFlagged' | 'modeAll' | 'modeSilent'>;
+
+/** Discord's codes for our languages (it has `es-ES` and `es-419`; ours is Spain's Spanish). */
+const DISCORD_LOCALE: Readonly<Record<Exclude<Locale, 'en'>, DiscordLocale>> = {
+  es: DiscordLocale.SpanishES,
+  fr: DiscordLocale.French,
+  de: DiscordLocale.German,
+  'pt-BR': DiscordLocale.PortugueseBR,
+  ja: DiscordLocale.Japanese,
+};
+const TRANSLATED = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== DEFAULT_LOCALE);
+
+/** A command's, option's or choice's name in `locale`. */
+export function commandName(locale: Locale, key: CommandKey): string {
+  return t(locale, `discord.commands.${key}.name`);
+}
+
+/**
+ * The command, subcommand and option names a member types, as their client shows them (Discord
+ * shows the localized names): for the sentences that mention them.
+ */
+export function commandSurface(locale: Locale): Readonly<Record<string, string>> {
+  const name = (key: CommandKey) => commandName(locale, key);
+  return {
+    command: COMMAND,
+    check: name('check'),
+    media: name('media'),
+    url: name('url'),
+    private: name('private'),
+    status: name('status'),
+    autoscan: name('autoscan'),
+    enable: name('enable'),
+    disable: name('disable'),
+    autoscanStatus: name('autoscanStatus'),
+    roles: name('roles'),
+    list: name('rolesList'),
+  };
+}
+
+function localizations(text: (locale: Locale) => string): LocalizationMap {
+  return Object.fromEntries(TRANSLATED.map((l) => [DISCORD_LOCALE[l], text(l)]));
+}
+
+const names = (key: CommandKey) => localizations((l) => commandName(l, key));
+const descriptions = (key: DescribedKey) => localizations((l) => t(l, `discord.commands.${key}.description`));
+const description = (key: DescribedKey) => t(DEFAULT_LOCALE, `discord.commands.${key}.description`);
+
+/** Sets a builder's English description and every translation of its name and description. */
+function described<
+  B extends {
+    setDescription(text: string): B;
+    setNameLocalizations(map: LocalizationMap): B;
+    setDescriptionLocalizations(map: LocalizationMap): B;
+  },
+>(builder: B, key: DescribedKey): B {
+  return builder
+    .setDescription(description(key))
+    .setNameLocalizations(names(key))
+    .setDescriptionLocalizations(descriptions(key));
+}
+
+const REPLY_MODE_CHOICES: Readonly<Record<ReplyMode, CommandKey>> = {
+  flagged: 'modeFlagged',
+  all: 'modeAll',
+  silent: 'modeSilent',
 };
 
 function bitmindCommand(): SlashCommandBuilder {
   // Discord sets default_member_permissions per top-level command only, and /bitmind check is for
-  // everyone, so the Manage Server rule for auto-scan is enforced when the command runs.
+  // everyone, so the Manage Server rule for auto-scan is enforced when the command runs. The
+  // command keeps its name in every language: it is the product's.
   const command = new SlashCommandBuilder()
     .setName(COMMAND)
-    .setDescription('Check images and videos for signs of AI generation with BitMind');
+    .setDescription(description('bitmind'))
+    .setDescriptionLocalizations(descriptions('bitmind'));
   command.addSubcommand((sub) =>
-    sub
-      .setName(SUB.check)
-      .setDescription('Check an attached file or a link')
-      .addAttachmentOption((o) => o.setName(OPTION.media).setDescription('An image or video to check'))
-      .addStringOption((o) =>
-        o.setName(OPTION.url).setDescription('A link to an image or video').setMaxLength(2048),
-      )
-      .addBooleanOption((o) =>
-        o.setName(OPTION.private).setDescription('Show the result to you only (default: everyone here)'),
-      ),
+    described(sub.setName(SUB.check), 'check')
+      .addAttachmentOption((o) => described(o.setName(OPTION.media), 'media'))
+      .addStringOption((o) => described(o.setName(OPTION.url), 'url').setMaxLength(2048))
+      .addBooleanOption((o) => described(o.setName(OPTION.private), 'private')),
   );
-  command.addSubcommand((sub) => sub.setName(SUB.help).setDescription('How to use BitMind here'));
-  command.addSubcommand((sub) =>
-    sub.setName(SUB.status).setDescription('Is BitMind reachable, and what is auto-scan doing here?'),
-  );
+  command.addSubcommand((sub) => described(sub.setName(SUB.help), 'help'));
+  command.addSubcommand((sub) => described(sub.setName(SUB.status), 'status'));
   command.addSubcommandGroup((group) =>
-    group
-      .setName(SUB.autoscan)
-      .setDescription('Automatic checks of new files in this channel (Manage Server)')
+    described(group.setName(SUB.autoscan), 'autoscan')
       .addSubcommand((sub) =>
-        sub
-          .setName(AUTOSCAN_SUB.enable)
-          .setDescription('Check every new image and video posted in this channel')
-          .addStringOption((o) =>
-            o
-              .setName(OPTION.mode)
-              .setDescription('When to reply')
-              .addChoices(REPLY_MODES.map((mode) => ({ name: REPLY_MODE_CHOICES[mode], value: mode }))),
+        described(sub.setName(AUTOSCAN_SUB.enable), 'enable').addStringOption((o) =>
+          described(o.setName(OPTION.mode), 'mode').addChoices(
+            REPLY_MODES.map((mode) => ({
+              name: commandName(DEFAULT_LOCALE, REPLY_MODE_CHOICES[mode]),
+              name_localizations: names(REPLY_MODE_CHOICES[mode]),
+              value: mode,
+            })),
           ),
+        ),
       )
-      .addSubcommand((sub) =>
-        sub.setName(AUTOSCAN_SUB.disable).setDescription('Stop checking new files in this channel'),
-      )
-      .addSubcommand((sub) =>
-        sub.setName(AUTOSCAN_SUB.status).setDescription('Is auto-scan on in this channel?'),
-      ),
+      .addSubcommand((sub) => described(sub.setName(AUTOSCAN_SUB.disable), 'disable'))
+      .addSubcommand((sub) => described(sub.setName(AUTOSCAN_SUB.status), 'autoscanStatus')),
   );
   command.addSubcommandGroup((group) =>
-    group
-      .setName(SUB.roles)
-      .setDescription('Roles whose members may change auto-scan, besides Manage Server')
-      .addSubcommand(withRole(ROLES_SUB.add, 'Let the members of a role change auto-scan (Manage Server)'))
-      .addSubcommand(withRole(ROLES_SUB.remove, 'Stop a role from changing auto-scan (Manage Server)'))
-      .addSubcommand((sub) => sub.setName(ROLES_SUB.list).setDescription('The moderator roles here')),
+    described(group.setName(SUB.roles), 'roles')
+      .addSubcommand(withRole(ROLES_SUB.add, 'rolesAdd'))
+      .addSubcommand(withRole(ROLES_SUB.remove, 'rolesRemove'))
+      .addSubcommand((sub) => described(sub.setName(ROLES_SUB.list), 'rolesList')),
   );
   command.addSubcommandGroup((group) =>
-    group
-      .setName(SUB.modlog)
-      .setDescription(
-        'The channel where results with evidence and wrong-result reports are posted (Manage Server)',
-      )
+    described(group.setName(SUB.modlog), 'modlog')
       .addSubcommand((sub) =>
-        sub
-          .setName(MODLOG_SUB.set)
-          .setDescription('Post the mod log in a channel')
-          .addChannelOption((o) =>
-            o
-              .setName(OPTION.channel)
-              .setDescription('The mod log channel')
-              .setRequired(true)
-              .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-          ),
+        described(sub.setName(MODLOG_SUB.set), 'modlogSet').addChannelOption((o) =>
+          described(o.setName(OPTION.channel), 'channel')
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
       )
-      .addSubcommand((sub) => sub.setName(MODLOG_SUB.off).setDescription('Stop posting the mod log'))
-      .addSubcommand((sub) => sub.setName(MODLOG_SUB.status).setDescription('Where is the mod log?')),
+      .addSubcommand((sub) => described(sub.setName(MODLOG_SUB.off), 'modlogOff'))
+      .addSubcommand((sub) => described(sub.setName(MODLOG_SUB.status), 'modlogStatus')),
   );
   return command;
 }
 
 /** A `/bitmind roles` subcommand that takes one role. */
-function withRole(name: string, description: string) {
+function withRole(name: string, key: DescribedKey) {
   return (sub: SlashCommandSubcommandBuilder) =>
-    sub
-      .setName(name)
-      .setDescription(description)
-      .addRoleOption((o) => o.setName(OPTION.role).setDescription('The role').setRequired(true));
+    described(sub.setName(name), key).addRoleOption((o) =>
+      described(o.setName(OPTION.role), 'role').setRequired(true),
+    );
 }
 
 /** The body of PUT /applications/{id}/commands: everything the bot registers, in order. */
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
   return [
     bitmindCommand().toJSON(),
-    new ContextMenuCommandBuilder().setName(CONTEXT_MENU).setType(ApplicationCommandType.Message).toJSON(),
+    new ContextMenuCommandBuilder()
+      .setName(CONTEXT_MENU)
+      .setNameLocalizations(names('contextMenu'))
+      .setType(ApplicationCommandType.Message)
+      .toJSON(),
   ];
 }

@@ -12,6 +12,11 @@ export interface DiscordContext extends AdapterDeps {
   readonly rest: REST;
   /** The bot's own user id, once logged in: its own reactions and messages are not triggers. */
   botId(): string | undefined;
+  /**
+   * The guild's preferred locale tag, from discord.js's guild cache (filled by GUILD_CREATE and
+   * kept current by GUILD_UPDATE): undefined while the guild is not cached.
+   */
+  guildLocale(guildId: string): string | undefined;
   /** The channel whose settings apply to `channelId`: a thread follows the channel it was opened in. */
   settingsChannelOf(
     channelId: string,

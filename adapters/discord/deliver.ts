@@ -1,4 +1,5 @@
 import { placeholderText } from '../../src/check/wording.js';
+import { localeOf } from '../../src/pipeline/locale.js';
 import type { Mark, ReplyPlan } from '../../src/pipeline/plan.js';
 import type { PlaceholderHandle } from '../../src/pipeline/platform.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
@@ -42,7 +43,9 @@ export async function postPlaceholder(
   if (interaction) return { kind: 'interaction', ...interaction };
   const { channelId, messageId } = messageOf(trigger);
   try {
-    const id = await replyTo(ctx.rest, channelId, messageId, { content: placeholderText(count) });
+    const id = await replyTo(ctx.rest, channelId, messageId, {
+      content: placeholderText(count, localeOf(trigger)),
+    });
     return { kind: 'message', channelId, messageId: id };
   } catch (err) {
     ctx.logger.warn({ err, channelId }, 'Discord: the "Checking…" reply could not be posted');
@@ -102,9 +105,11 @@ async function send(
 function bodyOf(trigger: Trigger, plan: Exclude<ReplyPlan, { kind: 'nothing' }>): Body {
   switch (plan.kind) {
     case 'reply':
-      return { content: '', ...renderBody(plan.body, askedBy(trigger), plan.result) };
+      return { content: '', ...renderBody(plan.body, askedBy(trigger), localeOf(trigger), plan.result) };
     case 'refusal':
-      return interactionOf(trigger) ? { content: plan.text } : renderProblem(plan.text, askedBy(trigger));
+      return interactionOf(trigger)
+        ? { content: plan.text }
+        : renderProblem(plan.text, askedBy(trigger), localeOf(trigger));
     case 'reaction':
       return { content: QUIET[plan.mark] };
   }

@@ -1,4 +1,5 @@
-import type { Place } from '../../src/pipeline/trigger.js';
+import { resolveLocale } from '../../src/i18n/i18n.js';
+import type { Place, Trigger } from '../../src/pipeline/trigger.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { messageSpecs } from './embeds.js';
 import {
@@ -56,6 +57,7 @@ async function autoscanMessage(ctx: DiscordContext, message: MessagePayload): Pr
     kind: 'autoscan',
     place: placeOf(message.guild_id, message.channel_id, settingsChannel, message.id),
     user: message.author.id,
+    ...guildLocale(ctx, message.guild_id),
     media,
     deliveryKeys: [`message:${message.id}`],
   });
@@ -82,9 +84,19 @@ export async function onReactionAdd(ctx: DiscordContext, d: unknown): Promise<vo
     kind: 'reaction',
     place: placeOf(r.guild_id, r.channel_id, settingsChannel, r.message_id),
     user: r.user_id,
+    ...guildLocale(ctx, r.guild_id),
     deliveryKeys: [],
     reaction,
   });
+}
+
+/** A message event has no reader's language: its answers speak the guild's (`preferred_locale`). */
+function guildLocale(
+  ctx: DiscordContext,
+  guildId: string | null | undefined,
+): Pick<Trigger, 'audienceLocale'> {
+  const tag = guildId ? ctx.guildLocale(guildId) : undefined;
+  return tag ? { audienceLocale: resolveLocale(tag) } : {};
 }
 
 /** Every name of an emoji a setting may use: a custom one by name, id or `<:name:id>`. */

@@ -1,6 +1,7 @@
 import { toItemError } from '../../src/check/item-error.js';
-import { CAVEAT } from '../../src/check/wording.js';
-import { COMMAND, CONTEXT_MENU } from './commands.js';
+import { caveat, describeError } from '../../src/check/wording.js';
+import { t } from '../../src/i18n/i18n.js';
+import { COMMAND, commandName, commandSurface } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
 import { ROLES_WORDING } from './roles-wording.js';
@@ -11,16 +12,18 @@ const STATUS_TIMEOUT_MS = 10_000;
 export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promise<string> {
   const settings = await ctx.settings.get(scopeOf(asked), asked.settingsChannel);
   const emoji = settings.triggerReaction ?? ctx.discord.triggerReaction;
+  const { locale } = asked;
+  const surface = commandSurface(locale);
   return [
-    '**BitMind** looks for signs of AI generation in images and videos.',
-    `• \`/${COMMAND} check\` with \`media\` (a file) or \`url\` (a link); add \`private: True\` to see the result alone.`,
-    `• On a message: **Apps → ${CONTEXT_MENU}**, or react with ${emoji}.`,
-    `• \`/${COMMAND} autoscan enable|disable|status\`: check every new file in this channel (Manage Server). Modes: \`flagged\`, \`all\`, \`silent\`.`,
+    t(locale, 'discord.help.intro'),
+    t(locale, 'discord.help.check', surface),
+    t(locale, 'discord.help.message', { menu: commandName(locale, 'contextMenu'), emoji }),
+    t(locale, 'discord.help.autoscan', surface),
     ROLES_WORDING.helpLine(COMMAND),
     `• \`/${COMMAND} modlog set|off|status\`: a channel where results with evidence and reports of wrong results are also posted (Manage Server). Every result has Recheck, Wrong result? and Delete buttons.`,
-    `• \`/${COMMAND} status\`: is BitMind reachable?`,
+    t(locale, 'discord.help.status', surface),
     '',
-    `_${CAVEAT}_`,
+    `_${caveat(locale)}_`,
   ].join('\n');
 }
 
@@ -32,23 +35,30 @@ export async function statusAnswer(ctx: DiscordContext, asked: Invocation): Prom
     ctx.bitmind.permissions({ signal }),
     ctx.settings.get(scopeOf(asked), asked.settingsChannel),
   ]);
-  const yesNo = (allowed: boolean) => (allowed ? 'yes' : 'no');
+  const { locale } = asked;
+  const yesNo = (allowed: boolean) => t(locale, allowed ? 'discord.status.yes' : 'discord.status.no');
   const lines = [
     health.status === 'fulfilled'
-      ? '✅ BitMind is reachable.'
-      : `⚠️ BitMind is not reachable right now: ${toItemError(health.reason).message}`,
+      ? t(locale, 'discord.status.reachable')
+      : t(locale, 'discord.status.unreachable', {
+          reason: describeError(toItemError(health.reason), locale),
+        }),
   ];
   if (permissions.status === 'fulfilled') {
     const p = permissions.value;
     lines.push(
-      `Allowed checks: images ${yesNo(p.image)}, videos ${yesNo(p.video)}, batches ${yesNo(p.batch)}.`,
+      t(locale, 'discord.status.allowed', {
+        image: yesNo(p.image),
+        video: yesNo(p.video),
+        batch: yesNo(p.batch),
+      }),
     );
   }
   if (settings.status === 'fulfilled') {
     lines.push(
       settings.value.autoscan
-        ? `Auto-scan here: on (mode \`${settings.value.replyMode}\`).`
-        : 'Auto-scan here: off.',
+        ? t(locale, 'discord.status.autoscanOn', { mode: settings.value.replyMode })
+        : t(locale, 'discord.status.autoscanOff'),
     );
   }
   return lines.join('\n');

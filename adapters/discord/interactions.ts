@@ -1,6 +1,7 @@
+import { resolveLocale, t } from '../../src/i18n/i18n.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { autoscanAnswer } from './autoscan-command.js';
-import { COMMAND, CONTEXT_MENU, SUB } from './commands.js';
+import { COMMAND, commandSurface, CONTEXT_MENU, SUB } from './commands.js';
 import { rolesAnswer } from './roles-command.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { helpAnswer, statusAnswer } from './info-command.js';
@@ -16,12 +17,6 @@ import { modlogAnswer } from './modlog-command.js';
 import { renderProblem } from './render.js';
 import { onResultButton } from './result-buttons.js';
 import { answerPrivately, deferInteraction, editOriginal, isAlreadyAcknowledged, type Body } from './rest.js';
-
-export const NOTHING_TO_CHECK =
-  'Give me something to check: attach a file with the `media` option, or paste a link with `url`.';
-export const NO_MEDIA_IN_MESSAGE = 'That message has no image or video attached.';
-export const UNREADABLE_COMMAND =
-  'I could not read that command (Discord sent something I did not expect). Please try again.';
 
 /**
  * INTERACTION_CREATE, validated before anything reads it. Checks (the slash command's `check`, the
@@ -48,7 +43,7 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
   if (!data.success || !user) {
     if (!data.success) logUnreadable(ctx, 'INTERACTION_CREATE data', data.error);
     else ctx.logger.warn('Discord sent an interaction without a user; answered as unreadable');
-    await tell(ctx, i, UNREADABLE_COMMAND);
+    await tell(ctx, i, t(resolveLocale(i.locale ?? i.guild_locale), 'discord.unreadableCommand'));
     return;
   }
   const settingsChannel = await ctx.settingsChannelOf(i.channel_id, i.channel ?? undefined);
@@ -58,7 +53,8 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
     const asked = invocationOf(i, user, settingsChannel);
     const media = targetMedia(data.data, new URL(ctx.discord.apiUrl).host);
     if (media.length === 0) {
-      await answerAlone(ctx, asked, renderProblem(NO_MEDIA_IN_MESSAGE));
+      const text = t(asked.locale, 'discord.noMediaInMessage');
+      await answerAlone(ctx, asked, renderProblem(text, undefined, asked.locale));
       return;
     }
     await check(ctx, asked, { kind: 'shortcut', place: placeOf(asked, data.data.target_id), media }, false);
@@ -84,11 +80,12 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
     case SUB.check: {
       const given = checkMedia(asked, data.data);
       if (given === 'unreadable') {
-        await answerAlone(ctx, asked, { content: UNREADABLE_COMMAND });
+        await answerAlone(ctx, asked, { content: t(asked.locale, 'discord.unreadableCommand') });
         return;
       }
       if (given.length === 0) {
-        await answerAlone(ctx, asked, { content: NOTHING_TO_CHECK });
+        const text = t(asked.locale, 'discord.nothingToCheck', commandSurface(asked.locale));
+        await answerAlone(ctx, asked, { content: text });
         return;
       }
       const media = await resolveMessageLinks(ctx, asked, given);
@@ -107,7 +104,7 @@ export async function onInteraction(ctx: DiscordContext, d: unknown): Promise<vo
       await answerAlone(ctx, asked, async () => ({ content: await statusAnswer(ctx, asked) }));
       return;
     default:
-      await answerAlone(ctx, asked, { content: UNREADABLE_COMMAND });
+      await answerAlone(ctx, asked, { content: t(asked.locale, 'discord.unreadableCommand') });
   }
 }
 
@@ -128,6 +125,8 @@ async function check(
   ctx.pipeline.accept({
     ...what,
     user: asked.user,
+    locale: asked.locale,
+    ...(asked.audienceLocale && { audienceLocale: asked.audienceLocale }),
     deliveryKeys: [`interaction:${asked.id}`],
     replyVia: { applicationId: asked.applicationId, token: asked.token },
   });
@@ -146,7 +145,7 @@ async function answerAlone(
     body = typeof answer === 'function' ? await answer() : answer;
   } catch (err) {
     ctx.logger.error({ err, command: asked.path.join(' ') }, 'Discord command failed');
-    body = renderProblem('Something went wrong. Please try again in a minute.');
+    body = renderProblem(t(asked.locale, 'failure.command'), undefined, asked.locale);
   }
   try {
     await editOriginal(ctx.rest, asked.applicationId, asked.token, body);

@@ -1,3 +1,4 @@
+import { resolveLocale, type Locale } from '../../src/i18n/i18n.js';
 import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
 import type { Scope } from '../../src/settings/store.js';
 import { messageSpecs } from './embeds.js';
@@ -27,6 +28,10 @@ export interface Invocation {
   readonly path: readonly string[];
   /** The leaf options by name. */
   readonly options: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** The asker's language (their client's, else the guild's, else English): every answer speaks it. */
+  readonly locale: Locale;
+  /** The guild's preferred language, when Discord sent it. */
+  readonly audienceLocale: Locale | undefined;
 }
 
 export function invocationOf(
@@ -48,6 +53,8 @@ export function invocationOf(
     roles: i.member?.roles ?? [],
     path,
     options,
+    locale: resolveLocale(i.locale ?? i.guild_locale),
+    audienceLocale: i.guild_locale ? resolveLocale(i.guild_locale) : undefined,
   };
 }
 

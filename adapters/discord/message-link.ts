@@ -1,4 +1,6 @@
+import { t, type Locale } from '../../src/i18n/i18n.js';
 import type { MediaSpec, Place } from '../../src/pipeline/trigger.js';
+import { commandName } from './commands.js';
 import { deadline } from '../../src/deadline.js';
 import type { DiscordContext } from './context.js';
 import type { Invocation } from './invocation.js';
@@ -17,11 +19,6 @@ const LINK_HOSTS = new Set([
 
 /** Discord allows 3 s to acknowledge; the message lookup comes before the deferral, so it is short. */
 const LOOKUP_MS = 2000;
-
-export const ONLY_MESSAGES_FROM_HERE = 'I can only check a message link from this channel.';
-export const LINKED_MESSAGE_UNREADABLE =
-  'I could not read that message just now. Please try again, or use "Check with BitMind" on it.';
-export const NO_MEDIA_IN_LINKED_MESSAGE = 'That message has no image or video attached.';
 
 export interface MessageLink {
   /** The guild id, or `dm` for a direct message (`@me`), as `Invocation.workspace` names it. */
@@ -64,7 +61,7 @@ export async function resolveMessageLinks(
 ): Promise<MediaSpec[] | string> {
   const links = media.map((m) => (m.source === 'link' ? discordMessageLinkOf(m.url) : undefined));
   if (links.some((l) => l && (l.workspace !== asked.workspace || l.channel !== asked.channel)))
-    return ONLY_MESSAGES_FROM_HERE;
+    return t(asked.locale, 'discord.onlyMessagesFromHere');
   const resolved: MediaSpec[] = [];
   for (const [index, spec] of media.entries()) {
     const link = links[index];
@@ -72,24 +69,24 @@ export async function resolveMessageLinks(
       resolved.push(spec);
       continue;
     }
-    const found = await lookUp(ctx, link);
+    const found = await lookUp(ctx, link, asked.locale);
     if (typeof found === 'string') return found;
     resolved.push(...found);
   }
   return resolved;
 }
 
-async function lookUp(ctx: DiscordContext, link: MessageLink): Promise<MediaSpec[] | string> {
+async function lookUp(ctx: DiscordContext, link: MessageLink, locale: Locale): Promise<MediaSpec[] | string> {
   const limit = deadline(LOOKUP_MS);
   try {
     const message = await fetchMessage(ctx.rest, link.channel, link.message, limit.signal);
     const specs = message
       ? attachmentSpecs(message.attachments, { channelId: link.channel, messageId: link.message })
       : [];
-    return specs.length > 0 ? specs : NO_MEDIA_IN_LINKED_MESSAGE;
+    return specs.length > 0 ? specs : t(locale, 'discord.noMediaInMessage');
   } catch (err) {
     ctx.logger.warn({ err }, 'Discord: a linked message could not be read');
-    return LINKED_MESSAGE_UNREADABLE;
+    return t(locale, 'discord.cannotReadMessage', { menu: commandName(locale, 'contextMenu') });
   } finally {
     limit.clear();
   }

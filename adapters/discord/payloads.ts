@@ -120,6 +120,12 @@ export const interactionSchema = z.object({
     })
     .nullish(),
   user: userSchema.nullish(),
+  /**
+   * The asker's client language, and the guild's preferred one (BCP 47 tags, e.g. `es-ES`). One
+   * that cannot be read is as none (English): it is no reason to refuse the command.
+   */
+  locale: z.string().max(35).nullish().catch(undefined),
+  guild_locale: z.string().max(35).nullish().catch(undefined),
   /** The message a component (a button) is on. */
   message: z.object({ id: snowflake, channel_id: snowflake }).nullish(),
 });

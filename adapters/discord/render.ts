@@ -7,21 +7,23 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { BUTTON_LABELS } from '../../src/pipeline/moderation-wording.js';
+import { BUTTON_KEYS } from '../../src/pipeline/result-actions.js';
 import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
 import { isVerdict } from '../../src/domain/types.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import {
-  CAVEAT,
-  SIMULATED_MARK,
+  caveat,
   describeBand,
   describeItem,
   isSimulated,
+  simulatedMark,
   summaryLine,
   truncate,
 } from '../../src/check/wording.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../../src/i18n/i18n.js';
+import { localeOf } from '../../src/pipeline/locale.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -45,11 +47,14 @@ export interface RenderedReply {
 }
 
 /** The buttons under a result; each custom_id carries the action and the result (see result-actions.ts). */
-export function resultComponents(resultId: string): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+export function resultComponents(
+  resultId: string,
+  locale: Locale = DEFAULT_LOCALE,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const button = (action: ResultAction, style: ButtonStyle.Secondary | ButtonStyle.Danger) => ({
     type: ComponentType.Button as const,
     style,
-    label: BUTTON_LABELS[action],
+    label: t(locale, BUTTON_KEYS[action]),
     custom_id: actionId(action, resultId),
   });
   return [
@@ -69,8 +74,8 @@ export function plain(text: string, max: number): string {
   return truncate(escapeMarkdown(text.replace(/\s+/g, ' ').trim()), max);
 }
 
-function itemField(item: ItemView): APIEmbedField {
-  const d = describeItem(item);
+function itemField(item: ItemView, locale: Locale): APIEmbedField {
+  const d = describeItem(item, locale);
   return {
     name: truncate(`${d.emoji} ${plain(d.name, EMBED_LIMITS.fieldName)}`, EMBED_LIMITS.fieldName),
     value: truncate(
@@ -101,23 +106,29 @@ function size(embed: APIEmbed): number {
  * would break Discord's limits (25 fields an embed, 10 embeds, 6,000 characters) are summed up as
  * "…and N more" instead.
  */
-export function renderReport(report: ReportView, askedBy: string, repeat = false): RenderedReply {
+export function renderReport(
+  report: ReportView,
+  askedBy: string,
+  repeat = false,
+  locale: Locale = DEFAULT_LOCALE,
+): RenderedReply {
   const colour = colourOf(report);
+  const footer = caveat(locale);
   const lines = [
-    isSimulated(report) ? `**${SIMULATED_MARK}**` : undefined,
+    isSimulated(report) ? `**${simulatedMark(locale)}**` : undefined,
     askedBy,
-    repeat ? REPEAT_NOTE : undefined,
+    repeat ? t(locale, 'reply.repeat') : undefined,
   ].filter(Boolean);
   const first: APIEmbed = {
-    title: plain(summaryLine(report), EMBED_LIMITS.title),
+    title: plain(summaryLine(report, locale), EMBED_LIMITS.title),
     description: truncate(lines.join('\n'), EMBED_LIMITS.description - MORE_NOTE_ROOM),
     color: colour,
     fields: [],
   };
   const embeds = [first];
-  let used = size(first) + CAVEAT.length + MORE_NOTE_ROOM;
+  let used = size(first) + footer.length + MORE_NOTE_ROOM;
   let shown = 0;
-  for (const field of report.items.map(itemField)) {
+  for (const field of report.items.map((item) => itemField(item, locale))) {
     const cost = field.name.length + field.value.length;
     let current = embeds[embeds.length - 1]!;
     if (used + cost > EMBED_LIMITS.total) break;
@@ -131,33 +142,40 @@ export function renderReport(report: ReportView, askedBy: string, repeat = false
     shown += 1;
   }
   const hidden = report.items.length - shown;
-  if (hidden > 0) {
-    first.description += `\n…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} not shown: Discord limits how much one message can hold.`;
-  }
-  embeds[embeds.length - 1]!.footer = { text: CAVEAT };
+  if (hidden > 0) first.description += `\n${t(locale, 'reply.hidden', { count: hidden })}`;
+  embeds[embeds.length - 1]!.footer = { text: footer };
   return { embeds };
 }
 
-/** Said under a verdict posted again for another person's reaction. */
-export const REPEAT_NOTE = 'Checked earlier in the hour: this is that answer again.';
-
 /** A reply body as embeds: the report (with its buttons, given its result id), or the failure in plain words. */
-export function renderBody(body: ReplyBody, askedBy: string, result?: string): RenderedReply {
-  if (body.kind !== 'report') return renderProblem(body.text, askedBy);
-  const rendered = renderReport(body.report, askedBy, body.repeat);
-  return result ? { ...rendered, components: resultComponents(result) } : rendered;
+export function renderBody(
+  body: ReplyBody,
+  askedBy: string,
+  locale: Locale = DEFAULT_LOCALE,
+  result?: string,
+): RenderedReply {
+  if (body.kind !== 'report') return renderProblem(body.text, askedBy, locale);
+  const rendered = renderReport(body.report, askedBy, body.repeat, locale);
+  return result ? { ...rendered, components: resultComponents(result, locale) } : rendered;
 }
 
 /** How a reply names who asked, and how: a mention, which never pings (replies allow no mentions). */
 export function askedBy(trigger: Trigger): string {
+  const locale = localeOf(trigger);
   const who = `<@${trigger.user}>`;
-  if (trigger.kind === 'autoscan') return `Auto-scan of a message by ${who}`;
+  if (trigger.kind === 'autoscan') return t(locale, 'reply.autoscanOf', { who });
   const emoji = trigger.reaction?.at(-1);
-  return trigger.kind === 'reaction' && emoji ? `Asked by ${who} with ${emoji}` : `Asked by ${who}`;
+  return trigger.kind === 'reaction' && emoji
+    ? t(locale, 'reply.askedWith', { who, emoji })
+    : t(locale, 'reply.askedBy', { who });
 }
 
 /** A failure the person who asked can read: what went wrong in plain words, never a stack trace. */
-export function renderProblem(message: string, askedBy?: string): RenderedReply {
+export function renderProblem(
+  message: string,
+  askedBy?: string,
+  locale: Locale = DEFAULT_LOCALE,
+): RenderedReply {
   const description = [plain(message, 1000), askedBy].filter(Boolean).join('\n');
-  return { embeds: [{ title: '⚠️ BitMind could not check this', description, color: NEUTRAL_COLOUR }] };
+  return { embeds: [{ title: t(locale, 'failure.title'), description, color: NEUTRAL_COLOUR }] };
 }

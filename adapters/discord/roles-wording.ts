@@ -6,8 +6,6 @@ const role = (id: string) => `<@&${id}>`;
 
 export const ROLES_WORDING = {
   needsManageServer: 'Only members with the Manage Server permission can choose the moderator roles.',
-  needsModerator:
-    'Only members with the Manage Server permission or a moderator role (`/bitmind roles list`) can turn auto-scan on or off.',
   guildOnly: 'Moderator roles work in servers only.',
   noRole: 'Choose a role with the `role` option.',
   everyone: 'Everyone cannot be a moderator role: pick a role that only some members have.',

@@ -186,6 +186,9 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
     messageLink: (place) => slackMessageLink(slack.apiUrl, place),
     open: (spec, place) => openSlackFile(spec, at(place.workspace).files),
     placeholder: (trigger, count) => at(trigger.place.workspace).delivery.placeholder(trigger, count),
+    // Slack's events do not say the reader's language; users.info does (Slack has no workspace
+    // default in its API, so the audience's language, for auto-scan, is the fallback: English).
+    readerLocale: (workspace, user) => at(workspace).web.userLocale(user),
     deliver: (trigger, plan, placeholder) =>
       at(trigger.place.workspace).delivery.deliver(trigger, plan, placeholder),
     postModlog: (scope, post) => moderation(scope.workspace).postModlog(post),

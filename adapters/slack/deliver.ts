@@ -5,7 +5,8 @@ import type { Mark, ReplyPlan } from '../../src/pipeline/plan.js';
 import type { PlaceholderHandle } from '../../src/pipeline/platform.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { fetchMessage } from './lookup.js';
-import { renderBody, renderPlaceholder } from './render.js';
+import { localeOf } from '../../src/pipeline/locale.js';
+import { renderBody, renderPlaceholder, type RenderOptions } from './render.js';
 import { SlackApiError, type OutgoingMessage, type SlackWeb } from './web.js';
 import { isSlackHost } from './slack-hosts.js';
 
@@ -99,8 +100,10 @@ export function createDelivery(deps: DeliveryDeps) {
     return message?.thread_ts ?? place.message;
   }
 
-  function requestedBy(trigger: Trigger): { requestedBy?: string } {
-    return trigger.kind === 'autoscan' ? {} : { requestedBy: trigger.user };
+  /** Who asked (not for auto-scan) and the language the answer speaks. */
+  function renderOptions(trigger: Trigger): RenderOptions {
+    const locale = localeOf(trigger);
+    return trigger.kind === 'autoscan' ? { locale } : { requestedBy: trigger.user, locale };
   }
 
   /**
@@ -128,7 +131,7 @@ export function createDelivery(deps: DeliveryDeps) {
   return {
     /** Posts "Checking N files…" where the answer will go, and says where for `deliver`. */
     placeholder(trigger: Trigger, count: number): Promise<PlaceholderHandle> {
-      const message = renderPlaceholder(count, requestedBy(trigger));
+      const message = renderPlaceholder(count, renderOptions(trigger));
       return counted('placeholder', async (): Promise<PlaceholderHandle> => {
         const thread = await threadOf(trigger);
         try {
@@ -160,9 +163,9 @@ export function createDelivery(deps: DeliveryDeps) {
           return;
         }
         case 'reply': {
-          const plain = renderBody(plan.body, requestedBy(trigger));
+          const plain = renderBody(plan.body, renderOptions(trigger));
           const message = plan.result
-            ? renderBody(plan.body, { ...requestedBy(trigger), result: plan.result })
+            ? renderBody(plan.body, { ...renderOptions(trigger), result: plan.result })
             : plain;
           const handle = plan.placeholder ? handleOf(placeholder) : undefined;
           await counted('result', async () => {

@@ -1,17 +1,18 @@
 import type { types } from '@slack/bolt';
 import {
-  CAVEAT,
   ERROR_EMOJI,
-  SIMULATED_MARK,
+  caveat,
   describeItem,
   isFlagged,
   isSimulated,
   placeholderText,
+  simulatedMark,
   summaryLine,
   truncate,
 } from '../../src/check/wording.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../../src/i18n/i18n.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
-import { BUTTON_LABELS } from '../../src/pipeline/moderation-wording.js';
+import { BUTTON_KEYS } from '../../src/pipeline/result-actions.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
 import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
 import type { OutgoingMessage } from './web.js';
@@ -44,23 +45,26 @@ function context(lines: readonly string[]): KnownBlock {
   return { type: 'context', elements: lines.map((text) => ({ type: 'mrkdwn', text })) };
 }
 
-function requestedByLine(userId: string | undefined): string[] {
-  return userId ? [`Requested by <@${userId}>`] : [];
+function requestedByLine(options: RenderOptions): string[] {
+  const user = options.requestedBy;
+  return user ? [t(options.locale ?? DEFAULT_LOCALE, 'reply.requestedBy', { user })] : [];
 }
 
 export interface RenderOptions {
   /** Shown as "Requested by @user" (commands, shortcuts and reactions). */
   readonly requestedBy?: string;
+  /** The language of the message; English when absent. */
+  readonly locale?: Locale;
   /** The result id its buttons carry: Recheck, Wrong result?, Delete. */
   readonly result?: string;
 }
 
 /** The buttons under a result; each id carries the action and the result (see result-actions.ts). */
-export function resultActions(resultId: string): KnownBlock {
+export function resultActions(resultId: string, locale: Locale = DEFAULT_LOCALE): KnownBlock {
   const button = (action: ResultAction, style?: 'danger') => ({
     type: 'button' as const,
     action_id: actionId(action, resultId),
-    text: { type: 'plain_text' as const, text: BUTTON_LABELS[action] },
+    text: { type: 'plain_text' as const, text: t(locale, BUTTON_KEYS[action]) },
     ...(style ? { style } : {}),
   });
   return {
@@ -71,13 +75,10 @@ export function resultActions(resultId: string): KnownBlock {
 }
 
 export function renderPlaceholder(count: number, options: RenderOptions = {}): OutgoingMessage {
-  const text = placeholderText(count);
+  const text = placeholderText(count, options.locale);
   return {
     text,
-    blocks: [
-      section(`:hourglass_flowing_sand: ${text}`),
-      ...optionalContext(requestedByLine(options.requestedBy)),
-    ],
+    blocks: [section(`:hourglass_flowing_sand: ${text}`), ...optionalContext(requestedByLine(options))],
   };
 }
 
@@ -89,20 +90,19 @@ function isVerdictView(item: ItemView): boolean {
   return !('error' in item);
 }
 
-function itemSection(item: ItemView): KnownBlock {
-  const d = describeItem(item);
+function itemSection(item: ItemView, locale: Locale): KnownBlock {
+  const d = describeItem(item, locale);
   const name = `*${safeText(d.name)}*`;
   const detail = safeText(d.detail, MAX_DETAIL_CHARS);
-  const body = d.band ? `*${d.headline}* · ${detail}` : `${d.headline}: ${detail}`;
+  const body = d.band ? `*${d.headline}* · ${detail}` : t(locale, 'reply.couldNotCheck', { detail });
   return section(`:${d.slackEmoji}: ${name}\n${body}`);
 }
 
-function moreSection(rest: readonly ItemView[]): KnownBlock {
+function moreSection(rest: readonly ItemView[], locale: Locale): KnownBlock {
   const flagged = rest.filter(isFlagged).length;
   const failed = rest.filter((i) => !isVerdictView(i)).length;
-  const parts = [`${flagged} with evidence of AI generation`];
-  if (failed > 0) parts.push(`${failed} could not be checked`);
-  return section(`…and ${rest.length} more ${rest.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}.`);
+  const counts = { count: rest.length, flagged, failed };
+  return section(t(locale, failed > 0 ? 'reply.moreFailed' : 'reply.more', counts));
 }
 
 /**
@@ -116,37 +116,29 @@ export function renderReport(
   const report: ReportView = options.repeat
     ? { ...view, items: view.items.map((i) => (isVerdictView(i) ? { ...i, cached: true } : i)) }
     : view;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const shown = report.items.slice(0, MAX_FILE_SECTIONS);
   const rest = report.items.slice(MAX_FILE_SECTIONS);
-  const blocks: KnownBlock[] = shown.map(itemSection);
-  if (rest.length > 0) blocks.push(moreSection(rest));
-  if (report.skipped > 0) {
-    blocks.push(
-      section(
-        `${report.skipped} more ${report.skipped === 1 ? 'file was' : 'files were'} not checked: too many in one request.`,
-      ),
-    );
-  }
-  const notes = [CAVEAT];
-  if (isSimulated(report)) notes.push(`:test_tube: ${SIMULATED_MARK}`);
-  notes.push(...requestedByLine(options.requestedBy));
+  const blocks: KnownBlock[] = shown.map((item) => itemSection(item, locale));
+  if (rest.length > 0) blocks.push(moreSection(rest, locale));
+  if (report.skipped > 0) blocks.push(section(t(locale, 'reply.skipped', { count: report.skipped })));
+  const notes = [caveat(locale)];
+  if (isSimulated(report)) notes.push(`:test_tube: ${simulatedMark(locale)}`);
+  notes.push(...requestedByLine(options));
   blocks.push(context(notes));
-  const actions = options.result ? [resultActions(options.result)] : [];
+  const actions = options.result ? [resultActions(options.result, options.locale)] : [];
   return {
-    text: escapeMrkdwn(summaryLine(report)),
+    text: escapeMrkdwn(summaryLine(report, locale)),
     blocks: [...blocks.slice(0, MAX_BLOCKS - actions.length), ...actions],
   };
 }
 
 /** A whole request that could not be carried out, in plain words. */
 export function renderFailure(message: string, options: RenderOptions = {}): OutgoingMessage {
-  const text = `BitMind could not finish this check: ${message}`;
+  const text = t(options.locale ?? DEFAULT_LOCALE, 'failure.finish', { message });
   return {
     text,
-    blocks: [
-      section(`:${ERROR_EMOJI.slack}: ${text}`),
-      ...optionalContext(requestedByLine(options.requestedBy)),
-    ],
+    blocks: [section(`:${ERROR_EMOJI.slack}: ${text}`), ...optionalContext(requestedByLine(options))],
   };
 }
 

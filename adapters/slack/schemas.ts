@@ -150,6 +150,8 @@ export const userInfoResponseSchema = z.object({
     is_admin: z.boolean().optional(),
     is_owner: z.boolean().optional(),
     is_primary_owner: z.boolean().optional(),
+    /** The user's language (`es-ES`), sent only when asked with `include_locale`. */
+    locale: z.string().max(35).optional().catch(undefined),
   }),
 });
 export const emptyResponseSchema = z.object({});

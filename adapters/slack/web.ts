@@ -118,6 +118,9 @@ export function createSlackWeb(client: WebClient, token: () => Promise<string>) 
       (await call('files.info', { file }, fileInfoResponseSchema)).file,
 
     userInfo: async (user: string) => (await call('users.info', { user }, userInfoResponseSchema)).user,
+    /** The user's language tag, which users.info gives only when asked to. */
+    userLocale: async (user: string) =>
+      (await call('users.info', { user, include_locale: true }, userInfoResponseSchema)).user.locale,
 
     /** Shows `view` as `user`'s Home tab. */
     publishHome: async (user: string, view: types.HomeView): Promise<void> => {

@@ -1,5 +1,6 @@
 import { BitmindError } from '../bitmind/index.js';
 import { CheckError, type ErrorCode } from '../domain/types.js';
+import { DEFAULT_LOCALE, t } from '../i18n/i18n.js';
 
 /**
  * Turns whatever a check threw into the error a user sees. Our own errors (CheckError, the BitMind
@@ -11,6 +12,6 @@ export function toItemError(err: unknown): { code: ErrorCode; message: string } 
     return { code: err.code, message: err.message };
   return {
     code: 'unavailable',
-    message: 'Something went wrong while checking this file. Please try again in a minute.',
+    message: t(DEFAULT_LOCALE, 'failure.generic'),
   };
 }

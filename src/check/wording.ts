@@ -1,11 +1,13 @@
 import {
   isVerdict,
   type ItemResult,
+  type ErrorCode,
   type ItemView,
   type MediaKind,
   type MediaSource,
   type ReportView,
 } from '../domain/types.js';
+import { DEFAULT_LOCALE, formatPercent, formatTenths, t, type Locale } from '../i18n/i18n.js';
 
 /** A report's items as any surface holds them: with their live reference (the CLI) or without (a reply). */
 type Items = { readonly items: readonly (ItemResult | ItemView)[] };
@@ -22,6 +24,7 @@ export const BAND_THRESHOLDS = { strong: 0.85, some: 0.5 } as const;
 
 export interface BandInfo {
   readonly band: Band;
+  /** The band in words, in the locale asked for. */
   readonly label: string;
   /** Unicode emoji, for Discord and the terminal. */
   readonly emoji: string;
@@ -31,36 +34,37 @@ export interface BandInfo {
   readonly colour: number;
 }
 
-const BANDS: Record<Band, BandInfo> = {
+const BANDS: Record<Band, Omit<BandInfo, 'label'>> = {
   strong: {
     band: 'strong',
-    label: 'Strong evidence of AI generation',
     emoji: '🔴',
     slackEmoji: 'red_circle',
     colour: 0xd93f3f,
   },
   some: {
     band: 'some',
-    label: 'Some evidence of AI generation',
     emoji: '🟠',
     slackEmoji: 'large_orange_circle',
     colour: 0xf2a33a,
   },
   little: {
     band: 'little',
-    label: 'Little evidence of AI generation',
     emoji: '🟢',
     slackEmoji: 'large_green_circle',
     colour: 0x3fa65a,
   },
 };
 
-export const LIKELIHOOD_LABEL = 'estimated likelihood of AI generation';
-export const CAVEAT = 'AI detection is probabilistic: treat this as one signal, not proof.';
-export const SIMULATED_MARK =
-  'SIMULATED: no BitMind credentials are configured, so this is not a real detection.';
+const BAND_KEY = { strong: 'verdict.strong', some: 'verdict.some', little: 'verdict.little' } as const;
+
+/** The caveat under every verdict. */
+export const caveat = (locale: Locale = DEFAULT_LOCALE) => t(locale, 'verdict.caveat');
+/** Said of a verdict the simulator gave. */
+export const simulatedMark = (locale: Locale = DEFAULT_LOCALE) => t(locale, 'verdict.simulated');
+export const CAVEAT = caveat();
+export const SIMULATED_MARK = simulatedMark();
 /** Said to a trigger that arrives while the bot shuts down, and to a check cut off by it. */
-export const RESTARTING = 'BitMind is restarting, try again in a minute.';
+export const RESTARTING = t(DEFAULT_LOCALE, 'failure.restarting');
 export const ERROR_EMOJI = { unicode: '⚠️', slack: 'warning' } as const;
 
 export function bandOf(confidence: number): Band {
@@ -69,20 +73,26 @@ export function bandOf(confidence: number): Band {
   return 'little';
 }
 
-export function describeBand(confidence: number): BandInfo {
-  return BANDS[bandOf(confidence)];
+export function describeBand(confidence: number, locale: Locale = DEFAULT_LOCALE): BandInfo {
+  const band = BANDS[bandOf(confidence)];
+  return { ...band, label: t(locale, BAND_KEY[band.band]) };
 }
 
-/** "82%": whole percent, but never rounds a non-zero estimate to 0% or a non-certain one to 100%. */
-export function formatLikelihood(confidence: number): string {
+/**
+ * "82%" ("82 %" in French): whole percent, but never rounds a non-zero estimate to 0% or a
+ * non-certain one to 100%.
+ */
+export function formatLikelihood(confidence: number, locale: Locale = DEFAULT_LOCALE): string {
   const pct = confidence * 100;
-  if (pct > 0 && pct < 1) return '<1%';
-  if (pct < 100 && pct > 99) return '>99%';
-  return `${Math.round(pct)}%`;
+  if (pct > 0 && pct < 1) return t(locale, 'verdict.below', { percent: formatPercent(locale, 0.01) });
+  if (pct < 100 && pct > 99) return t(locale, 'verdict.above', { percent: formatPercent(locale, 0.99) });
+  return formatPercent(locale, Math.round(pct) / 100);
 }
 
-export function formatSeconds(seconds: number): string {
-  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(1)} s`;
+export function formatSeconds(seconds: number, locale: Locale = DEFAULT_LOCALE): string {
+  return seconds < 1
+    ? t(locale, 'verdict.milliseconds', { value: Math.round(seconds * 1000) })
+    : t(locale, 'verdict.seconds', { value: formatTenths(locale, seconds) });
 }
 
 /** True when an item shows strong or some evidence: what `flagged` auto-scan mode replies to. */
@@ -90,8 +100,8 @@ export function isFlagged(item: ItemResult | ItemView): boolean {
   return isVerdict(item) && bandOf(item.confidence) !== 'little';
 }
 
-export function placeholderText(count: number): string {
-  return `Checking ${count} ${count === 1 ? 'file' : 'files'}…`;
+export function placeholderText(count: number, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'verdict.placeholder', { count });
 }
 
 export interface ItemDescription {
@@ -108,23 +118,54 @@ export interface ItemDescription {
   readonly source: string | undefined;
 }
 
-const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+/**
+ * A media type's label as a sentence holds it: English keeps the label ("HEIC photo", "animated
+ * GIF"); other languages name the format alone ("HEIC", "GIF"), their sentences say "animated".
+ */
+function typeName(label: string, locale: Locale): string {
+  return locale === DEFAULT_LOCALE ? label : label.replace(/^animated /, '').split(' ')[0]!;
+}
+
+const FOUND_KEY = { image: 'source.foundImage', video: 'source.foundVideo' } as const;
 
 /**
  * What was checked, said plainly, when it was not simply the file posted: "the animated GIF, as a
- * video", "the first frame of an animated GIF", "converted from HEIC photo", "image found on the
- * linked page example.com/news"; parts joined with "; ". Undefined when there is nothing to say.
+ * video", "the first frame of an animated GIF" (only animations are checked by a first frame),
+ * "converted from HEIC photo", "image found on the linked page example.com/news"; parts joined with
+ * "; ". Undefined when there is nothing to say.
  */
-export function describeSource(source: MediaSource | undefined, kind?: MediaKind): string | undefined {
+export function describeSource(
+  source: MediaSource | undefined,
+  kind?: MediaKind,
+  locale: Locale = DEFAULT_LOCALE,
+): string | undefined {
   if (!source) return undefined;
   const parts: string[] = [];
   const { convertedFrom, firstFrameOf, foundOn } = source;
-  if (convertedFrom?.startsWith('animated ')) parts.push(`the ${convertedFrom}, as a video`);
-  else if (convertedFrom) parts.push(`converted from ${convertedFrom}`);
-  if (firstFrameOf) parts.push(`the first frame of ${article(firstFrameOf)} ${firstFrameOf}`);
-  if (foundOn) parts.push(`${kind ?? 'medium'} found on the linked page ${visibleName(foundOn)}`);
+  if (convertedFrom?.startsWith('animated '))
+    parts.push(t(locale, 'source.asVideo', { type: typeName(convertedFrom, locale) }));
+  else if (convertedFrom)
+    parts.push(t(locale, 'source.converted', { type: typeName(convertedFrom, locale) }));
+  if (firstFrameOf) parts.push(t(locale, 'source.firstFrame', { type: typeName(firstFrameOf, locale) }));
+  if (foundOn)
+    parts.push(t(locale, kind ? FOUND_KEY[kind] : 'source.foundMedium', { page: visibleName(foundOn) }));
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
+
+/**
+ * Why an item could not be checked. English shows the error's own message, which names the limit
+ * or the host; the other languages say what its code means (the messages are written in English
+ * where the error arises, deep in the media and BitMind layers).
+ */
+export function describeError(error: { code: ErrorCode; message: string }, locale: Locale): string {
+  if (locale === DEFAULT_LOCALE) return error.message;
+  // The few messages the core writes itself from the catalogue are said as they were meant.
+  const own = OWN_MESSAGES.find((key) => t(DEFAULT_LOCALE, key) === error.message);
+  return t(locale, own ?? `error.${error.code}`);
+}
+
+/** Item errors worded by the core (a check cut off by a restart, a bug's plain apology). */
+const OWN_MESSAGES = ['failure.restarting', 'failure.generic'] as const;
 
 /**
  * What must not reach a reply or a terminal from a name someone chose: C0 and C1 controls (a NUL, a
@@ -144,27 +185,27 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-export function describeItem(item: ItemResult | ItemView): ItemDescription {
+export function describeItem(item: ItemResult | ItemView, locale: Locale = DEFAULT_LOCALE): ItemDescription {
   const name = visibleName('ref' in item ? item.ref.name : item.name);
   if (!isVerdict(item)) {
     return {
       name,
-      headline: 'Could not check',
-      detail: item.error.message,
+      headline: t(locale, 'verdict.couldNotCheck'),
+      detail: describeError(item.error, locale),
       emoji: ERROR_EMOJI.unicode,
       slackEmoji: ERROR_EMOJI.slack,
       colour: 0x808080,
       band: undefined,
-      source: describeSource(item.source, item.kind),
+      source: describeSource(item.source, item.kind, locale),
     };
   }
-  const info = describeBand(item.confidence);
+  const info = describeBand(item.confidence, locale);
   const parts = [
-    `${formatLikelihood(item.confidence)} ${LIKELIHOOD_LABEL}`,
-    formatSeconds(item.processingTime),
+    t(locale, 'verdict.likelihood', { percent: formatLikelihood(item.confidence, locale) }),
+    formatSeconds(item.processingTime, locale),
   ];
-  if (item.cached) parts.push('cached');
-  const source = describeSource(item.source, item.kind);
+  if (item.cached) parts.push(t(locale, 'verdict.cached'));
+  const source = describeSource(item.source, item.kind, locale);
   if (source) parts.push(source);
   return {
     name,
@@ -183,21 +224,20 @@ export function isSimulated(report: Items): boolean {
 }
 
 /** One line for notifications and plain-text fallbacks. */
-export function summaryLine(report: ReportView): string {
+export function summaryLine(report: ReportView, locale: Locale = DEFAULT_LOCALE): string {
   const total = report.items.length;
   const flagged = report.items.filter(isFlagged).length;
   const failed = report.items.filter((i) => !isVerdict(i)).length;
-  const noun = total === 1 ? 'file' : 'files';
   let line: string;
   if (total === 1 && report.items[0]) {
-    const d = describeItem(report.items[0]);
+    const d = describeItem(report.items[0], locale);
     line = d.band
-      ? `BitMind: ${d.headline} (${d.detail.split(' · ')[0]})`
-      : `BitMind could not check ${d.name}: ${d.detail}`;
+      ? t(locale, 'summary.one', { headline: d.headline, likelihood: d.detail.split(' · ')[0]! })
+      : t(locale, 'summary.oneFailed', { name: d.name, detail: d.detail });
   } else {
-    line = `BitMind checked ${total} ${noun}: ${flagged > 0 ? flagged : 'none'} with evidence of AI generation`;
-    if (failed > 0) line += `, ${failed} could not be checked`;
+    line = t(locale, flagged > 0 ? 'summary.many' : 'summary.manyNone', { count: total, flagged });
+    if (failed > 0) line = t(locale, 'summary.withFailed', { line, count: failed });
   }
-  if (report.skipped > 0) line += ` (${report.skipped} more skipped: too many in one request)`;
-  return isSimulated(report) ? `[simulated] ${line}` : line;
+  if (report.skipped > 0) line = t(locale, 'summary.withSkipped', { line, count: report.skipped });
+  return isSimulated(report) ? t(locale, 'verdict.simulatedLine', { line }) : line;
 }

@@ -4,6 +4,7 @@ import { buildCore } from '../core.js';
 import { fileMediaRef, urlMediaRef } from '../media/refs.js';
 import { UsageError, type Command } from './command.js';
 import { cliLogger } from './cli-logger.js';
+import { localeOfEnvironment } from '../i18n/i18n.js';
 import { reportJson, reportTable } from './report-output.js';
 
 const USAGE = `Usage: bitmind-bot check [--json] <file-or-url>...
@@ -54,7 +55,8 @@ export const checkCommand: Command = {
         },
       );
       if (showProgress) io.stderr.write('\r\x1b[K');
-      io.stdout.write(json ? reportJson(report) : reportTable(report));
+      // The table follows the terminal's language; the JSON's codes and fields never change.
+      io.stdout.write(json ? reportJson(report) : reportTable(report, localeOfEnvironment(io.env)));
       return report.items.every((i) => !('error' in i)) ? 0 : 1;
     } finally {
       await core.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPLY_MODES, type ReplyMode } from '../config.js';
+import { resolveLocale } from '../i18n/i18n.js';
 import type { PlaceholderHandle } from './platform.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
@@ -36,6 +37,11 @@ export interface JobRunner {
 export type JobOutcome = 'answered' | 'handed back' | 'retry';
 
 const plain = z.record(z.string(), z.string());
+const localeTag = z
+  .string()
+  .max(35)
+  .optional()
+  .transform((tag) => (tag === undefined ? undefined : resolveLocale(tag)));
 const placeSchema = z.object({
   platform: z.string(),
   workspace: z.string(),
@@ -66,6 +72,10 @@ export const checkJobSchema = z.object({
     deliveryKeys: z.array(z.string()),
     reaction: z.array(z.string()).optional(),
     private: z.boolean().optional(),
+    // Lenient: a language another version speaks and this one does not is answered in English,
+    // rather than the owed answer being dropped as unreadable.
+    locale: localeTag,
+    audienceLocale: localeTag,
     replyVia: plain.optional(),
   }),
   media: z.array(specSchema),

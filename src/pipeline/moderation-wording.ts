@@ -6,8 +6,6 @@ import type { ModlogPost } from './modlog.js';
  * platforms, in one place: they move into the message catalogues in one step.
  */
 
-export const BUTTON_LABELS = { recheck: 'Recheck', feedback: 'Wrong result?', delete: 'Delete' } as const;
-
 export const PRESS_ANSWERS = {
   expired:
     'This result is too old for its buttons (they work for 7 days), or it was deleted. Ask for a new check.',

@@ -17,6 +17,8 @@ import { createPersonBudget } from './budget.js';
 import { isCheckable } from './checkable.js';
 import { isFirstDelivery } from './deliveries.js';
 import { failureOf } from './failure.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../i18n/i18n.js';
+import { createLocaleMemo, localeOf } from './locale.js';
 import type { Acceptance } from '../domain/media-types.js';
 import { checkEntry } from './audit-entry.js';
 import { checkJobSchema, type CheckJob, type JobOutcome, type JobRunner } from './jobs.js';
@@ -70,6 +72,7 @@ export function createPipeline(options: PipelineOptions) {
   const reactions = createReactionRule(state);
   const budget = createPersonBudget(state, options.userChecksPerHour, now);
   const recent = createRecentChecks(state);
+  const locales = createLocaleMemo(state);
   const answered = createAnsweredMarks(state);
   const results = createResults(state);
   const modlog = createModlog({ settings, state, logger, platform: options.platform });
@@ -109,6 +112,33 @@ export function createPipeline(options: PipelineOptions) {
     }
   }
 
+  /**
+   * The asker's language, where the event did not carry it and someone will read the answer:
+   * asked of the platform once the trigger is admitted, so ignored events cost no lookup.
+   */
+  async function withReaderLocale(trigger: Trigger): Promise<Trigger> {
+    if (trigger.locale || trigger.kind === 'autoscan') return trigger;
+    const locale = await readerLocale(trigger.place.platform, trigger.place.workspace, trigger.user);
+    return locale ? { ...trigger, locale } : trigger;
+  }
+
+  /** A person's language, as their platform says (remembered a day); undefined when it says none. */
+  async function readerLocale(
+    platform: string,
+    workspace: string,
+    user: string,
+  ): Promise<Locale | undefined> {
+    const port = options.platform(platform);
+    const lookUp = port.readerLocale?.bind(port);
+    if (!lookUp) return undefined;
+    try {
+      return await locales.remember({ platform, workspace }, user, () => lookUp(workspace, user));
+    } catch (err) {
+      logger.warn({ err, platform }, 'the asker’s language could not be looked up; answering in the default');
+      return undefined;
+    }
+  }
+
   /** Everything decided before a check: may it run, and on which media. */
   async function admit(trigger: Trigger, claimed: () => void): Promise<CheckJob | ReplyPlan> {
     const { place } = trigger;
@@ -130,9 +160,12 @@ export function createPipeline(options: PipelineOptions) {
 
     if (!(await isFirstDelivery(state, place.platform, trigger.deliveryKeys)))
       return { kind: 'nothing', reason: 'duplicate' };
+    trigger = await withReaderLocale(trigger);
     // While the bot drains for a restart nobody is kept waiting: auto-scan takes nothing new, silently.
     if (!tasks.accepting)
-      return auto ? { kind: 'nothing', reason: 'restarting' } : { kind: 'refusal', text: RESTARTING };
+      return auto
+        ? { kind: 'nothing', reason: 'restarting' }
+        : { kind: 'refusal', text: t(localeOf(trigger), 'failure.restarting') };
     if (trigger.kind === 'reaction') {
       const decision = await reactions.decide(place);
       if (decision.kind === 'check') claimed();
@@ -194,7 +227,7 @@ export function createPipeline(options: PipelineOptions) {
   /** A job that could not be queued answers with the reason in place of its placeholder. */
   async function failInPlace(job: CheckJob, err: unknown): Promise<void> {
     const { trigger } = job;
-    const failure = failureOf(err);
+    const failure = failureOf(err, localeOf(trigger));
     logger[failure.level](
       { err, platform: trigger.place.platform, trigger: trigger.kind },
       'check not queued',
@@ -252,7 +285,7 @@ export function createPipeline(options: PipelineOptions) {
       if (signal?.aborted) return 'handed back';
       // A durable queue runs the job again once the shared state is back, rather than answer "try again".
       if (jobs.durable && err instanceof StateUnavailableError) return 'retry';
-      const failure = failureOf(err);
+      const failure = failureOf(err, localeOf(trigger));
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
       error = toItemError(err).code;
@@ -341,7 +374,7 @@ export function createPipeline(options: PipelineOptions) {
         try {
           await accept(trigger);
         } catch (err) {
-          const failure = failureOf(err);
+          const failure = failureOf(err, localeOf(trigger));
           logger[failure.level](
             { err, platform: trigger.place.platform, trigger: trigger.kind },
             'trigger failed',
@@ -379,6 +412,13 @@ export function createPipeline(options: PipelineOptions) {
     /** True for the first delivery of any of `keys` (commands that are not checks: help, status, settings). */
     isFirstDelivery: (platform: string, keys: readonly string[]) => isFirstDelivery(state, platform, keys),
 
+    /**
+     * The language to answer `user` in, for what an adapter answers itself (help, status,
+     * refusals): the platform's word for them, remembered a day; English when it has none.
+     */
+    askerLocale: async (platform: string, workspace: string, user: string): Promise<Locale> =>
+      (await readerLocale(platform, workspace, user)) ?? DEFAULT_LOCALE,
+
     /** The last checks of a workspace, newest first, for `status`. */
     recent: (platform: string, workspace: string) => recent.list(platform, workspace),
 
@@ -409,9 +449,10 @@ export function createPipeline(options: PipelineOptions) {
 
     /**
      * Deletes everything kept about a workspace the bot was removed from (a Slack uninstall, a
-     * Discord guild left): its settings, budgets, reaction marks and recent checks. Its audit
-     * trail stays until the retention ends it (a record of what the bot did is what an operator
-     * needs after a removal); `bitmind-bot audit forget` deletes it on request (docs/privacy.md).
+     * Discord guild left): its settings, budgets, reaction marks, recent checks and its people's
+     * languages. Its audit trail stays until the retention ends it (a record of what the bot did is
+     * what an operator needs after a removal); `bitmind-bot audit forget` deletes it on request
+     * (docs/privacy.md).
      */
     async forget(scope: Scope): Promise<void> {
       await settings.forget(scope);
@@ -419,6 +460,7 @@ export function createPipeline(options: PipelineOptions) {
         budget.forget(scope),
         reactions.forget(scope),
         recent.forget(scope),
+        locales.forget(scope),
         modlog.forget(scope),
       ]);
       logger.info(

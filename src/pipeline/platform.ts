@@ -24,6 +24,13 @@ export interface PlatformPort {
   /** Opens a platform medium's bytes with the credentials of `place`'s workspace. */
   open(spec: Extract<MediaSpec, { source: 'platform' }>, place: Place): MediaRef;
   /**
+   * The language of the person who asked, as a tag (`es-ES`), for platforms whose events do not
+   * carry it (Slack): asked once a trigger will be answered, and remembered a day by the pipeline.
+   * Undefined when the platform names none; rejects when it could not be asked.
+   */
+  readerLocale?(workspace: string, user: string): Promise<string | undefined>;
+
+  /**
    * A link to the message at `place` for people who can see it (the audit trail, the mod log), made
    * from the place alone: no call to the platform. Undefined when there is no message.
    */

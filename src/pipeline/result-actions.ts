@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/i18n.js';
 import type { PlaceholderHandle } from './platform.js';
 import type { Place } from './trigger.js';
 
@@ -6,6 +7,13 @@ import type { Place } from './trigger.js';
 export type ResultAction = 'recheck' | 'feedback' | 'delete';
 
 const CODES = { recheck: 'r', feedback: 'w', delete: 'd' } as const satisfies Record<ResultAction, string>;
+
+/** Each button's label in the catalogues. */
+export const BUTTON_KEYS = {
+  recheck: 'buttons.recheck',
+  feedback: 'buttons.feedback',
+  delete: 'buttons.delete',
+} as const satisfies Record<ResultAction, MessageKey>;
 
 /**
  * A button's id: `bm:<action>:<resultId>`, 41 characters for a UUID, within Discord's 100 for a

@@ -1,4 +1,5 @@
 import type { TriggerKind } from '../domain/types.js';
+import type { Locale } from '../i18n/i18n.js';
 
 /** The kinds of trigger a chat platform sends; `cli` is the terminal's and never comes through here. */
 export type ChatTriggerKind = Exclude<TriggerKind, 'cli'>;
@@ -53,6 +54,10 @@ export interface Trigger {
   readonly reaction?: readonly string[];
   /** The answer is for the asker alone (Discord's `private` option). */
   readonly private?: boolean;
+  /** The language of the person who asked (Discord's interaction `locale`, Slack's `users.info`). */
+  readonly locale?: Locale;
+  /** The language of the place (a guild's preferred locale): for posts many read. See `localeOf`. */
+  readonly audienceLocale?: Locale;
   /** What the adapter needs to answer this trigger later (a response URL, an interaction token). */
   readonly replyVia?: Readonly<Record<string, string>>;
 }

@@ -44,6 +44,45 @@ describe('Discord command definitions', () => {
   });
 });
 
+describe('Discord command localizations', () => {
+  interface Node {
+    name: string;
+    type?: number;
+    name_localizations?: Record<string, string>;
+    description_localizations?: Record<string, string>;
+    options?: Node[];
+    choices?: Node[];
+  }
+  const LANGUAGES = ['de', 'es-ES', 'fr', 'ja', 'pt-BR'];
+  /** Every command, subcommand, option and choice, with where it sits. */
+  function walk(nodes: readonly Node[], path = ''): Array<{ path: string; node: Node }> {
+    return nodes.flatMap((node) => [
+      { path: `${path}/${node.name}`, node },
+      ...walk(node.options ?? [], `${path}/${node.name}`),
+      ...walk(node.choices ?? [], `${path}/${node.name}`),
+    ]);
+  }
+
+  it('names every subcommand, option and choice in each language, by Discord’s locale codes, in its rules', () => {
+    const [slash, menu] = manifest as Node[];
+    for (const { path, node } of walk(slash!.options ?? [], '/bitmind')) {
+      expect(Object.keys(node.name_localizations ?? {}).sort(), path).toEqual(LANGUAGES);
+      if (node.choices === undefined && node.type !== undefined) {
+        expect(Object.keys(node.description_localizations ?? {}).sort(), path).toEqual(LANGUAGES);
+        // Discord's rule for command and option names: lower case, 1 to 32 letters, digits, - or _.
+        for (const name of Object.values(node.name_localizations!)) {
+          expect(name, path).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
+          expect(name, path).toBe(name.toLowerCase());
+        }
+      }
+    }
+    expect(Object.keys(slash!.description_localizations ?? {}).sort()).toEqual(LANGUAGES);
+    expect(menu!.name_localizations).toMatchObject({ fr: 'Vérifier avec BitMind', ja: 'BitMindでチェック' });
+    const check = walk(slash!.options ?? []).find((e) => e.path === '/check')!.node;
+    expect(check.name_localizations).toMatchObject({ 'es-ES': 'comprobar', de: 'prüfen', ja: 'チェック' });
+  });
+});
+
 describe('bitmind-bot register-commands against the fake Discord REST', () => {
   let fake: FakeDiscord;
   let env: Record<string, string>;

@@ -100,6 +100,7 @@ describe('the embed and buttons a reader sees (adapters/discord/fixtures/rendere
         repeat: false,
       },
       'Asked by <@1234>',
+      'en',
       RESULT_ID,
     );
     const ids = body.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : undefined));

@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
-import type {
-  CheckReport,
-  ErrorCode,
-  ItemResult,
-  MediaRef,
-  Requester,
-  TriggerKind,
+import {
+  viewOf,
+  type CheckReport,
+  type ErrorCode,
+  type ItemResult,
+  type MediaRef,
+  type ReportView,
+  type Requester,
+  type TriggerKind,
 } from '../../src/domain/types.js';
 
 /** Hand-made reports for rendering tests: what the Checker would hand an adapter. */
@@ -46,4 +48,19 @@ export function report(
   } = {},
 ): CheckReport {
   return { request: { id: 'r1', trigger, requester, media: items.map((i) => i.ref) }, items, skipped };
+}
+
+/**
+ * One result as a reply shows it, with what most strings touch: a strong verdict of a converted,
+ * cached photo (seconds with a decimal), a clean one (milliseconds), and a file that could not be
+ * checked. The fixtures under test/slack/rendered and test/discord/rendered render it per language.
+ */
+export function exampleView(): ReportView {
+  const converted = verdict('portrait.heic', 0.91, { cached: true });
+  const items: ItemResult[] = [
+    { ...converted, processingTime: 1.25, source: { convertedFrom: 'HEIC photo' } },
+    verdict('beach.jpg', 0.12),
+    failure('notes.pdf', 'unsupported_type', 'This file is not an image or video BitMind can check.'),
+  ];
+  return viewOf(report(items));
 }

@@ -1,22 +1,21 @@
 import { REPLY_MODES, type ReplyMode } from '../../../src/config.js';
 import type { ChannelSettings } from '../../../src/settings/store.js';
 import type { SlackContext } from '../context.js';
-import { AUTOSCAN_REFUSED } from '../messages.js';
+import { t, type Locale, type MessageKey } from '../../../src/i18n/i18n.js';
+import { SURFACE } from '../messages.js';
 import { mayManageAutoscan } from '../permissions.js';
-import { SLASH_COMMAND } from '../surface.js';
 import type { CommandCall } from './check-command.js';
 
-const MODE_MEANING: Record<ReplyMode, string> = {
-  flagged:
-    'I reply only when a file shows evidence of AI generation, and mark the rest with :white_check_mark:',
-  all: 'I reply to every image and video',
-  silent: 'I only react: :warning: for evidence of AI generation, :white_check_mark: otherwise',
-};
+const MODE_KEY = {
+  flagged: 'slack.autoscan.flagged',
+  all: 'slack.autoscan.all',
+  silent: 'slack.autoscan.silent',
+} as const satisfies Record<ReplyMode, MessageKey>;
 
-function describe(settings: ChannelSettings): string {
-  return settings.autoscan
-    ? `Auto-scan is *on* in this channel (mode \`${settings.replyMode}\`: ${MODE_MEANING[settings.replyMode]}).`
-    : `Auto-scan is *off* in this channel. An admin can turn it on with \`${SLASH_COMMAND} autoscan on\`.`;
+function describe(settings: ChannelSettings, locale: Locale): string {
+  if (!settings.autoscan) return t(locale, 'slack.autoscan.off', SURFACE);
+  const meaning = t(locale, MODE_KEY[settings.replyMode]);
+  return t(locale, 'slack.autoscan.on', { mode: settings.replyMode, meaning });
 }
 
 /** `/bitmind autoscan on|off|status|mode <mode>` for the channel the command was typed in. */
@@ -28,7 +27,7 @@ export async function autoscanCommand(
   const [action, mode] = args;
   const current = await ctx.deps.settings.get({ platform: 'slack', workspace: call.teamId }, call.channelId);
   if (action === undefined || action === 'status') {
-    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: describe(current) });
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: describe(current, call.locale) });
     return;
   }
 
@@ -38,13 +37,15 @@ export async function autoscanCommand(
     patch = { replyMode: mode as ReplyMode };
   else {
     await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
-      text: `Try \`${SLASH_COMMAND} autoscan on\`, \`off\`, \`status\` or \`mode ${REPLY_MODES.join('|')}\`.`,
+      text: t(call.locale, 'slack.autoscan.usage', { ...SURFACE, modes: REPLY_MODES.join('|') }),
     });
     return;
   }
 
   if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
-    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: AUTOSCAN_REFUSED });
+    await ctx
+      .at(call.teamId)
+      .delivery.privately(call.responseUrl, { text: t(call.locale, 'slack.autoscanRefused') });
     return;
   }
   const updated = await ctx.deps.settings.update(
@@ -53,11 +54,12 @@ export async function autoscanCommand(
     patch,
   );
   ctx.logger.info({ channel: call.channelId, user: call.userId, ...patch }, 'auto-scan settings changed');
-  const hint =
-    updated.autoscan && !current.autoscan
-      ? ' I need to be a member of this channel to see new files: `/invite @BitMind`.'
-      : '';
+  // Said to the whole channel, in the asker's language: Slack names no workspace language.
+  const invite = updated.autoscan && !current.autoscan;
   await ctx.at(call.teamId).delivery.publicly(call.responseUrl, {
-    text: `<@${call.userId}> changed auto-scan. ${describe(updated)}${hint}`,
+    text: t(call.locale, invite ? 'slack.autoscan.changedInvite' : 'slack.autoscan.changed', {
+      user: call.userId,
+      state: describe(updated, call.locale),
+    }),
   });
 }

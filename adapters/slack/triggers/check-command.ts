@@ -3,14 +3,8 @@ import type { MediaSpec } from '../../../src/pipeline/trigger.js';
 import type { SlackContext } from '../context.js';
 import { fileSpec, messageSpecs, slackFileIdOf, slackMessageLinkOf, unavailableSpec } from '../files.js';
 import { fetchMessage } from '../lookup.js';
-import {
-  CANNOT_READ_CHANNEL,
-  NOT_A_LINK,
-  NO_MEDIA_IN_MESSAGE,
-  NO_RECENT_MEDIA,
-  ONLY_FILES_SHARED_HERE,
-  ONLY_MESSAGES_FROM_HERE,
-} from '../messages.js';
+import { t, type Locale, type MessageKey } from '../../../src/i18n/i18n.js';
+import { SURFACE } from '../messages.js';
 import { isVisibleAt } from '../visibility.js';
 import { SlackApiError } from '../web.js';
 
@@ -22,6 +16,8 @@ export interface CommandCall {
   /** Signed: anyone holding it may post here. Never logged. */
   readonly responseUrl: string;
   readonly keys: readonly string[];
+  /** The asker's language (users.info), in which every answer to the command is said. */
+  readonly locale: Locale;
 }
 
 /** Slack may wrap a pasted link as <https://…> or <https://…|label>. */
@@ -39,9 +35,9 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** Answers privately, once per delivery (a retried command hears it once). */
-async function refuse(ctx: SlackContext, call: CommandCall, text: string): Promise<void> {
+async function refuse(ctx: SlackContext, call: CommandCall, key: MessageKey): Promise<void> {
   if (await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))
-    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text });
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: t(call.locale, key, SURFACE) });
 }
 
 function accept(
@@ -54,6 +50,7 @@ function accept(
     kind: 'command',
     place: { platform: 'slack', workspace: call.teamId, channel: call.channelId, ...where },
     user: call.userId,
+    locale: call.locale,
     media,
     deliveryKeys: call.keys,
     replyVia: { responseUrl: call.responseUrl },
@@ -70,7 +67,7 @@ function accept(
 export async function checkLink(ctx: SlackContext, call: CommandCall, raw: string): Promise<void> {
   const link = unwrapLink(raw);
   if (!isHttpUrl(link)) {
-    await refuse(ctx, call, NOT_A_LINK);
+    await refuse(ctx, call, 'slack.notALink');
     return;
   }
   const fileId = slackFileIdOf(link);
@@ -93,7 +90,7 @@ async function checkFileLink(ctx: SlackContext, call: CommandCall, fileId: strin
     if (!isVisibleAt(file, { teamId: call.teamId, channelId: call.channelId })) {
       // Neither the name nor the verdict: the asker may not be able to see this file at all.
       ctx.logger.info({ fileId, channel: call.channelId }, 'refused a file not shared where the answer goes');
-      await refuse(ctx, call, ONLY_FILES_SHARED_HERE);
+      await refuse(ctx, call, 'slack.onlyFilesSharedHere');
       return;
     }
     spec = fileSpec(file);
@@ -112,7 +109,7 @@ async function checkMessageLink(
   link: { channel: string; ts: string },
 ): Promise<void> {
   if (link.channel !== call.channelId) {
-    await refuse(ctx, call, ONLY_MESSAGES_FROM_HERE);
+    await refuse(ctx, call, 'slack.onlyMessagesFromHere');
     return;
   }
   let message;
@@ -121,12 +118,12 @@ async function checkMessageLink(
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
     ctx.logger.info({ slackError: err.slackError }, 'could not read a linked message');
-    await refuse(ctx, call, CANNOT_READ_CHANNEL);
+    await refuse(ctx, call, 'slack.cannotReadChannel');
     return;
   }
   const media = message ? messageSpecs(message) : [];
   if (!message || media.length === 0) {
-    await refuse(ctx, call, NO_MEDIA_IN_MESSAGE);
+    await refuse(ctx, call, 'slack.noMediaInMessage');
     return;
   }
   accept(ctx, call, media, { message: message.ts, thread: message.thread_ts ?? message.ts });
@@ -140,12 +137,12 @@ export async function checkLatest(ctx: SlackContext, call: CommandCall): Promise
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
     ctx.logger.info({ slackError: err.slackError }, 'could not read the channel history');
-    await refuse(ctx, call, CANNOT_READ_CHANNEL);
+    await refuse(ctx, call, 'slack.cannotReadChannel');
     return;
   }
   const message = messages.find((m) => messageSpecs(m).length > 0);
   if (!message) {
-    await refuse(ctx, call, NO_RECENT_MEDIA);
+    await refuse(ctx, call, 'slack.noRecentMedia');
     return;
   }
   accept(ctx, call, messageSpecs(message), { message: message.ts, thread: message.thread_ts ?? message.ts });

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { truncate, visibleName } from '../../../src/check/wording.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../../../src/i18n/i18n.js';
 import { failureOf } from '../../../src/pipeline/failure.js';
 import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { CANNOT_READ_COMMAND, helpText } from '../messages.js';
@@ -30,20 +31,26 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       return;
     }
     const command = parsed.data;
-    const call: CommandCall = {
-      teamId: command.team_id,
-      channelId: command.channel_id,
-      userId: command.user_id,
-      responseUrl: command.response_url,
-      keys: deliveryKeys({ triggerId: command.trigger_id }, context),
-    };
+    const keys = deliveryKeys({ triggerId: command.trigger_id }, context);
     ctx.deps.tasks.run('command', async () => {
+      let locale: Locale = DEFAULT_LOCALE;
       try {
+        locale = await ctx.deps.pipeline.askerLocale('slack', command.team_id, command.user_id);
+        const call: CommandCall = {
+          teamId: command.team_id,
+          channelId: command.channel_id,
+          userId: command.user_id,
+          responseUrl: command.response_url,
+          keys,
+          locale,
+        };
         await dispatch(ctx, call, command.text.trim().split(/\s+/).filter(Boolean));
       } catch (err) {
-        const failure = failureOf(err);
+        const failure = failureOf(err, locale);
         ctx.logger[failure.level]({ err }, 'slash command failed');
-        await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: `Sorry, ${failure.text}` });
+        await ctx.at(command.team_id).delivery.privately(command.response_url, {
+          text: t(locale, 'failure.sorry', { message: failure.text }),
+        });
       }
     });
   });
@@ -60,9 +67,7 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
   if (!(await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))) return;
   switch (verb?.toLowerCase()) {
     case 'status':
-      await ctx
-        .at(call.teamId)
-        .delivery.privately(call.responseUrl, await statusMessage(ctx, call.teamId, call.channelId));
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, await statusMessage(ctx, call));
       return;
     case 'autoscan':
       await autoscanCommand(
@@ -76,13 +81,16 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     case undefined:
     case 'help':
-      await ctx
-        .at(call.teamId)
-        .delivery.privately(call.responseUrl, { text: helpText(ctx.slack.triggerReaction) });
-      return;
-    default:
       await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
-        text: `I do not know \`${truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '')}\`.\n${helpText(ctx.slack.triggerReaction)}`,
+        text: helpText(ctx.slack.triggerReaction, call.locale),
       });
+      return;
+    default: {
+      const shown = truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '');
+      const unknown = t(call.locale, 'slack.unknownVerb', { verb: shown });
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
+        text: `${unknown}\n${helpText(ctx.slack.triggerReaction, call.locale)}`,
+      });
+    }
   }
 }

@@ -5,7 +5,7 @@ import {
   modlogStatus,
 } from '../../../src/pipeline/moderation-wording.js';
 import type { SlackContext } from '../context.js';
-import { AUTOSCAN_REFUSED } from '../messages.js';
+import { t } from '../../../src/i18n/i18n.js';
 import { mayManageAutoscan } from '../permissions.js';
 import { SLASH_COMMAND } from '../surface.js';
 import type { CommandCall } from './check-command.js';
@@ -36,7 +36,7 @@ export async function modlogCommand(
     return;
   }
   if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
-    await say(AUTOSCAN_REFUSED);
+    await say(t(call.locale, 'slack.autoscanRefused'));
     return;
   }
   await ctx.deps.pipeline.setModlog(scope, channel, call.userId);

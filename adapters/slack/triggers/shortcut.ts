@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { messageSpecs } from '../files.js';
-import { CANNOT_READ_SHORTCUT, NO_MEDIA_IN_MESSAGE } from '../messages.js';
+import { t } from '../../../src/i18n/i18n.js';
+import { CANNOT_READ_SHORTCUT } from '../messages.js';
 import { issuesOf, messageShortcutSchema, responseUrlOnlySchema } from '../schemas.js';
 import { SHORTCUT_CALLBACK_ID } from '../surface.js';
 import { deliveryKeys } from './keys.js';
@@ -30,8 +31,12 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
       const media = messageSpecs(shortcut.message);
       if (media.length === 0) {
         ctx.deps.tasks.run('shortcut refusal', async () => {
-          if (await ctx.deps.pipeline.isFirstDelivery('slack', keys))
-            await ctx.at(workspace).delivery.privately(shortcut.response_url, { text: NO_MEDIA_IN_MESSAGE });
+          if (!(await ctx.deps.pipeline.isFirstDelivery('slack', keys))) return;
+          const { pipeline } = ctx.deps;
+          const locale = await pipeline.askerLocale('slack', workspace, shortcut.user.id);
+          await ctx
+            .at(workspace)
+            .delivery.privately(shortcut.response_url, { text: t(locale, 'slack.noMediaInMessage') });
         });
         return;
       }

@@ -192,6 +192,8 @@ export class FakeDiscord {
     path?: readonly string[];
     options?: Readonly<Record<string, OptionValue>>;
     permissions?: string;
+    /** The member's client language, as Discord sends it (`en-US` when not given). */
+    locale?: string;
   }): InteractionRecord {
     const attachments: Record<string, APIAttachment> = {};
     const roles: Record<string, unknown> = {};
@@ -362,7 +364,7 @@ export class FakeDiscord {
    * client: the building block of `slashCommand` and `messageCommand`, and of malformed-payload tests.
    */
   interact(
-    fields: { channelId: string; user: APIUser; permissions?: string },
+    fields: { channelId: string; user: APIUser; permissions?: string; locale?: string },
     data: Record<string, unknown>,
     component?: { type: InteractionType.MessageComponent; message: APIMessage },
   ): InteractionRecord {
@@ -384,8 +386,8 @@ export class FakeDiscord {
       token,
       version: 1,
       app_permissions: MODERATOR_PERMISSIONS,
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      locale: fields.locale ?? 'en-US',
+      guild_locale: this.world.preferredLocale,
       entitlements: [],
       authorizing_integration_owners: { '0': this.#guildOf(fields.channelId) },
       context: 0,

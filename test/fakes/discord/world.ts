@@ -59,6 +59,8 @@ export class FakeWorld {
   readonly application = { id: this.bot.id, name: 'BitMind', flags: 1 << 19 };
   /** The first guild, where the fake's own channels are; `addGuild` makes more. */
   readonly guild = { id: build.snowflake(), name: 'Test Server' };
+  /** The guild's language (GUILD_CREATE's `preferred_locale`, interactions' `guild_locale`). */
+  preferredLocale = 'en-US';
   readonly guilds = new Map<string, { id: string; name: string }>([[this.guild.id, this.guild]]);
   /** Each guild's roles besides @everyone, by role id. */
   readonly roles = new Map<string, { id: string; name: string; guildId: string }>();
@@ -313,7 +315,7 @@ export class FakeWorld {
       explicit_content_filter: 0,
       mfa_level: 0,
       nsfw_level: 0,
-      preferred_locale: 'en-US',
+      preferred_locale: this.preferredLocale,
       system_channel_flags: 0,
       roles: [{ id: guild.id, name: '@everyone' }, ...roles].map((role, position) => ({
         id: role.id,

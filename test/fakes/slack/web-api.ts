@@ -253,8 +253,12 @@ export class FakeWebApi {
         return ok({ file: described, comments: [], response_metadata: { next_cursor: '' } });
       }
       case 'users.info': {
-        const user = w.users.get(str(args.user) ?? '');
-        return user ? ok({ user: { team_id: w.teamId, deleted: false, ...user } }) : fail('user_not_found');
+        const found = w.users.get(str(args.user) ?? '');
+        if (!found) return fail('user_not_found');
+        // As Slack does: the locale only for a caller that asks for it.
+        const { locale, ...user } = found;
+        const withLocale = String(args.include_locale) === 'true' && locale ? { locale } : {};
+        return ok({ user: { team_id: w.teamId, deleted: false, ...user, ...withLocale } });
       }
       case 'views.publish': {
         const user = str(args.user_id) ?? '';

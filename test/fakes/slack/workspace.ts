@@ -10,6 +10,8 @@ export interface FakeUser {
   readonly is_owner?: boolean;
   readonly is_primary_owner?: boolean;
   readonly is_bot?: boolean;
+  /** The user's language (`es-ES`); users.info says it only when asked with `include_locale`. */
+  readonly locale?: string;
 }
 
 /** A file as Slack describes it in events and files.info. */
