@@ -39,10 +39,11 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
     }
     const { user, tab } = parsed.data;
     if (tab !== undefined && tab !== 'home') return;
-    const scope = { platform: 'slack', workspace: envelope.data.team_id };
+    const team = envelope.data.team_id;
+    const scope = { platform: 'slack', workspace: team };
     try {
-      const admin = (await mayManageAutoscan(ctx, user)) ? await adminHome(ctx, scope) : undefined;
-      await ctx.web.publishHome(user, homeView(ctx.slack.triggerReaction, admin));
+      const admin = (await mayManageAutoscan(ctx, team, user)) ? await adminHome(ctx, scope) : undefined;
+      await ctx.at(team).web.publishHome(user, homeView(ctx.slack.triggerReaction, admin));
     } catch (err) {
       ctx.logger.warn({ err }, 'the App Home could not be published');
     }
