@@ -10,6 +10,7 @@ import type { Metrics } from './metrics.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import type { PlatformPort } from './pipeline/platform.js';
 import type { SettingsStore } from './settings/store.js';
+import type { StateStore } from './state/store.js';
 import type { WorkTracker } from './work-tracker.js';
 
 /** A route a platform serves on the bot's one HTTP server (Slack's Events API in HTTP mode). */
@@ -36,6 +37,8 @@ export interface AdapterDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly settings: SettingsStore;
+  /** The pipeline's state store (Slack keeps its install flow's used states there). */
+  readonly state: StateStore;
   /** The audit trail, read for Slack's App Home counts (the pipeline writes it). */
   readonly audit: AuditTrail;
   readonly fetcher: MediaFetcher;

@@ -46,7 +46,14 @@ export async function connectPlatforms(core: Core, options: ConnectOptions): Pro
     jobs,
     observe,
   });
-  const deps: AdapterDeps = { ...core, settings: stores.settings, audit: stores.audit, pipeline, tasks };
+  const deps: AdapterDeps = {
+    ...core,
+    settings: stores.settings,
+    state: stores.state,
+    audit: stores.audit,
+    pipeline,
+    tasks,
+  };
   for (const platform of platforms) byName.set(platform.name, await platform.create(deps));
   return { pipeline, adapters: [...byName.values()] };
 }

@@ -1,11 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthorizationError } from '@slack/bolt';
 import type { AdapterDeps, ChatAdapter } from '../../src/adapter.js';
 import { createBoltApp } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
-import { slackConfigOf } from './config.js';
-import type { SlackContext } from './context.js';
+import { INSTALL_PATH, OAUTH_REDIRECT_PATH, slackConfigOf } from './config.js';
+import type { SlackContext, SlackWorkspace } from './context.js';
 import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
+import { botTokenOf, openInstallations } from './install/installations.js';
 import { fetchMessage } from './lookup.js';
 import { slackMessageLink } from './message-link.js';
 import { registerAppHome } from './triggers/app-home.js';
@@ -15,6 +18,7 @@ import { registerReaction } from './triggers/reaction.js';
 import { registerResultButtons } from './triggers/result-buttons.js';
 import { registerShortcut } from './triggers/shortcut.js';
 import { createModeration } from './moderation.js';
+import { registerUninstall } from './triggers/uninstall.js';
 import { createSlackWeb, slackErrorOf } from './web.js';
 
 export type SlackAdapterDeps = AdapterDeps;
@@ -32,19 +36,37 @@ const noop = (): void => undefined;
  * into triggers (`triggers/`), and the pipeline's answers are rendered and delivered from plain
  * data (`deliver.ts`). It keeps no state of its own beyond one event.
  */
-export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackAdapter> {
   const slack = slackConfigOf(deps.config);
   if (!slack) {
     throw new Error(
-      'Slack is not configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+      'Slack is not configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET, or SLACK_CLIENT_ID for distributed mode',
     );
   }
   const logger = deps.logger.child({ component: 'slack' });
-  const { app, http, socket } = createBoltApp(slack, boltLogger(logger.child({ component: 'bolt' })));
-  const web = createSlackWeb(app.client);
-  const delivery = createDelivery({ web, logger, metrics: deps.metrics, apiUrl: slack.apiUrl });
-  const files = { web, fetcher: deps.fetcher, botToken: slack.botToken, apiUrl: slack.apiUrl };
-  const ctx: SlackContext = { slack, logger, web, delivery, files, deps };
+  const installations = slack.install
+    ? await openInstallations(slack.install, deps, logger.child({ component: 'slack-install' }))
+    : undefined;
+  const { app, http, socket } = createBoltApp(
+    slack,
+    boltLogger(logger.child({ component: 'bolt' })),
+    installations?.bolt,
+  );
+  const installer = http?.installer;
+  const botToken =
+    installations && installer
+      ? botTokenOf(installer)
+      : () => Promise.resolve(slack.botToken?.reveal() ?? '');
+  const at = (workspace: string): SlackWorkspace => {
+    const token = () => botToken(workspace);
+    const web = createSlackWeb(app.client, token);
+    return {
+      web,
+      delivery: createDelivery({ web, logger, metrics: deps.metrics, apiUrl: slack.apiUrl }),
+      files: { web, fetcher: deps.fetcher, token, apiUrl: slack.apiUrl },
+    };
+  };
+  const ctx: SlackContext = { slack, logger, deps, at };
 
   let started = false;
   let stopping = false;
@@ -53,11 +75,19 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerShortcut(app, ctx);
   registerAutoscan(app, ctx);
   registerReaction(app, ctx);
+  registerUninstall(app, ctx, installations && ((installed) => installations.store.uninstall(installed)));
   registerAppHome(app, ctx);
   registerResultButtons(app, ctx);
-  const moderation = createModeration(ctx);
+  const moderation = (workspace: string) => createModeration({ ...at(workspace), logger });
   app.error((err) => {
-    logger.error({ err }, 'Bolt could not handle a Slack request');
+    // Distributed mode: a workspace that never installed the app, or removed it since. Nothing of
+    // ours went wrong, and nothing is answered (there is no token to answer with).
+    if (err instanceof AuthorizationError)
+      logger.warn(
+        { reason: err.original instanceof Error ? err.original.message : undefined },
+        'Slack event from a workspace without an installation; ignored',
+      );
+    else logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
   });
   // Every delivery Bolt processes is tracked from its start, before its ack leaves: a shutdown (and
@@ -81,6 +111,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
     async start() {
       await deps.settings.seed(deps.config.autoscanChannels.filter((s) => s.platform === 'slack'));
+      // auth.test of SLACK_BOT_TOKEN; distributed mode has no token to test here (each
+      // workspace's is checked as it is used).
       try {
         await app.init();
       } catch (err) {
@@ -107,6 +139,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       stopped ??= (async () => {
         stopping = true;
         if (slack.mode === 'socket' && started) await app.stop();
+        await installations?.store.close();
       })();
       return stopped;
     },
@@ -131,24 +164,36 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           });
         },
       },
+      // Distributed mode: "Add to Slack" and its way back, both Bolt's installer's (GET only).
+      ...(installer && http ? [INSTALL_PATH, OAUTH_REDIRECT_PATH] : []).map((path) => ({
+        path,
+        handle(req: IncomingMessage, res: ServerResponse) {
+          if (!started || stopping || req.method !== 'GET' || !http) {
+            res.writeHead(started && !stopping ? 405 : 503).end();
+            return;
+          }
+          http.requestListener(req, res);
+        },
+      })),
     ],
 
     async messageMedia(place) {
       if (place.message === undefined) return undefined;
-      const message = await fetchMessage(web, place.channel, place.message);
+      const message = await fetchMessage(at(place.workspace).web, place.channel, place.message);
       return message ? messageSpecs(message) : undefined;
     },
 
     messageLink: (place) => slackMessageLink(slack.apiUrl, place),
-    open: (spec) => openSlackFile(spec, files),
-    placeholder: (trigger, count) => delivery.placeholder(trigger, count),
+    open: (spec, place) => openSlackFile(spec, at(place.workspace).files),
+    placeholder: (trigger, count) => at(trigger.place.workspace).delivery.placeholder(trigger, count),
     // Slack's events do not say the reader's language; users.info does (Slack has no workspace
     // default in its API, so the audience's language, for auto-scan, is the fallback: English).
-    readerLocale: (_workspace, user) => web.userLocale(user),
-    deliver: (trigger, plan, placeholder) => delivery.deliver(trigger, plan, placeholder),
-    postModlog: (_scope, post) => moderation.postModlog(post),
-    tell: (_scope, user, text) => moderation.tell(user, text),
-    answerPress: (press, text) => moderation.answerPress(press, text),
-    removeResult: (press) => moderation.removeResult(press),
+    readerLocale: (workspace, user) => at(workspace).web.userLocale(user),
+    deliver: (trigger, plan, placeholder) =>
+      at(trigger.place.workspace).delivery.deliver(trigger, plan, placeholder),
+    postModlog: (scope, post) => moderation(scope.workspace).postModlog(post),
+    tell: (scope, user, text) => moderation(scope.workspace).tell(user, text),
+    answerPress: (press, text) => moderation(press.place.workspace).answerPress(press, text),
+    removeResult: (press) => moderation(press.place.workspace).removeResult(press),
   };
 }

@@ -1,5 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
-import type { SlackConfig } from './config.js';
+import type { CallbackOptions, InstallationStore, StateStore as OAuthStateStore } from '@slack/oauth';
+import { INSTALL_PATH, OAUTH_REDIRECT_PATH, type SlackConfig } from './config.js';
+import { BOT_SCOPES } from './surface.js';
 
 /**
  * The Web API client's manners: a call is retried a few times (a 429 waits for its Retry-After
@@ -22,12 +24,21 @@ export interface BoltParts {
   readonly socket: SocketModeReceiver | undefined;
 }
 
+/** What distributed mode adds to Bolt: where installations live, and the install flow's pages. */
+export interface BoltInstaller {
+  readonly installationStore: InstallationStore;
+  readonly stateStore: OAuthStateStore;
+  readonly callbackOptions: CallbackOptions;
+}
+
 /**
  * Bolt with the receiver the configuration asks for: Socket Mode with an app token, HTTP with a
- * signing secret (Bolt checks each request's signature and timestamp). Both talk to
- * `SLACK_API_URL`; the HTTP receiver never opens a server of its own.
+ * signing secret (Bolt checks each request's signature and timestamp), and in distributed mode
+ * HTTP with Bolt's own installer, which authorises every event with its workspace's token from the
+ * installation store (refreshing it first when token rotation is on). All of it talks to
+ * `SLACK_API_URL`, oauth.v2.access included; the HTTP receiver never opens a server of its own.
  */
-export function createBoltApp(slack: SlackConfig, logger: BoltLogger): BoltParts {
+export function createBoltApp(slack: SlackConfig, logger: BoltLogger, installer?: BoltInstaller): BoltParts {
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
     retryConfig: WEB_CLIENT_RETRY,
@@ -48,14 +59,36 @@ export function createBoltApp(slack: SlackConfig, logger: BoltLogger): BoltParts
     });
   } else {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
+    const install = slack.install;
+    if (install && !installer) throw new Error('distributed mode needs an installation store');
     http = new HTTPReceiver({
       signingSecret: slack.signingSecret.reveal(),
       logger,
       endpoints: '/slack/events',
+      ...(install &&
+        installer && {
+          clientId: install.clientId,
+          clientSecret: install.clientSecret.reveal(),
+          scopes: [...BOT_SCOPES],
+          redirectUri: install.redirectUrl,
+          installationStore: installer.installationStore,
+          installerOptions: {
+            // The install path sends the person straight on to Slack, with the state in a cookie.
+            directInstall: true,
+            installPath: INSTALL_PATH,
+            redirectUriPath: OAUTH_REDIRECT_PATH,
+            stateStore: installer.stateStore,
+            callbackOptions: installer.callbackOptions,
+            // Slack's consent page beside the configured Web API (GovSlack's, or a test's fake).
+            authorizationUrl: new URL('../oauth/v2/authorize', slack.apiUrl).href,
+            // oauth.v2.access, its refresh grant and auth.test go to SLACK_API_URL like every call.
+            clientOptions,
+          },
+        }),
     });
   }
   const app = new App({
-    token: slack.botToken.reveal(),
+    ...(slack.botToken && { token: slack.botToken.reveal() }),
     receiver: socket ?? http,
     logger,
     clientOptions,

@@ -12,6 +12,22 @@ function scrub(text: string): string {
   return text.replace(PAYLOAD_SECRETS, '"$1":"[redacted]"');
 }
 
+/**
+ * Install-flow errors a person causes (a stale, replayed or foreign link, a cancelled consent):
+ * the failure page and the installer's one warning say so, so Bolt's copy with its stack is debug.
+ */
+const PERSON_CAUSED: readonly string[] = [
+  'slack_oauth_invalid_state',
+  'slack_oauth_missing_state',
+  'slack_oauth_missing_code',
+  'slack_oauth_installer_authorization_error',
+];
+
+function levelOf(level: 'debug' | 'info' | 'warn' | 'error', err: Error | undefined) {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && PERSON_CAUSED.includes(code) ? 'debug' : level;
+}
+
 const FROM_PINO: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
   debug: LogLevel.DEBUG,
@@ -31,7 +47,7 @@ export function boltLogger(logger: Logger): BoltLogger {
           .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
           .join(' '),
       );
-      if (err) logger[level]({ err }, text || err.message);
+      if (err) logger[levelOf(level, err)]({ err }, text || err.message);
       else logger[level](text);
     };
   return {

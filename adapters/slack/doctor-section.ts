@@ -11,6 +11,7 @@ export function slackDoctorSection(config: Config, options: DoctorOptions): Prom
   if (!slack) throw new Error('the doctor asked about Slack, which is not configured');
   return probeSlack({
     slack,
+    store: config,
     port: config.port,
     requiredScopes: BOT_SCOPES,
     appTokenScope: APP_TOKEN_SCOPE,

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { fail, pass, skip, type Finding, type Section } from '../../src/doctor/checklist.js';
 import { messageOf, withDeadline } from '../../src/doctor/deadline.js';
 import type { Logger } from '../../src/log.js';
+import type { Config } from '../../src/config.js';
 import type { SlackConfig } from './config.js';
+import { installFindings } from './install/doctor.js';
 
 export interface SlackProbeTarget {
   readonly slack: SlackConfig;
+  /** Where the installation store lives (distributed mode). */
+  readonly store: Pick<Config, 'dataDir' | 'redis'>;
   /** PORT, to say where Slack must send events in HTTP mode. */
   readonly port: number;
   /** The bot scopes the manifest asks for. */
@@ -33,11 +37,11 @@ const rateLimited = z.object({ code: z.literal(webApi.ErrorCode.RateLimitedError
 export async function probeSlack(target: SlackProbeTarget): Promise<Section> {
   const { slack } = target;
   const [bot, mode] = await Promise.all([
-    botTokenFindings(target),
+    slack.install ? installFindings(slack.install, target.store, target) : botTokenFindings(target),
     slack.mode === 'socket' ? appTokenFinding(target) : Promise.resolve(signingSecretFinding(target)),
   ]);
   return {
-    name: `Slack (${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'})`,
+    name: `Slack (${slack.mode === 'socket' ? 'Socket Mode' : slack.install ? 'distributed, HTTP mode' : 'HTTP mode'})`,
     findings: [...bot, mode],
   };
 }
@@ -53,11 +57,13 @@ function clientFor(token: string, target: SlackProbeTarget): webApi.WebClient {
 }
 
 async function botTokenFindings(target: SlackProbeTarget): Promise<Finding[]> {
+  const token = target.slack.botToken;
+  if (!token) return [skip('Bot token not set')];
   let answer: z.output<typeof authTestShape>;
   try {
     answer = authTestShape.parse(
       await withDeadline(target.timeoutMs, 'Slack auth.test', () =>
-        clientFor(target.slack.botToken.reveal(), target).auth.test(),
+        clientFor(token.reveal(), target).auth.test(),
       ),
     );
   } catch (err) {

@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import { CheckError, type MediaRef } from '../../src/domain/types.js';
 import { DownloadError, type MediaFetcher } from '../../src/media/index.js';
 import type { MediaSpec } from '../../src/pipeline/trigger.js';
-import type { Secret } from '../../src/secret.js';
 import type { SlackFile, SlackMessage } from './schemas.js';
 import { SlackApiError, type SlackWeb } from './web.js';
 import { isSlackHost } from './slack-hosts.js';
@@ -110,7 +109,8 @@ export function slackMessageLinkOf(raw: string): { channel: string; ts: string }
 export interface SlackFileDeps {
   readonly web: SlackWeb;
   readonly fetcher: MediaFetcher;
-  readonly botToken: Secret;
+  /** The bot token of the workspace the file was named in. */
+  readonly token: () => Promise<string>;
   readonly apiUrl: string;
 }
 
@@ -158,7 +158,7 @@ export function openSlackFile(spec: PlatformSpec, deps: SlackFileDeps): MediaRef
       }
       try {
         return await deps.fetcher.openTrusted(url, {
-          headers: { authorization: `Bearer ${deps.botToken.reveal()}` },
+          headers: { authorization: `Bearer ${await deps.token()}` },
           signal,
         });
       } catch (err) {

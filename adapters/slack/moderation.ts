@@ -1,7 +1,7 @@
 import type { ModlogOutcome, ModlogPost } from '../../src/pipeline/modlog.js';
 import { modlogLines } from '../../src/pipeline/modlog-lines.js';
 import type { ResultPress } from '../../src/pipeline/result-actions.js';
-import type { SlackContext } from './context.js';
+import type { SlackContext, SlackWorkspace } from './context.js';
 import { CANNOT_POST } from './deliver.js';
 import { fetchMessage } from './lookup.js';
 import { safeText } from './render.js';
@@ -32,7 +32,9 @@ export function renderModlog(
  * The Slack side of the moderation tools: mod-log posts (with who posted the media and a
  * permalink, looked up here), private words, answers to button presses, and deleting a result.
  */
-export function createModeration(ctx: Pick<SlackContext, 'web' | 'delivery' | 'logger'>) {
+export function createModeration(
+  ctx: Pick<SlackWorkspace, 'web' | 'delivery'> & Pick<SlackContext, 'logger'>,
+) {
   const { web } = ctx;
 
   async function posterOf(post: ModlogPost): Promise<string | undefined> {

@@ -6,9 +6,12 @@ export const slackPlatform: PlatformModule = {
   name: 'slack',
   config: slackConfigSlice,
   howToEnable:
-    'set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); app manifests in manifest/, setup in docs/slack.md',
+    'set SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode), or SLACK_CLIENT_ID and the rest of distributed mode; app manifests in manifest/, setup in docs/slack.md',
   describe(config) {
-    return `Slack in ${slackConfigOf(config)?.mode === 'http' ? 'HTTP mode (POST /slack/events)' : 'Socket Mode'}`;
+    const slack = slackConfigOf(config);
+    if (slack?.install)
+      return 'Slack for many workspaces (HTTP mode: POST /slack/events, GET /slack/install)';
+    return `Slack in ${slack?.mode === 'http' ? 'HTTP mode (POST /slack/events)' : 'Socket Mode'}`;
   },
   async create(deps) {
     return (await import('./adapter.js')).createSlackAdapter(deps);

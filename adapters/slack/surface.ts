@@ -20,6 +20,10 @@ export const BOT_EVENTS = {
   file_shared: 'files:read',
   // Needs no scope: Slack sends it to an app with a bot user and the Home tab on (the manifests' app_home).
   app_home_opened: null,
+  // Need no scope: a workspace removed the app, or revoked its tokens (in distributed mode, that
+  // workspace's installation and settings are deleted).
+  app_uninstalled: null,
+  tokens_revoked: null,
 } as const;
 
 const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history', 'mpim:history'] as const;

@@ -40,10 +40,12 @@ export interface OutgoingMessage {
 }
 
 /**
- * The Web API as the adapter uses it: only the methods listed in surface.ts, each answer validated.
- * Retries and Retry-After are the WebClient's (its retryConfig is set where the App is built).
+ * The Web API as the adapter uses it in one workspace: only the methods listed in surface.ts, each
+ * with that workspace's bot token (looked up per call: it may have been refreshed), each answer
+ * validated. Retries and Retry-After are the WebClient's (its retryConfig is set where the App is
+ * built).
  */
-export function createSlackWeb(client: WebClient) {
+export function createSlackWeb(client: WebClient, token: () => Promise<string>) {
   async function call<S extends z.ZodType>(
     method: SlackMethod,
     args: Record<string, unknown>,
@@ -51,7 +53,7 @@ export function createSlackWeb(client: WebClient) {
   ): Promise<z.output<S>> {
     let result: unknown;
     try {
-      result = await client.apiCall(method, args);
+      result = await client.apiCall(method, { ...args, token: await token() });
     } catch (err) {
       throw new SlackApiError(method, slackErrorOf(err), { cause: err });
     }

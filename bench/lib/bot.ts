@@ -8,6 +8,8 @@ import { createChecker, type Checker } from '../../src/check/checker.js';
 import { buildCore, type Core } from '../../src/core.js';
 import { Secret } from '../../src/secret.js';
 import { createLogger } from '../../src/log.js';
+import { RedisConnection } from '../../src/state/redis-connection.js';
+import { RedisRateLog } from '../../src/state/redis-rate-log.js';
 import { fileMediaRef } from '../../src/media/refs.js';
 import type { CheckReport, CheckRequest, TriggerKind } from '../../src/domain/types.js';
 
@@ -50,14 +52,18 @@ function benchConfig(sim: SimEndpoint, dataDir: string, env: Record<string, stri
 /**
  * The BitMind client and Checker wired as `buildCore` wires them, but with the limiter's window
  * shortened: the configuration speaks only of requests per minute, and the rate-limit benchmark
- * runs the same rate over 10-second windows to finish in seconds rather than minutes.
+ * runs the same rate over 10-second windows to finish in seconds rather than minutes. With
+ * `redis` (REDIS_URL and REDIS_PREFIX), the limit is shared through Redis with every other checker
+ * given the same, as instances of the bot share it (`SharedLimiter`).
  */
 export async function startWindowedChecker(
   sim: SimEndpoint,
   rateLimit: { readonly limit: number; readonly windowMs: number },
+  redis: { REDIS_URL: string; REDIS_PREFIX: string } | Record<string, never> = {},
 ): Promise<{ bitmind: BitmindApi; checker: Checker; close(): Promise<void> }> {
-  const config = benchConfig(sim, tmpdir(), {});
+  const config = benchConfig(sim, tmpdir(), redis);
   const logger = createLogger({ level: config.logLevel, destination: process.stderr });
+  const connection = config.redis && new RedisConnection(config.redis, { logger });
   const auth = {
     method: 'oauth',
     clientId: sim.credentials.clientId,
@@ -66,6 +72,7 @@ export async function startWindowedChecker(
   const bitmind = createBitmindClient({
     ...bitmindOptionsFromConfig(config, { baseUrl: sim.url, auth }),
     rateLimit,
+    ...(connection ? { rateLog: new RedisRateLog(connection) } : {}),
     logger,
   });
   const checker = await createChecker({
@@ -82,6 +89,7 @@ export async function startWindowedChecker(
     async close() {
       await checker.close();
       await bitmind.close();
+      await connection?.close();
     },
   };
 }

@@ -1,12 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import type {
   FaultSettings,
   Permission,
   SimCredentials,
   SimulatorOptions,
 } from '../../src/simulator/index.js';
+import { forkIpcChild } from './ipc-child.js';
 import type { SimCommand, SimRequestSummary } from './sim-child.js';
 
 /** Endpoints that are inference or status calls: what a rate limit and a request count are about. */
@@ -41,47 +39,20 @@ type Command = SimCommand extends infer C ? (C extends SimCommand ? Omit<C, 'id'
 
 /** Starts the simulator in a child process on 127.0.0.1 and waits until it listens. */
 export async function startSimProcess(options: Omit<SimulatorOptions, 'logger'> = {}): Promise<SimProcess> {
-  const child: ChildProcess = fork(
-    fileURLToPath(new URL('./sim-child.ts', import.meta.url)),
-    [JSON.stringify(options)],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
+  const child = await forkIpcChild<{ url: string; credentials: SimCredentials }>(
+    new URL('./sim-child.ts', import.meta.url),
+    options,
   );
-  const [ready] = (await Promise.race([
-    once(child, 'message'),
-    once(child, 'exit').then(() => {
-      throw new Error('the simulator process exited before it was ready');
-    }),
-  ])) as [{ ready: { url: string; credentials: SimCredentials } }];
-  let next = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  child.on('message', (message: { id?: number; result?: unknown }) => {
-    if (message.id === undefined) return;
-    pending.get(message.id)?.(message.result);
-    pending.delete(message.id);
-  });
-  const call = <T>(command: Command): Promise<T> =>
-    new Promise((resolve) => {
-      const id = next++;
-      pending.set(id, resolve as (result: unknown) => void);
-      child.send({ ...command, id });
-    });
+  const call = <T>(command: Command): Promise<T> => child.call<T>(command);
   return {
-    url: ready.ready.url,
-    credentials: ready.ready.credentials,
-    pid: child.pid ?? 0,
+    url: child.ready.url,
+    credentials: child.ready.credentials,
+    pid: child.pid,
     setFaults: (settings) => call({ cmd: 'setFaults', settings }),
     setPermissions: (clientId, permissions) => call({ cmd: 'setPermissions', clientId, permissions }),
     requests: () => call({ cmd: 'requests' }),
     clearLog: () => call({ cmd: 'clearLog' }),
-    async close() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.disconnect();
-      await exited;
-    },
+    close: () => child.close(),
   };
 }
 

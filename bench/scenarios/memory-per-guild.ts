@@ -110,7 +110,7 @@ export async function memoryPerGuild(scale: Scale): Promise<ScenarioResult> {
     });
     return {
       id: 'memory-per-guild',
-      title: 'Memory per guild',
+      title: '9. Memory per guild',
       settings: {
         steps,
         channelsPerGuild: CHANNELS_PER_GUILD,

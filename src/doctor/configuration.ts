@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config, ConfigError } from '../config.js';
@@ -27,9 +27,24 @@ export function invalidConfigurationSection(err: ConfigError): Section {
         'correct each variable in .env or the environment, then run the doctor again.',
         err.problems.map((p) => `- ${p}`).join('\n'),
       ),
+      ...newKeyFindings(err),
       skip('BitMind and the chat platforms not checked: the configuration comes first'),
     ],
   };
+}
+
+/**
+ * A fresh key when DATA_ENCRYPTION_KEY is missing or wrong, for the operator to copy. Printed by
+ * the doctor only, never logged; a key for a store that already holds data must be the old one.
+ */
+function newKeyFindings(err: ConfigError): Finding[] {
+  if (!err.problems.some((p) => p.startsWith('DATA_ENCRYPTION_KEY'))) return [];
+  return [
+    skip(
+      'A new key for DATA_ENCRYPTION_KEY, if you have none yet (32 random bytes, base64)',
+      randomBytes(32).toString('base64'),
+    ),
+  ];
 }
 
 /** A platform as the configuration section names it: on (how), or off (what turns it on). */

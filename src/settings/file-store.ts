@@ -1,8 +1,8 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { AutoscanSeed } from '../config.js';
+import { writeFileAtomically } from '../state/atomic-file.js';
 import type { ChannelEntry, ChannelSettings, Scope, SettingsStore, WorkspaceSettings } from './store.js';
 import {
   channelKey,
@@ -149,33 +149,8 @@ export class FileSettingsStore implements SettingsStore {
   }
 
   async #write(data: SettingsFile): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      const handle = await open(temp, 'w', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify({ version: 2, ...data }, null, 2)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.path);
-      await syncDirectory(dirname(this.path));
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
+    await writeFileAtomically(this.path, `${JSON.stringify({ version: 2, ...data }, null, 2)}\n`);
     this.#data = data;
-  }
-}
-
-/** Makes the rename itself durable: without it a power cut can bring back the old file. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

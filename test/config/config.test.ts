@@ -417,7 +417,7 @@ describe('secrets in the configuration', () => {
   });
 
   it('still gives them up through reveal()', () => {
-    expect(slackConfigOf(oauth)?.botToken.reveal()).toBe(SECRETS.SLACK_BOT_TOKEN);
+    expect(slackConfigOf(oauth)?.botToken?.reveal()).toBe(SECRETS.SLACK_BOT_TOKEN);
     expect(discordConfigOf(oauth)?.token.reveal()).toBe(SECRETS.DISCORD_TOKEN);
   });
 });

@@ -329,6 +329,99 @@ describe('bitmind-bot doctor, failing lines and their fixes', () => {
   });
 });
 
+describe('bitmind-bot doctor in Slack distributed mode', () => {
+  const key = Buffer.alloc(32, 4).toString('base64');
+  /** Distributed mode on the fake, its redirect URL at `redirect`, the store under `dir`. */
+  const distributedEnv = (dir: string, redirect: string): Record<string, string> => {
+    const env: Record<string, string> = {
+      ...healthyEnv(),
+      ...slack.distributedEnv(),
+      DATA_DIR: dir,
+      SLACK_STATE_SECRET: 'state-secret-long-enough-for-the-doctor-0123',
+      SLACK_REDIRECT_URL: redirect,
+      DATA_ENCRYPTION_KEY: key,
+    };
+    delete env.SLACK_APP_TOKEN;
+    delete env.SLACK_BOT_TOKEN;
+    for (const name of Object.keys(discord.env())) delete env[name];
+    return env;
+  };
+  let bot: Server;
+  let botUrl: string;
+  beforeAll(async () => {
+    // Stands in for the running bot at SLACK_REDIRECT_URL: a redirect without a code is a 400 page.
+    bot = createServer((_req, res) => res.writeHead(400).end('no code'));
+    await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+    botUrl = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/slack/oauth_redirect`;
+  });
+  afterAll(() => new Promise<void>((resolve) => bot.close(() => resolve())));
+
+  it('checks the state secret, the key against the store, and that the redirect URL answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bitmind-doctor-oauth-'));
+    try {
+      const { code, out } = await doctor(distributedEnv(dir, botUrl));
+      expect(code, out).toBe(0);
+      expect(section(out, 'Slack')).toEqual([
+        '✓ State secret set (SLACK_STATE_SECRET, 44 characters, at least 32)',
+        '✓ Encryption key valid (DATA_ENCRYPTION_KEY): it opens the installation store',
+        '✓ Redirect URL answers (SLACK_REDIRECT_URL, HTTP 400)',
+        '✓ Signing secret set (SLACK_SIGNING_SECRET)',
+      ]);
+      expect(out).toContain('/slack/install');
+      expect(out).not.toContain(key);
+      expect(out).not.toContain(slack.oauth.clientSecret);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a key that does not open the store, and a redirect URL nobody answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bitmind-doctor-oauth-'));
+    try {
+      const written = {
+        ...distributedEnv(dir, botUrl),
+        DATA_ENCRYPTION_KEY: Buffer.alloc(32, 8).toString('hex'),
+      };
+      await writeFile(
+        join(dir, 'slack-installations.json'),
+        JSON.stringify({
+          version: 1,
+          entries: { keycheck: 'v1:AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA' },
+        }),
+      );
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const { code, out } = await doctor({
+        ...written,
+        SLACK_REDIRECT_URL: `http://127.0.0.1:${port}/slack/oauth_redirect`,
+      });
+      expect(code).toBe(1);
+      expect(section(out, 'Slack')).toEqual([
+        expect.stringMatching(/^✓ State secret set/),
+        '✗ Installation store not readable',
+        '✗ Redirect URL not reachable (SLACK_REDIRECT_URL)',
+        '✓ Signing secret set (SLACK_SIGNING_SECRET)',
+      ]);
+      expect(out).toContain('DATA_ENCRYPTION_KEY does not open the Slack installation store');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a new key to copy when DATA_ENCRYPTION_KEY is missing', async () => {
+    const env = distributedEnv(dataDir, botUrl);
+    delete env.DATA_ENCRYPTION_KEY;
+    const { code, out } = await doctor(env);
+    expect(code).toBe(1);
+    expect(out).toContain('- DATA_ENCRYPTION_KEY is missing');
+    const offered = /A new key for DATA_ENCRYPTION_KEY[^\n]*\n\s*([A-Za-z0-9+/]{43}=)/.exec(out)?.[1];
+    expect(offered, out).toBeDefined();
+    expect(Buffer.from(offered ?? '', 'base64')).toHaveLength(32);
+  });
+});
+
 describe('bitmind-bot doctor never waits longer than --timeout', () => {
   let silent: Server;
   beforeAll(async () => {

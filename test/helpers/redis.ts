@@ -84,6 +84,16 @@ export function useRedis(options: { args?: readonly string[]; own?: boolean } = 
   };
 }
 
+/**
+ * A `redis-server` of the caller's own on a free loopback port, outside vitest's hooks: for the
+ * bench, whose scenarios start and stop their own (never the shared one on 6379).
+ */
+export function startOwnRedis(
+  args: readonly string[] = [],
+): Promise<{ url: string; close(): Promise<void> }> {
+  return OwnServer.start(args);
+}
+
 class OwnServer {
   #child: ChildProcess | undefined;
   readonly #dir: string;

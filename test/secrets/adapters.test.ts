@@ -3,7 +3,8 @@ import { startDiscordRig, type DiscordRig } from '../discord/rig.js';
 import { signatureHeaders, startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { png } from '../helpers/media-samples.js';
 import { waitFor } from '../helpers/wait.js';
-import { finalReply, startSlackRig, type SlackRig } from '../slack/rig.js';
+import { installThroughSlack, visit } from '../slack/install-flow.js';
+import { DISTRIBUTED_SECRETS, finalReply, startSlackRig, type SlackRig } from '../slack/rig.js';
 import { request } from 'undici';
 import { expectNoSecret, SENTINEL } from './sentinels.js';
 
@@ -186,5 +187,73 @@ describe('Discord: the bot token and signed CDN URLs', () => {
     expect(replies).toContain('during-outage.png');
     expect(replies).toContain('links with a user name or password in them are refused');
     expect(rig.logLines.join('')).toContain('"path":"/image"');
+  });
+});
+
+describe('Slack distributed mode: client secret, state secret, encryption key and every installed token', () => {
+  let slack: FakeSlack;
+  let rig: SlackRig;
+  const pages: string[] = [];
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    rig = await startSlackRig({ mode: 'http', slack, distributed: true, env: { LOG_LEVEL: 'trace' } });
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await slack?.close();
+  });
+
+  it('never reach a log line, a page or a message at LOG_LEVEL=trace', async () => {
+    const plain = slack.addWorkspace({ teamId: 'T0PLAIN', domain: 'plain' });
+    const rotating = slack.addWorkspace({ teamId: 'T0ROTATING', domain: 'rotating' });
+    for (const consent of [
+      { approve: plain },
+      { approve: rotating, rotation: true },
+      { deny: true as const },
+    ])
+      pages.push((await installThroughSlack(rig, consent)).page.body);
+    slack.web.failNext('oauth.v2.access', 'invalid_code');
+    pages.push((await installThroughSlack(rig, { approve: plain })).page.body);
+    pages.push(
+      (await visit(`${rig.origin}/slack/oauth_redirect?code=x&state=forged`, 'slack-app-oauth-state=forged'))
+        .body,
+    );
+
+    for (const workspace of [plain, rotating]) {
+      slack.use(workspace);
+      const channel = slack.channels.general;
+      const file = slack.addFile({
+        name: 'probe.png',
+        mimetype: 'image/png',
+        bytes: probe(workspace.teamId),
+      });
+      const message = slack.postMessage({ channel, user: slack.users.alice.id, files: [file] });
+      await slack.react({ user: slack.users.alice.id, channel, ts: message.ts, reaction: 'mag' });
+      await finalReply(slack, channel, message.ts);
+    }
+    slack.use(plain);
+    await slack.sendEvent({ type: 'app_uninstalled' });
+    await rig.idle();
+
+    const secrets = [
+      slack.oauth.clientSecret,
+      DISTRIBUTED_SECRETS.SLACK_STATE_SECRET,
+      DISTRIBUTED_SECRETS.DATA_ENCRYPTION_KEY,
+      Buffer.from(DISTRIBUTED_SECRETS.DATA_ENCRYPTION_KEY, 'base64').toString('hex'),
+      slack.signingSecret,
+      ...slack.oauth.minted,
+    ];
+    expect(slack.oauth.minted.length).toBeGreaterThanOrEqual(4);
+    // What the bot sent Slack, but for how it asks: the credential of each call, and the client
+    // secret and refresh token that oauth.v2.access exists to receive.
+    const sent = slack.calls
+      .filter((c) => c.method !== 'file' && c.method !== 'oauth.v2.access')
+      .map(({ args: { token: _credential, ...args } }) => JSON.stringify(args));
+    expect(rig.core.logLines.some((l) => l.includes('"level":20'))).toBe(true);
+    expectNoSecret(rig.core.logLines, secrets, 'a log line');
+    expectNoSecret(pages, secrets, 'an install page');
+    expectNoSecret(sent, secrets, 'a message sent to Slack');
+    expect(rig.core.logLines.some((l) => l.includes('Slack app installed'))).toBe(true);
+    expect(rig.core.logLines.some((l) => l.includes('Slack app removed'))).toBe(true);
   });
 });

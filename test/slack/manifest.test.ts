@@ -22,7 +22,10 @@ const manifestSchema = z.object({
     shortcuts: z.array(z.object({ name: z.string(), type: z.string(), callback_id: z.string() })),
     app_home: z.object({ home_tab_enabled: z.boolean() }),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({
+    redirect_urls: z.array(z.string()).optional(),
+    scopes: z.object({ bot: z.array(z.string()) }),
+  }),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()), request_url: z.string().optional() }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string().optional() }),
@@ -73,6 +76,17 @@ describe.each([
       ];
       if (socket) expect(urls.filter(Boolean)).toEqual([]);
       else for (const url of urls) expect(url).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    },
+  );
+
+  it(
+    socket
+      ? 'has no redirect URL: a Socket Mode app is not distributed'
+      : 'sends people back to /slack/oauth_redirect after an install (distributed mode)',
+    () => {
+      const redirects = m.oauth_config.redirect_urls ?? [];
+      if (socket) expect(redirects).toEqual([]);
+      else expect(redirects).toEqual([expect.stringMatching(/^https:\/\/[^/]+\/slack\/oauth_redirect$/)]);
     },
   );
 });

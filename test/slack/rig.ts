@@ -20,6 +20,8 @@ export interface SlackRig {
   readonly connected: ConnectedPlatform;
   /** The request URL Slack posts to in HTTP mode. */
   readonly eventsUrl: string | undefined;
+  /** The bot's own address in HTTP mode (`http://127.0.0.1:<port>`), where /slack/install is. */
+  readonly origin: string | undefined;
   /**
    * Resolves once everything delivered so far is answered: call it after a delivery was
    * acknowledged (the fake's `react`, `command`… resolve on the ack). The adapter tracks each
@@ -39,25 +41,26 @@ export interface RigOptions {
   readonly slack?: FakeSlack;
   /** Reuse a DATA_DIR (a restart keeps the settings and the state store). */
   readonly dataDir?: string;
+  /**
+   * HTTP mode as a distributed app (SLACK_CLIENT_ID…, no bot token): workspaces install it through
+   * the fake's OAuth; `env` still adds to or overrides the settings (REDIS_URL, another key…).
+   */
+  readonly distributed?: boolean;
 }
+
+/** Settings of distributed mode that the fake does not make: the bot's own secrets. */
+export const DISTRIBUTED_SECRETS = {
+  SLACK_STATE_SECRET: 'fake-state-secret-that-is-long-enough-0123456789',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+} as const;
 
 export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   const slack = options.slack ?? (await startFakeSlack({ pingIntervalMs: 1000 }));
-  const core = await startCore({
-    dataDir: options.dataDir,
-    env: {
-      ...slack.env(options.mode),
-      SHUTDOWN_GRACE_SECONDS: '5',
-      ...options.env,
-    },
-  });
-  const connected = await connectPlatform(core, slackPlatform);
-  const adapter = connected.adapter as SlackAdapter;
-
+  // In HTTP mode the rig's server listens first: distributed mode needs its address in its settings.
+  let routes: SlackAdapter['routes'] = [];
   let server: Server | undefined;
-  let eventsUrl: string | undefined;
+  let origin: string | undefined;
   if (options.mode === 'http') {
-    const routes = adapter.routes;
     const listening = createServer((req, res) => {
       const route = routes.find((r) => r.path === new URL(req.url ?? '/', 'http://x').pathname);
       if (route) route.handle(req, res);
@@ -67,11 +70,30 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     const address = listening.address();
     if (!address || typeof address === 'string') throw new Error('rig server did not get a port');
-    eventsUrl = `http://127.0.0.1:${address.port}/slack/events`;
-    slack.deliverOverHttp(eventsUrl);
-  } else {
-    slack.deliverOverSocketMode();
+    origin = `http://127.0.0.1:${address.port}`;
   }
+  const modeEnv = options.distributed
+    ? {
+        ...slack.distributedEnv(),
+        ...DISTRIBUTED_SECRETS,
+        SLACK_REDIRECT_URL: `${origin}/slack/oauth_redirect`,
+      }
+    : slack.env(options.mode);
+  const core = await startCore({
+    dataDir: options.dataDir,
+    env: {
+      ...modeEnv,
+      SHUTDOWN_GRACE_SECONDS: '5',
+      ...options.env,
+    },
+  });
+  const connected = await connectPlatform(core, slackPlatform);
+  const adapter = connected.adapter as SlackAdapter;
+  routes = adapter.routes;
+
+  const eventsUrl = origin === undefined ? undefined : `${origin}/slack/events`;
+  if (eventsUrl !== undefined) slack.deliverOverHttp(eventsUrl);
+  else slack.deliverOverSocketMode();
   await adapter.start();
   if (options.mode === 'socket') await slack.socket.waitForConnection();
 
@@ -82,6 +104,7 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
     adapter,
     connected,
     eventsUrl,
+    origin,
     idle: () => connected.pipeline.idle(),
     plansSince: (mark) => connected.plans.slice(mark),
     planCount: () => connected.plans.length,

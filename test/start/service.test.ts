@@ -114,7 +114,9 @@ describe('the running service, one platform at a time', () => {
 
   it('Discord: turns ready, checks, then while draining refuses new checks and finishes the one in flight', async () => {
     const discord = await fakeDiscord();
-    const bot = await service(discord.env());
+    // A grace far longer than the slow check: draining ends when the check does, and a loaded
+    // machine (where this once ran out at 5 s) must not turn its verdict into "restarting".
+    const bot = await service({ ...discord.env(), SHUTDOWN_GRACE_SECONDS: '60' });
     await readyz(bot.url, 200);
     const quick = checkWithBitMind(discord, discordImageMessage(discord, 'quick.png', 0.55));
     expect(await discordAnswerText(discord, quick)).toMatch(/Some evidence of AI generation/);

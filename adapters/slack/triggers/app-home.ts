@@ -39,12 +39,13 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
     }
     const { user, tab } = parsed.data;
     if (tab !== undefined && tab !== 'home') return;
-    const scope = { platform: 'slack', workspace: envelope.data.team_id };
+    const team = envelope.data.team_id;
+    const scope = { platform: 'slack', workspace: team };
     try {
-      const admin = (await mayManageAutoscan(ctx, user)) ? await adminHome(ctx, scope) : undefined;
+      const admin = (await mayManageAutoscan(ctx, team, user)) ? await adminHome(ctx, scope) : undefined;
       // The tab is the viewer's alone: their language (users.info, remembered a day), else English.
-      const locale = await ctx.deps.pipeline.askerLocale('slack', scope.workspace, user);
-      await ctx.web.publishHome(user, homeView(ctx.slack.triggerReaction, admin, locale));
+      const locale = await ctx.deps.pipeline.askerLocale('slack', team, user);
+      await ctx.at(team).web.publishHome(user, homeView(ctx.slack.triggerReaction, admin, locale));
     } catch (err) {
       ctx.logger.warn({ err }, 'the App Home could not be published');
     }

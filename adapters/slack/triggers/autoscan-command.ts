@@ -27,7 +27,7 @@ export async function autoscanCommand(
   const [action, mode] = args;
   const current = await ctx.deps.settings.get({ platform: 'slack', workspace: call.teamId }, call.channelId);
   if (action === undefined || action === 'status') {
-    await ctx.delivery.privately(call.responseUrl, { text: describe(current, call.locale) });
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: describe(current, call.locale) });
     return;
   }
 
@@ -36,14 +36,16 @@ export async function autoscanCommand(
   else if (action === 'mode' && (REPLY_MODES as readonly string[]).includes(mode ?? ''))
     patch = { replyMode: mode as ReplyMode };
   else {
-    await ctx.delivery.privately(call.responseUrl, {
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
       text: t(call.locale, 'slack.autoscan.usage', { ...SURFACE, modes: REPLY_MODES.join('|') }),
     });
     return;
   }
 
-  if (!(await mayManageAutoscan(ctx, call.userId))) {
-    await ctx.delivery.privately(call.responseUrl, { text: t(call.locale, 'slack.autoscanRefused') });
+  if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
+    await ctx
+      .at(call.teamId)
+      .delivery.privately(call.responseUrl, { text: t(call.locale, 'slack.autoscanRefused') });
     return;
   }
   const updated = await ctx.deps.settings.update(
@@ -54,7 +56,7 @@ export async function autoscanCommand(
   ctx.logger.info({ channel: call.channelId, user: call.userId, ...patch }, 'auto-scan settings changed');
   // Said to the whole channel, in the asker's language: Slack names no workspace language.
   const invite = updated.autoscan && !current.autoscan;
-  await ctx.delivery.publicly(call.responseUrl, {
+  await ctx.at(call.teamId).delivery.publicly(call.responseUrl, {
     text: t(call.locale, invite ? 'slack.autoscan.changedInvite' : 'slack.autoscan.changed', {
       user: call.userId,
       state: describe(updated, call.locale),

@@ -37,7 +37,7 @@ function isHttpUrl(text: string): boolean {
 /** Answers privately, once per delivery (a retried command hears it once). */
 async function refuse(ctx: SlackContext, call: CommandCall, key: MessageKey): Promise<void> {
   if (await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))
-    await ctx.delivery.privately(call.responseUrl, { text: t(call.locale, key, SURFACE) });
+    await ctx.at(call.teamId).delivery.privately(call.responseUrl, { text: t(call.locale, key, SURFACE) });
 }
 
 function accept(
@@ -86,7 +86,7 @@ export async function checkLink(ctx: SlackContext, call: CommandCall, raw: strin
 async function checkFileLink(ctx: SlackContext, call: CommandCall, fileId: string): Promise<void> {
   let spec: MediaSpec;
   try {
-    const file = await ctx.web.fileInfo(fileId);
+    const file = await ctx.at(call.teamId).web.fileInfo(fileId);
     if (!isVisibleAt(file, { teamId: call.teamId, channelId: call.channelId })) {
       // Neither the name nor the verdict: the asker may not be able to see this file at all.
       ctx.logger.info({ fileId, channel: call.channelId }, 'refused a file not shared where the answer goes');
@@ -114,7 +114,7 @@ async function checkMessageLink(
   }
   let message;
   try {
-    message = await fetchMessage(ctx.web, link.channel, link.ts);
+    message = await fetchMessage(ctx.at(call.teamId).web, link.channel, link.ts);
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
     ctx.logger.info({ slackError: err.slackError }, 'could not read a linked message');
@@ -133,7 +133,7 @@ async function checkMessageLink(
 export async function checkLatest(ctx: SlackContext, call: CommandCall): Promise<void> {
   let messages;
   try {
-    messages = await ctx.web.history(call.channelId, { limit: 20 });
+    messages = await ctx.at(call.teamId).web.history(call.channelId, { limit: 20 });
   } catch (err) {
     if (!(err instanceof SlackApiError)) throw err;
     ctx.logger.info({ slackError: err.slackError }, 'could not read the channel history');

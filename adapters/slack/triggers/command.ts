@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { truncate, visibleName } from '../../../src/check/wording.js';
 import { DEFAULT_LOCALE, t, type Locale } from '../../../src/i18n/i18n.js';
 import { failureOf } from '../../../src/pipeline/failure.js';
-import type { SlackContext } from '../context.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { CANNOT_READ_COMMAND, helpText } from '../messages.js';
 import { issuesOf, responseUrlOnlySchema, slashCommandSchema } from '../schemas.js';
 import { SLASH_COMMAND } from '../surface.js';
@@ -26,7 +26,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       const url = responseUrlOnlySchema.safeParse(body);
       if (url.success)
         ctx.deps.tasks.run('command refusal', () =>
-          ctx.delivery.privately(url.data.response_url, { text: CANNOT_READ_COMMAND }),
+          ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, { text: CANNOT_READ_COMMAND }),
         );
       return;
     }
@@ -48,7 +48,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       } catch (err) {
         const failure = failureOf(err, locale);
         ctx.logger[failure.level]({ err }, 'slash command failed');
-        await ctx.delivery.privately(command.response_url, {
+        await ctx.at(command.team_id).delivery.privately(command.response_url, {
           text: t(locale, 'failure.sorry', { message: failure.text }),
         });
       }
@@ -67,7 +67,7 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
   if (!(await ctx.deps.pipeline.isFirstDelivery('slack', call.keys))) return;
   switch (verb?.toLowerCase()) {
     case 'status':
-      await ctx.delivery.privately(call.responseUrl, await statusMessage(ctx, call));
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, await statusMessage(ctx, call));
       return;
     case 'autoscan':
       await autoscanCommand(
@@ -81,14 +81,14 @@ async function dispatch(ctx: SlackContext, call: CommandCall, words: readonly st
       return;
     case undefined:
     case 'help':
-      await ctx.delivery.privately(call.responseUrl, {
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
         text: helpText(ctx.slack.triggerReaction, call.locale),
       });
       return;
     default: {
       const shown = truncate(visibleName(verb ?? ''), 40).replace(/[`<>&]/g, '');
       const unknown = t(call.locale, 'slack.unknownVerb', { verb: shown });
-      await ctx.delivery.privately(call.responseUrl, {
+      await ctx.at(call.teamId).delivery.privately(call.responseUrl, {
         text: `${unknown}\n${helpText(ctx.slack.triggerReaction, call.locale)}`,
       });
     }

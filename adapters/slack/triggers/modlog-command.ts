@@ -17,7 +17,7 @@ export async function modlogCommand(
   arg: string | undefined,
 ): Promise<void> {
   const scope = { platform: 'slack', workspace: call.teamId };
-  const say = (text: string) => ctx.delivery.privately(call.responseUrl, { text });
+  const say = (text: string) => ctx.at(call.teamId).delivery.privately(call.responseUrl, { text });
   if (arg === undefined || arg.toLowerCase() === 'status') {
     const channel = await ctx.deps.pipeline.modlogChannel(scope);
     await say(
@@ -33,7 +33,7 @@ export async function modlogCommand(
     await say(t(call.locale, 'slack.modlogUsage', SURFACE));
     return;
   }
-  if (!(await mayManageAutoscan(ctx, call.userId))) {
+  if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
     await say(t(call.locale, 'slack.autoscanRefused'));
     return;
   }

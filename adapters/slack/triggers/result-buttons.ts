@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { DEFAULT_LOCALE, t } from '../../../src/i18n/i18n.js';
 import { ACTION_PREFIX, parseActionId } from '../../../src/pipeline/result-actions.js';
-import type { SlackContext } from '../context.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { mayManageAutoscan } from '../permissions.js';
 import { blockActionsSchema, issuesOf, responseUrlOnlySchema } from '../schemas.js';
 import { deliveryKeys } from './keys.js';
@@ -23,7 +23,7 @@ export function registerResultButtons(app: App, ctx: SlackContext): void {
       const url = responseUrlOnlySchema.safeParse(body);
       if (url.success)
         ctx.deps.tasks.run('button refusal', () =>
-          ctx.delivery.privately(url.data.response_url, {
+          ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, {
             // A payload that could not be read names nobody whose language could be asked.
             text: t(DEFAULT_LOCALE, 'moderation.press.unreadable'),
           }),
@@ -33,14 +33,17 @@ export function registerResultButtons(app: App, ctx: SlackContext): void {
     const press = parsed.data;
     const id = press.actions[0]!.action_id;
     const { channel_id: channel, message_ts: ts } = press.container;
+    const workspace = press.team?.id ?? press.user.team_id ?? UNREAD_WORKSPACE;
     ctx.deps.tasks.run('button', async () => {
       const moderator =
-        parseActionId(id)?.action === 'delete' ? await mayManageAutoscan(ctx, press.user.id) : false;
+        parseActionId(id)?.action === 'delete'
+          ? await mayManageAutoscan(ctx, workspace, press.user.id)
+          : false;
       ctx.deps.pipeline.press({
         id,
         place: {
           platform: 'slack',
-          workspace: press.team?.id ?? press.user.team_id ?? 'unknown',
+          workspace,
           channel,
           message: ts,
         },

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SlackContext } from '../context.js';
+import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { messageSpecs } from '../files.js';
 import { t } from '../../../src/i18n/i18n.js';
 import { CANNOT_READ_SHORTCUT } from '../messages.js';
@@ -19,23 +19,24 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
         const url = responseUrlOnlySchema.safeParse(body);
         if (url.success)
           ctx.deps.tasks.run('shortcut refusal', () =>
-            ctx.delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
+            ctx
+              .at(UNREAD_WORKSPACE)
+              .delivery.privately(url.data.response_url, { text: CANNOT_READ_SHORTCUT }),
           );
         return;
       }
       const shortcut = parsed.data;
+      const workspace = shortcut.team?.id ?? UNREAD_WORKSPACE;
       const keys = deliveryKeys({ triggerId: shortcut.trigger_id }, context);
       const media = messageSpecs(shortcut.message);
       if (media.length === 0) {
         ctx.deps.tasks.run('shortcut refusal', async () => {
           if (!(await ctx.deps.pipeline.isFirstDelivery('slack', keys))) return;
           const { pipeline } = ctx.deps;
-          const locale = await pipeline.askerLocale(
-            'slack',
-            shortcut.team?.id ?? 'unknown',
-            shortcut.user.id,
-          );
-          await ctx.delivery.privately(shortcut.response_url, { text: t(locale, 'slack.noMediaInMessage') });
+          const locale = await pipeline.askerLocale('slack', workspace, shortcut.user.id);
+          await ctx
+            .at(workspace)
+            .delivery.privately(shortcut.response_url, { text: t(locale, 'slack.noMediaInMessage') });
         });
         return;
       }
@@ -44,7 +45,7 @@ export function registerShortcut(app: App, ctx: SlackContext): void {
         kind: 'shortcut',
         place: {
           platform: 'slack',
-          workspace: shortcut.team?.id ?? 'unknown',
+          workspace,
           channel: shortcut.channel.id,
           message: message.ts,
           thread: message.thread_ts ?? message.ts,

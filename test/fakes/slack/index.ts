@@ -2,9 +2,11 @@ import { createServer, type Server } from 'node:http';
 import * as build from './payloads.js';
 import { SlackHttpSender, type HttpDeliveryOptions } from './signing.js';
 import { FakeSocketMode, type EnvelopeType } from './socket-mode.js';
+import { FakeOAuth } from './oauth.js';
 import { FakeWebApi, type RecordedCall } from './web-api.js';
 import {
   FakeWorkspace,
+  type FakeWorkspaceOptions,
   type FakeFileSpec,
   type FakeUser,
   type SlackFileObject,
@@ -22,6 +24,8 @@ export {
   type HttpDeliveryResult,
 } from './signing.js';
 export { FakeSocketMode, type EnvelopeType } from './socket-mode.js';
+export type { Consent } from './oauth.js';
+export type { FakeWorkspace } from './workspace.js';
 
 export interface FakeSlackOptions {
   readonly botToken?: string;
@@ -75,8 +79,15 @@ export class FakeSlack {
   readonly botToken: string;
   readonly appToken: string;
   readonly signingSecret: string;
-  readonly workspace: FakeWorkspace;
+  /**
+   * The workspace the helpers below seed, read and deliver from: the default one, or another made
+   * by `addWorkspace` and picked with `use` (each has its own channels, messages and files).
+   */
+  workspace: FakeWorkspace;
   readonly web: FakeWebApi;
+  /** Slack's OAuth: the consent page and oauth.v2.access (distributed mode). */
+  readonly oauth: FakeOAuth;
+  readonly #sequence = { n: 0 };
   readonly socket: FakeSocketMode;
   readonly bot = { userId: 'U0BITMIND', botId: 'B0BITMIND', appId: 'A0FAKE' } as const;
   readonly users: { readonly alice: FakeUser; readonly admin: FakeUser; readonly otherBot: FakeUser };
@@ -93,7 +104,7 @@ export class FakeSlack {
     this.botToken = options.botToken ?? 'xoxb-1111-2222-fakebottoken';
     this.appToken = options.appToken ?? 'xapp-1-A0FAKE-3333-fakeapptoken';
     this.signingSecret = options.signingSecret ?? 'fake-signing-secret-8f14e45fceea167a';
-    this.workspace = new FakeWorkspace(origin);
+    this.workspace = new FakeWorkspace(origin, { sequence: this.#sequence });
     this.workspace.privateChannels.add(this.channels.secret);
     this.users = {
       alice: this.workspace.addUser({ id: 'U0ALICE', name: 'alice' }),
@@ -104,7 +115,9 @@ export class FakeSlack {
     this.web = new FakeWebApi(this.workspace, { bot: this.botToken, app: this.appToken }, this.bot);
     this.socket = new FakeSocketMode(server, origin, { pingIntervalMs: options.pingIntervalMs ?? 10_000 });
     this.web.socketModeUrl = () => this.socket.connectionUrl();
+    this.oauth = new FakeOAuth(this.web);
     server.on('request', (req, res) => {
+      if (this.oauth.handleAuthorize(req, res, origin)) return;
       this.web.handle(req, res).then(
         (handled) => {
           if (!handled) res.writeHead(404).end();
@@ -112,6 +125,31 @@ export class FakeSlack {
         () => res.writeHead(500).end(),
       );
     });
+  }
+
+  /** Another workspace (its own users alice and admin, channels, messages and files); tokens come from installs. */
+  addWorkspace(options: Omit<FakeWorkspaceOptions, 'sequence'> & { teamId: string }): FakeWorkspace {
+    const workspace = new FakeWorkspace(this.origin, { ...options, sequence: this.#sequence });
+    workspace.privateChannels.add(this.channels.secret);
+    for (const user of Object.values(this.users)) workspace.addUser(user);
+    workspace.addUser({ id: this.bot.userId, name: 'bitmind', is_bot: true });
+    return workspace;
+  }
+
+  /** Makes `workspace` the one the helpers seed, read and deliver from. */
+  use(workspace: FakeWorkspace): this {
+    this.workspace = workspace;
+    return this;
+  }
+
+  /** The settings of distributed mode (no bot token): the app's client id and secret, over HTTP. */
+  distributedEnv(): Record<string, string> {
+    return {
+      SLACK_CLIENT_ID: this.oauth.clientId,
+      SLACK_CLIENT_SECRET: this.oauth.clientSecret,
+      SLACK_SIGNING_SECRET: this.signingSecret,
+      SLACK_API_URL: this.apiUrl,
+    };
   }
 
   /** SLACK_API_URL for the bot: `http://127.0.0.1:<port>/api/`. */
@@ -216,6 +254,10 @@ export class FakeSlack {
       domain: this.workspace.domain,
       botUserId: this.bot.userId,
       apiAppId: this.bot.appId,
+      enterpriseId: this.workspace.enterpriseId,
+      orgInstall: [...this.web.grants.values()].some(
+        (g) => g.orgWide === true && g.workspaces().includes(this.workspace),
+      ),
     };
   }
 

@@ -14,6 +14,9 @@ export interface Team {
   readonly domain: string;
   readonly botUserId: string;
   readonly apiAppId: string;
+  /** The Grid organisation of the workspace, and whether the app is installed org-wide there. */
+  readonly enterpriseId?: string;
+  readonly orgInstall?: boolean;
 }
 
 /** The message as Slack puts it in events, shortcuts and conversations.history. */
@@ -45,6 +48,7 @@ export function eventCallback(
   return {
     token: VERIFICATION_TOKEN,
     team_id: team.teamId,
+    ...(team.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
     api_app_id: team.apiAppId,
     event,
     type: 'event_callback',
@@ -52,11 +56,11 @@ export function eventCallback(
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [
       {
-        enterprise_id: null,
-        team_id: team.teamId,
+        enterprise_id: team.enterpriseId ?? null,
+        team_id: team.orgInstall ? null : team.teamId,
         user_id: team.botUserId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: team.orgInstall === true,
       },
     ],
     is_ext_shared_channel: false,
@@ -132,7 +136,8 @@ export function slashCommand(
     command: fields.command,
     text: fields.text,
     api_app_id: team.apiAppId,
-    is_enterprise_install: 'false',
+    ...(team.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
+    is_enterprise_install: String(team.orgInstall === true),
     response_url: fields.responseUrl,
     trigger_id: fields.triggerId,
   };
@@ -156,8 +161,8 @@ export function messageShortcut(
     team: { id: team.teamId, domain: team.domain },
     user: { id: fields.user, username: 'someone', team_id: team.teamId, name: 'someone' },
     channel: { id: fields.channel, name: 'general' },
-    is_enterprise_install: false,
-    enterprise: null,
+    is_enterprise_install: team.orgInstall === true,
+    enterprise: team.enterpriseId ? { id: team.enterpriseId } : null,
     callback_id: fields.callbackId,
     trigger_id: fields.triggerId,
     response_url: fields.responseUrl,

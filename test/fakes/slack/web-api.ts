@@ -20,15 +20,30 @@ export interface RecordedCall {
 
 export type MethodHandler = (args: Record<string, unknown>) => Record<string, unknown>;
 
+/**
+ * What a bot token opens: one workspace, or (an org-wide Grid install) every workspace of an
+ * organisation, the one a call is about found by its channel or file.
+ */
+export interface Grant {
+  readonly workspaces: () => readonly FakeWorkspace[];
+  readonly enterpriseId?: string;
+  readonly orgWide?: boolean;
+  /** Seconds since the epoch after which Slack answers token_expired (rotation). */
+  expiresAt?: number;
+}
+
 interface PlannedFailure {
   remaining: number;
   readonly answer: { status: 429; retryAfterSeconds: number } | { status: 200; error: string };
 }
 
-type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+export type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
-const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
-const fail = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
+export const ok = (body: Record<string, unknown> = {}): Answer => ({
+  status: 200,
+  body: { ok: true, ...body },
+});
+export const fail = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -69,6 +84,10 @@ export class FakeWebApi {
   socketModeUrl: (() => string) | undefined;
   /** The bot token's scopes, sent as Slack does in auth.test's `x-oauth-scopes` header: the manifest's by default. */
   botScopes: readonly string[] = BOT_SCOPES;
+  /** Bot tokens besides the default one, each with what it opens (installs through OAuth add them). */
+  readonly grants = new Map<string, Grant>();
+  /** oauth.v2.access, when the fake also plays Slack's OAuth (see oauth.ts). */
+  oauthAccess: ((args: Record<string, unknown>) => Answer) | undefined;
 
   constructor(
     private readonly workspace: FakeWorkspace,
@@ -147,10 +166,20 @@ export class FakeWebApi {
     const args = decodeArgs(await readBody(req), req.headers['content-type']);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? str(args.token);
     const wanted = method === 'apps.connections.open' ? this.tokens.app : this.tokens.bot;
+    const grant = bearer === undefined ? undefined : this.grants.get(bearer);
     let answer: Answer;
-    if (bearer === undefined) answer = fail('not_authed');
-    else if (bearer !== wanted) answer = fail('invalid_auth');
-    else answer = this.#planned(method) ?? this.#answer(method, args);
+    if (method === 'oauth.v2.access' && this.oauthAccess)
+      answer = this.#planned(method) ?? this.oauthAccess(args);
+    else if (bearer === undefined) answer = fail('not_authed');
+    else if (grant?.expiresAt !== undefined && grant.expiresAt < Date.now() / 1000)
+      answer = fail('token_expired');
+    else if (grant) {
+      const w = workspaceOf(grant, args);
+      answer = w
+        ? (this.#planned(method) ?? this.#answer(method, args, w, grant))
+        : fail('channel_not_found');
+    } else if (bearer !== wanted) answer = fail('invalid_auth');
+    else answer = this.#planned(method) ?? this.#answer(method, args, this.workspace);
     this.#record(
       method,
       args,
@@ -174,34 +203,34 @@ export class FakeWebApi {
     this.calls.push({ method, args, headers: req.headers, path, status, error, at: Date.now() });
   }
 
-  #answer(method: string, args: Record<string, unknown>): Answer {
+  #answer(method: string, args: Record<string, unknown>, w: FakeWorkspace, grant?: Grant): Answer {
     const override = this.#overrides.get(method);
     if (override) return { status: 200, body: override(args) };
-    const w = this.workspace;
     switch (method) {
       case 'auth.test':
         return {
           ...ok({
             url: `https://${w.domain}.slack.com/`,
-            team: 'Fake',
+            team: w.name,
             user: 'bitmind',
-            team_id: w.teamId,
+            team_id: grant?.orgWide ? grant.enterpriseId : w.teamId,
+            ...(w.enterpriseId ? { enterprise_id: w.enterpriseId } : {}),
             user_id: this.bot.userId,
             bot_id: this.bot.botId,
-            is_enterprise_install: false,
+            is_enterprise_install: grant?.orgWide === true,
           }),
           headers: { 'x-oauth-scopes': this.botScopes.join(',') },
         };
       case 'apps.connections.open':
         return this.socketModeUrl ? ok({ url: this.socketModeUrl() }) : fail('socket_mode_not_enabled');
       case 'chat.postMessage':
-        return this.#postMessage(args);
+        return this.#postMessage(args, w);
       case 'chat.update':
-        return this.#update(args);
+        return this.#update(args, w);
       case 'chat.postEphemeral':
         return ok({ message_ts: w.nextTs() });
       case 'chat.delete':
-        return this.#delete(args);
+        return this.#delete(args, w);
       case 'chat.getPermalink': {
         const channel = str(args.channel) ?? '';
         const ts = str(args.message_ts) ?? '';
@@ -212,11 +241,11 @@ export class FakeWebApi {
         });
       }
       case 'reactions.add':
-        return this.#react(args);
+        return this.#react(args, w);
       case 'conversations.history':
-        return this.#history(args);
+        return this.#history(args, w);
       case 'conversations.replies':
-        return this.#replies(args);
+        return this.#replies(args, w);
       case 'files.info': {
         const file = w.files.get(str(args.file) ?? '');
         if (!file) return fail('file_not_found');
@@ -245,14 +274,14 @@ export class FakeWebApi {
     }
   }
 
-  #postMessage(args: Record<string, unknown>): Answer {
+  #postMessage(args: Record<string, unknown>, w: FakeWorkspace): Answer {
     const channel = str(args.channel);
     if (!channel) return fail('channel_not_found');
-    if (this.workspace.channelsWithoutBot.has(channel)) return fail('not_in_channel');
+    if (w.channelsWithoutBot.has(channel)) return fail('not_in_channel');
     if (!str(args.text) && !Array.isArray(args.blocks)) return fail('no_text');
     const threadTs = str(args.thread_ts);
-    if (threadTs && !this.workspace.message(channel, threadTs)) return fail('thread_not_found');
-    const message = this.workspace.addMessage({
+    if (threadTs && !w.message(channel, threadTs)) return fail('thread_not_found');
+    const message = w.addMessage({
       channel,
       thread_ts: threadTs,
       user: this.bot.userId,
@@ -263,9 +292,9 @@ export class FakeWebApi {
     return ok({ channel, ts: message.ts, message: messageObject(message) });
   }
 
-  #update(args: Record<string, unknown>): Answer {
+  #update(args: Record<string, unknown>, w: FakeWorkspace): Answer {
     const channel = str(args.channel) ?? '';
-    const message = this.workspace.message(channel, str(args.ts) ?? '');
+    const message = w.message(channel, str(args.ts) ?? '');
     if (!message) return fail('message_not_found');
     if (message.bot_id !== this.bot.botId) return fail('cant_update_message');
     message.text = str(args.text) ?? message.text;
@@ -273,19 +302,19 @@ export class FakeWebApi {
     return ok({ channel, ts: message.ts, text: message.text });
   }
 
-  #delete(args: Record<string, unknown>): Answer {
+  #delete(args: Record<string, unknown>, w: FakeWorkspace): Answer {
     const channel = str(args.channel) ?? '';
     const ts = str(args.ts) ?? '';
-    const message = this.workspace.message(channel, ts);
+    const message = w.message(channel, ts);
     if (!message) return fail('message_not_found');
     if (message.bot_id !== this.bot.botId) return fail('cant_delete_message');
-    this.workspace.deleteMessage(channel, ts);
+    w.deleteMessage(channel, ts);
     return ok({ channel, ts });
   }
 
-  #react(args: Record<string, unknown>): Answer {
+  #react(args: Record<string, unknown>, w: FakeWorkspace): Answer {
     const name = str(args.name);
-    const message = this.workspace.message(str(args.channel) ?? '', str(args.timestamp) ?? '');
+    const message = w.message(str(args.channel) ?? '', str(args.timestamp) ?? '');
     if (!name) return fail('invalid_name');
     if (!message) return fail('message_not_found');
     const users = message.reactions.get(name) ?? [];
@@ -294,15 +323,15 @@ export class FakeWebApi {
     return ok();
   }
 
-  #history(args: Record<string, unknown>): Answer {
+  #history(args: Record<string, unknown>, w: FakeWorkspace): Answer {
     const channel = str(args.channel) ?? '';
-    if (this.workspace.channelsWithoutBot.has(channel)) return fail('not_in_channel');
-    const messages = inRange(this.workspace.history(channel), args).slice(0, limitOf(args));
+    if (w.channelsWithoutBot.has(channel)) return fail('not_in_channel');
+    const messages = inRange(w.history(channel), args).slice(0, limitOf(args));
     return ok({ messages: messages.map(messageObject), has_more: false, pin_count: 0 });
   }
 
-  #replies(args: Record<string, unknown>): Answer {
-    const thread = this.workspace.thread(str(args.channel) ?? '', str(args.ts) ?? '');
+  #replies(args: Record<string, unknown>, w: FakeWorkspace): Answer {
+    const thread = w.thread(str(args.channel) ?? '', str(args.ts) ?? '');
     if (!thread) return fail('thread_not_found');
     // Like Slack, the parent comes first whatever the range; the range and limit apply to the rest.
     const messages = [thread.parent, ...inRange(thread.replies, args)].slice(0, limitOf(args));
@@ -314,9 +343,12 @@ export class FakeWebApi {
   peakDownloadsOpen = 0;
 
   #download(url: URL, req: IncomingMessage, res: ServerResponse): void {
-    const id = /^\/files-pri\/[^/]+-(F[0-9A-Z]+)\//.exec(url.pathname)?.[1];
-    const file = id ? this.workspace.files.get(id) : undefined;
-    const authorized = req.headers.authorization === `Bearer ${this.tokens.bot}`;
+    const [, team, id] = /^\/files-pri\/([^/]+)-(F[0-9A-Z]+)\//.exec(url.pathname) ?? [];
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const grant = bearer === undefined ? undefined : this.grants.get(bearer);
+    const w = grant ? grant.workspaces().find((x) => x.teamId === team) : this.workspace;
+    const file = id ? w?.files.get(id) : undefined;
+    const authorized = grant ? w !== undefined : bearer === this.tokens.bot && team === w?.teamId;
     const status = file ? 200 : 404;
     this.#record('file', { file: id }, req, url.pathname, status);
     if (!file) {
@@ -352,4 +384,17 @@ function inRange(messages: StoredMessage[], args: Record<string, unknown>): Stor
     if (oldest !== undefined && (inclusive ? ts < Number(oldest) : ts <= Number(oldest))) return false;
     return true;
   });
+}
+
+/** The workspace a call with `grant` is about: its own, or the organisation's that holds the channel or file. */
+function workspaceOf(grant: Grant, args: Record<string, unknown>): FakeWorkspace | undefined {
+  const all = grant.workspaces();
+  if (!grant.orgWide) return all[0];
+  const channel = str(args.channel);
+  const file = str(args.file);
+  return (
+    all.find(
+      (w) => (channel !== undefined && w.hasChannel(channel)) || (file !== undefined && w.files.has(file)),
+    ) ?? all[0]
+  );
 }

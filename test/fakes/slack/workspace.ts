@@ -64,9 +64,21 @@ export interface StoredMessage {
   readonly reactions: Map<string, string[]>;
 }
 
+export interface FakeWorkspaceOptions {
+  readonly teamId?: string;
+  readonly domain?: string;
+  readonly name?: string;
+  /** The Enterprise Grid organisation the workspace belongs to. */
+  readonly enterpriseId?: string;
+  /** A sequence shared by every workspace of one fake, so ids and timestamps never repeat across them. */
+  readonly sequence?: { n: number };
+}
+
 export class FakeWorkspace {
-  readonly teamId = 'T0FAKE';
-  readonly domain = 'fake';
+  readonly teamId: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly enterpriseId: string | undefined;
   readonly users = new Map<string, FakeUser>();
   /** The Home tab each user was last shown (views.publish), by user id. */
   readonly homeViews = new Map<string, Record<string, unknown>>();
@@ -76,19 +88,33 @@ export class FakeWorkspace {
   /** Channels the bot may not post in (chat.postMessage answers not_in_channel). */
   readonly channelsWithoutBot = new Set<string>();
   readonly #messages: StoredMessage[] = [];
-  #seq = 0;
+  readonly #seq: { n: number };
 
-  constructor(readonly origin: string) {}
+  constructor(
+    readonly origin: string,
+    options: FakeWorkspaceOptions = {},
+  ) {
+    this.teamId = options.teamId ?? 'T0FAKE';
+    this.domain = options.domain ?? 'fake';
+    this.name = options.name ?? 'Fake';
+    this.enterpriseId = options.enterpriseId;
+    this.#seq = options.sequence ?? { n: 0 };
+  }
 
   /** A fresh, increasing Slack timestamp ("1700000001.000001"). */
   nextTs(): string {
-    this.#seq += 1;
-    return `${1_700_000_000 + this.#seq}.${String(this.#seq).padStart(6, '0')}`;
+    const n = ++this.#seq.n;
+    return `${1_700_000_000 + n}.${String(n).padStart(6, '0')}`;
   }
 
   nextId(prefix: string): string {
-    this.#seq += 1;
-    return `${prefix}${String(this.#seq).padStart(8, '0')}`;
+    const n = ++this.#seq.n;
+    return `${prefix}${String(n).padStart(8, '0')}`;
+  }
+
+  /** Whether the conversation `channel` is this workspace's (it has a message there). */
+  hasChannel(channel: string): boolean {
+    return this.#messages.some((m) => m.channel === channel);
   }
 
   addUser(user: FakeUser): FakeUser {
