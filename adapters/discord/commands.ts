@@ -77,7 +77,15 @@ export function commandSurface(locale: Locale): Readonly<Record<string, string>>
     disable: name('disable'),
     autoscanStatus: name('autoscanStatus'),
     roles: name('roles'),
+    add: name('rolesAdd'),
+    remove: name('rolesRemove'),
     list: name('rolesList'),
+    role: name('role'),
+    modlog: name('modlog'),
+    set: name('modlogSet'),
+    off: name('modlogOff'),
+    modlogStatus: name('modlogStatus'),
+    channel: name('channel'),
   };
 }
 

@@ -1,10 +1,9 @@
 import { toItemError } from '../../src/check/item-error.js';
 import { caveat, describeError } from '../../src/check/wording.js';
 import { t } from '../../src/i18n/i18n.js';
-import { COMMAND, commandName, commandSurface } from './commands.js';
+import { commandName, commandSurface } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
-import { ROLES_WORDING } from './roles-wording.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
@@ -19,8 +18,13 @@ export async function helpAnswer(ctx: DiscordContext, asked: Invocation): Promis
     t(locale, 'discord.help.check', surface),
     t(locale, 'discord.help.message', { menu: commandName(locale, 'contextMenu'), emoji }),
     t(locale, 'discord.help.autoscan', surface),
-    ROLES_WORDING.helpLine(COMMAND),
-    `• \`/${COMMAND} modlog set|off|status\`: a channel where results with evidence and reports of wrong results are also posted (Manage Server). Every result has Recheck, Wrong result? and Delete buttons.`,
+    t(locale, 'discord.help.roles', surface),
+    t(locale, 'discord.help.modlog', {
+      ...surface,
+      recheck: t(locale, 'buttons.recheck'),
+      feedback: t(locale, 'buttons.feedback'),
+      delete: t(locale, 'buttons.delete'),
+    }),
     t(locale, 'discord.help.status', surface),
     '',
     `_${caveat(locale)}_`,

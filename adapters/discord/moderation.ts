@@ -1,6 +1,6 @@
 import { DiscordAPIError, type APIEmbed } from 'discord.js';
 import type { ModlogOutcome, ModlogPost } from '../../src/pipeline/modlog.js';
-import { BAND_WORDS, MODLOG_WORDS, modlogLines } from '../../src/pipeline/moderation-wording.js';
+import { bandWords, modlogLines } from '../../src/pipeline/modlog-lines.js';
 import type { ResultPress } from '../../src/pipeline/result-actions.js';
 import { describeBand, BAND_THRESHOLDS } from '../../src/check/wording.js';
 import type { DiscordContext } from './context.js';
@@ -19,24 +19,19 @@ export function messageLink(guild: string, channel: string, message: string): st
 
 /** A mod-log post as an embed, coloured by the band: the labelled lines and a link to the original message. */
 export function renderModlog(post: ModlogPost, poster: string | undefined): APIEmbed {
-  const { title, lines } = modlogLines(post, poster, mention);
+  const { title, verdict, lines, original, noLink } = modlogLines(post, poster, mention);
   const { source } = post;
   const link = source.message && messageLink(source.workspace, source.channel, source.message);
-  const fields = lines.map(([name, value]) => ({
-    name,
-    value: name === MODLOG_WORDS.verdict ? plain(value, EMBED_LIMITS.fieldValue) : value,
-    inline: name !== MODLOG_WORDS.verdict,
-  }));
-  fields.push({
-    name: MODLOG_WORDS.original,
-    value: link ? `[${MODLOG_WORDS.original}](${link})` : MODLOG_WORDS.noLink,
-    inline: false,
-  });
+  const fields = [
+    { name: verdict[0], value: plain(verdict[1], EMBED_LIMITS.fieldValue), inline: false },
+    ...lines.map(([name, value]) => ({ name, value, inline: true })),
+    { name: original, value: link ? `[${original}](${link})` : noLink, inline: false },
+  ];
   const confidence =
     post.band === 'strong' ? BAND_THRESHOLDS.strong : post.band === 'some' ? BAND_THRESHOLDS.some : 0;
   return {
     title: `${post.kind === 'feedback' ? '💬' : '⚠️'} ${title}`,
-    description: BAND_WORDS[post.band ?? 'none'],
+    description: bandWords(post),
     color: describeBand(confidence).colour,
     fields,
   };

@@ -1,4 +1,4 @@
-import { PRESS_ANSWERS } from '../../src/pipeline/moderation-wording.js';
+import { resolveLocale, t } from '../../src/i18n/i18n.js';
 import { logUnreadable, type DiscordContext } from './context.js';
 import { componentDataSchema, type InteractionPayload } from './payloads.js';
 import { mayModerate } from './moderators.js';
@@ -13,10 +13,12 @@ import { answerPrivately, deferUpdate, isAlreadyAcknowledged } from './rest.js';
 export async function onResultButton(ctx: DiscordContext, i: InteractionPayload): Promise<void> {
   const data = componentDataSchema.safeParse(i.data);
   const user = i.member?.user.id ?? i.user?.id;
+  // The presser's client language (every interaction carries it, a button's too): the answers are theirs.
+  const locale = resolveLocale(i.locale ?? i.guild_locale);
   if (!data.success || !user || !i.message) {
     if (!data.success) logUnreadable(ctx, 'MESSAGE_COMPONENT data', data.error);
-    await answerPrivately(ctx.rest, i.id, i.token, PRESS_ANSWERS.unreadable).catch((err: unknown) =>
-      ctx.logger.warn({ err }, 'Discord: an unreadable button press could not be answered'),
+    await answerPrivately(ctx.rest, i.id, i.token, t(locale, 'moderation.press.unreadable')).catch(
+      (err: unknown) => ctx.logger.warn({ err }, 'Discord: an unreadable button press could not be answered'),
     );
     return;
   }
@@ -50,5 +52,7 @@ export async function onResultButton(ctx: DiscordContext, i: InteractionPayload)
     deliveryKeys: [`interaction:${i.id}`],
     result: { kind: 'interaction', ...via },
     replyVia: via,
+    locale,
+    ...(i.guild_locale && { audienceLocale: resolveLocale(i.guild_locale) }),
   });
 }

@@ -1,5 +1,5 @@
 import type { ModlogOutcome, ModlogPost } from '../../src/pipeline/modlog.js';
-import { MODLOG_WORDS, modlogLines } from '../../src/pipeline/moderation-wording.js';
+import { modlogLines } from '../../src/pipeline/modlog-lines.js';
 import type { ResultPress } from '../../src/pipeline/result-actions.js';
 import type { SlackContext, SlackWorkspace } from './context.js';
 import { CANNOT_POST } from './deliver.js';
@@ -15,13 +15,12 @@ export function renderModlog(
   poster: string | undefined,
   link: string | undefined,
 ): OutgoingMessage {
-  const { title, lines } = modlogLines(post, poster, mention);
-  const body = lines.map(
-    ([label, value]) => `*${label}:* ${label === MODLOG_WORDS.verdict ? safeText(value, 300) : value}`,
-  );
-  body.push(
-    `*${MODLOG_WORDS.original}:* ${link ? `<${link}|${MODLOG_WORDS.original}>` : MODLOG_WORDS.noLink}`,
-  );
+  const { title, verdict, lines, original, noLink } = modlogLines(post, poster, mention);
+  const body = [
+    `*${verdict[0]}:* ${safeText(verdict[1], 300)}`,
+    ...lines.map(([label, value]) => `*${label}:* ${value}`),
+    `*${original}:* ${link ? `<${link}|${original}>` : noLink}`,
+  ];
   const emoji = post.kind === 'feedback' ? ':speech_balloon:' : ':warning:';
   return {
     text: `${title}: ${safeText(post.summary, 200)}`,

@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import type { Band } from '../check/wording.js';
+import { DEFAULT_LOCALE, LOCALES, t, type Locale } from '../i18n/i18n.js';
 import type { Logger } from '../log.js';
 import type { Scope, SettingsStore } from '../settings/store.js';
 import { deleteByPrefix } from '../state/delete-by-prefix.js';
 import type { StateStore } from '../state/store.js';
-import { modlogUnpostable } from './moderation-wording.js';
 import type { PlatformPort } from './platform.js';
 import type { Place } from './trigger.js';
+
+/** A setter's language as stored; anything else (a mod log set before languages were kept) is English. */
+const localeSchema = z.enum(LOCALES);
 
 /** Who set the mod log is kept as long as a setting is worth keeping; `forget` drops it with the rest. */
 const SETTER_FOR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -32,6 +36,8 @@ export interface ModlogPost {
   /** Who reported it wrong (feedback). */
   readonly by?: string;
   readonly resultId: string;
+  /** The post's language: the place's (a guild's preferred locale), read by every moderator there. */
+  readonly locale: Locale;
 }
 
 /** What the platform said of a mod-log post: `refused` when the bot may not post in that channel. */
@@ -52,14 +58,17 @@ export function createModlog(deps: {
   const { settings, state, logger } = deps;
   const prefixOf = (scope: Scope) => `modlog:${scope.platform}:${scope.workspace}:`;
   const setterKey = (scope: Scope) => `${prefixOf(scope)}by`;
+  // The setter's language, for the one private word they may get later, outside any interaction.
+  const setterLocaleKey = (scope: Scope) => `${prefixOf(scope)}by-locale`;
   const refusedKey = (scope: Scope, channel: string) => `${prefixOf(scope)}refused:${channel}`;
 
   return {
-    /** Sets the mod log (or turns it off with undefined), remembering who did it. */
-    async set(scope: Scope, channel: string | undefined, by: string): Promise<void> {
+    /** Sets the mod log (or turns it off with undefined), remembering who did it and their language. */
+    async set(scope: Scope, channel: string | undefined, by: string, locale: Locale): Promise<void> {
       await settings.updateWorkspace(scope, { modlog: channel });
       if (channel === undefined) return;
       await state.set(setterKey(scope), by, SETTER_FOR_MS);
+      await state.set(setterLocaleKey(scope), locale, SETTER_FOR_MS);
       await state.delete(refusedKey(scope, channel));
     },
 
@@ -79,7 +88,12 @@ export function createModlog(deps: {
         if (!(await state.setIfAbsent(refusedKey(scope, channel), '1', SETTER_FOR_MS))) return;
         logger.warn({ platform: scope.platform, channel }, 'the bot may not post in the mod log channel');
         const setter = await state.get(setterKey(scope));
-        if (setter !== undefined) await port.tell(scope, setter, modlogUnpostable(`<#${channel}>`));
+        if (setter === undefined) return;
+        const locale = localeSchema.safeParse(await state.get(setterLocaleKey(scope)));
+        const text = t(locale.success ? locale.data : DEFAULT_LOCALE, 'moderation.log.unpostable', {
+          channel,
+        });
+        await port.tell(scope, setter, text);
       } catch (err) {
         logger.warn({ err, platform: scope.platform }, 'mod log post failed');
       }

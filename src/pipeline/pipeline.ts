@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import { toItemError } from '../check/item-error.js';
 import { abortable } from '../bitmind/index.js';
-import { RESTARTING, summaryLine } from '../check/wording.js';
+import { describeError, RESTARTING, summaryLine } from '../check/wording.js';
 import { CheckError, viewOf, type CheckService, type MediaRef, type ReportView } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import { urlMediaRef } from '../media/index.js';
@@ -28,7 +28,7 @@ import type { PlaceholderHandle, PlatformPort } from './platform.js';
 import { createReactionRule } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
 import { createModlog } from './modlog.js';
-import { createPressHandler } from './press.js';
+import { createPressHandler, type RecheckFailed } from './press.js';
 import type { ResultPress } from './result-actions.js';
 import { createResults, strongestBand } from './results.js';
 import type { MediaSpec, Trigger } from './trigger.js';
@@ -241,14 +241,10 @@ export function createPipeline(options: PipelineOptions) {
    * Runs one accepted check and delivers its answer. Never throws: every path ends in a plan, or,
    * when `signal` aborts first (the instance hands its jobs back to a durable queue), in nothing
    * delivered. A durable queue may run a job twice; the answered mark keeps it to one answer.
-   * `failed` (a Recheck's) is told when no verdict came instead: the result keeps its verdict and
-   * its buttons (BitMind down says nothing new about the media).
+   * `failed` (a Recheck's) is told when no verdict came instead, in the presser's language: the
+   * result keeps its verdict and its buttons (BitMind down says nothing new about the media).
    */
-  async function execute(
-    job: CheckJob,
-    signal?: AbortSignal,
-    failed?: (text: string) => Promise<void>,
-  ): Promise<JobOutcome> {
+  async function execute(job: CheckJob, signal?: AbortSignal, failed?: RecheckFailed): Promise<JobOutcome> {
     const { trigger } = job;
     const { place } = trigger;
     // A Recheck runs a job already answered again, on purpose, and in this process only.
@@ -285,7 +281,8 @@ export function createPipeline(options: PipelineOptions) {
       if (signal?.aborted) return 'handed back';
       // A durable queue runs the job again once the shared state is back, rather than answer "try again".
       if (jobs.durable && err instanceof StateUnavailableError) return 'retry';
-      const failure = failureOf(err, localeOf(trigger));
+      // A Recheck's failure is told to its presser alone, so it speaks their language.
+      const failure = failureOf(err, failed?.locale ?? localeOf(trigger));
       logger[failure.level]({ err, platform: place.platform, trigger: trigger.kind }, 'check failed');
       body = { kind: 'failure', text: failure.text };
       error = toItemError(err).code;
@@ -293,9 +290,9 @@ export function createPipeline(options: PipelineOptions) {
     if (signal?.aborted) return 'handed back';
     // Another run of this job may have answered while this one checked (a stalled lock).
     if (once && (await answered.has(job.id))) return 'answered';
-    const nothingNew = failed ? recheckFailure(body) : undefined;
+    const nothingNew = failed ? recheckFailure(body, failed.locale) : undefined;
     if (failed && nothingNew !== undefined) {
-      await failed(nothingNew);
+      await failed.tell(nothingNew);
       return 'answered';
     }
     // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
@@ -332,6 +329,8 @@ export function createPipeline(options: PipelineOptions) {
     const band = strongestBand(report);
     if (band !== 'strong' && band !== 'some') return;
     const { trigger } = job;
+    // Every moderator there reads it: the place's language, as for an auto-scan reply (Slack: English).
+    const locale = trigger.audienceLocale ?? DEFAULT_LOCALE;
     await modlog.post(trigger.place, (channel) => ({
       channel,
       kind: 'result',
@@ -340,9 +339,15 @@ export function createPipeline(options: PipelineOptions) {
       asker: job.recheckBy ?? trigger.user,
       ...(trigger.kind === 'autoscan' ? { poster: trigger.user } : {}),
       band,
-      summary: summaryLine(report),
+      summary: summaryLine(report, locale),
       resultId: job.id,
+      locale,
     }));
+  }
+
+  /** A button's presser's language: the press's own (Discord), else their platform's word for them. */
+  async function presserLocale(p: ResultPress): Promise<Locale> {
+    return p.locale ?? (await readerLocale(p.place.platform, p.place.workspace, p.user)) ?? DEFAULT_LOCALE;
   }
 
   const press = createPressHandler({
@@ -361,6 +366,7 @@ export function createPipeline(options: PipelineOptions) {
       });
       return Promise.resolve();
     },
+    presserLocale,
     now,
   });
 
@@ -393,7 +399,7 @@ export function createPipeline(options: PipelineOptions) {
         try {
           await press(p);
         } catch (err) {
-          const failure = failureOf(err);
+          const failure = failureOf(err, await presserLocale(p));
           logger[failure.level]({ err, platform: p.place.platform }, 'button press failed');
           await options
             .platform(p.place.platform)
@@ -404,7 +410,8 @@ export function createPipeline(options: PipelineOptions) {
     },
 
     /** Sets a workspace's mod log channel (undefined: off), remembering who set it. */
-    setModlog: (scope: Scope, channel: string | undefined, by: string) => modlog.set(scope, channel, by),
+    setModlog: (scope: Scope, channel: string | undefined, by: string, locale: Locale) =>
+      modlog.set(scope, channel, by, locale),
 
     /** A workspace's mod log channel, if any. */
     modlogChannel: (scope: Scope) => modlog.channel(scope),
@@ -481,10 +488,10 @@ export function createPipeline(options: PipelineOptions) {
  * Why a Recheck learnt nothing, when no medium got a verdict (BitMind down, the presser's budget
  * spent, the files gone): then the result is better kept than replaced by the errors.
  */
-function recheckFailure(body: ReplyBody): string | undefined {
+function recheckFailure(body: ReplyBody, locale: Locale): string | undefined {
   if (body.kind === 'failure') return body.text;
   const { items } = body.report;
-  const errors = items.flatMap((i) => ('error' in i ? [i.error.message] : []));
+  const errors = items.flatMap((i) => ('error' in i ? [describeError(i.error, locale)] : []));
   return errors.length === items.length ? (errors[0] ?? '') : undefined;
 }
 

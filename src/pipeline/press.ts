@@ -1,14 +1,20 @@
 import type { AuditLog } from '../audit/audit-log.js';
+import { DEFAULT_LOCALE, t, type Locale, type MessageKey } from '../i18n/i18n.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { StateStore } from '../state/store.js';
 import { isFirstDelivery } from './deliveries.js';
 import type { CheckJob } from './jobs.js';
 import type { Modlog } from './modlog.js';
-import { PRESS_ANSWERS, recheckFailed } from './moderation-wording.js';
 import type { PlatformPort } from './platform.js';
 import { parseActionId, type ResultPress } from './result-actions.js';
 import { RESULT_FOR_MS, type ResultRecord, type Results } from './results.js';
+
+/** Who hears that a Recheck got no verdict, and in which language its reason is told. */
+export interface RecheckFailed {
+  readonly locale: Locale;
+  tell(reason: string): Promise<void>;
+}
 
 export interface PressDeps {
   readonly state: StateStore;
@@ -19,7 +25,9 @@ export interface PressDeps {
   readonly logger: Logger;
   readonly platform: (name: string) => PlatformPort;
   /** Runs a Recheck's job like any accepted check (tracked for shutdown); `failed` hears a failure instead of the result. */
-  readonly recheck: (job: CheckJob, failed: (text: string) => Promise<void>) => Promise<void>;
+  readonly recheck: (job: CheckJob, failed: RecheckFailed) => Promise<void>;
+  /** The presser's language: what the press carried (Discord), else what their platform says of them. */
+  readonly presserLocale: (press: ResultPress) => Promise<Locale>;
   readonly now: () => number;
 }
 
@@ -40,16 +48,19 @@ export function createPressHandler(deps: PressDeps) {
     const { place } = p;
     if (!(await isFirstDelivery(state, place.platform, p.deliveryKeys))) return;
     const port = deps.platform(place.platform);
-    const say = (text: string) => port.answerPress(p, text);
+    // The answers are the presser's alone, so they speak the presser's language.
+    const locale = await deps.presserLocale(p);
+    const say = (key: MessageKey, params?: Readonly<Record<string, string>>) =>
+      port.answerPress(p, t(locale, key, params));
     const named = parseActionId(p.id);
     if (!named) {
       logger.warn({ platform: place.platform }, 'a button press with an id the bot never made; refused');
-      await say(PRESS_ANSWERS.forged);
+      await say('moderation.press.forged');
       return;
     }
     const record = await results.load(named.resultId);
     if (!record) {
-      await say(PRESS_ANSWERS.expired);
+      await say('moderation.press.expired');
       return;
     }
     const origin = record.job.trigger.place;
@@ -59,13 +70,14 @@ export function createPressHandler(deps: PressDeps) {
       origin.channel !== place.channel
     ) {
       logger.warn({ platform: place.platform }, 'a button press names a result of another place; refused');
-      await say(PRESS_ANSWERS.forged);
+      await say('moderation.press.forged');
       return;
     }
     switch (named.action) {
       case 'recheck':
-        await deps.recheck({ ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user }, (text) =>
-          say(recheckFailed(text)),
+        await deps.recheck(
+          { ...record.job, mode: 'all', placeholder: p.result, recheckBy: p.user },
+          { locale, tell: (reason) => say('moderation.press.recheckFailed', { reason }) },
         );
         return;
       case 'feedback':
@@ -73,7 +85,7 @@ export function createPressHandler(deps: PressDeps) {
         return;
       case 'delete':
         if (!mayDelete(p, record)) {
-          await say(PRESS_ANSWERS.deleteRefused);
+          await say('moderation.press.deleteRefused');
           return;
         }
         await port.removeResult(p);
@@ -84,9 +96,9 @@ export function createPressHandler(deps: PressDeps) {
     }
   };
 
-  async function feedback(p: ResultPress, resultId: string, record: ResultRecord): Promise<string> {
+  async function feedback(p: ResultPress, resultId: string, record: ResultRecord): Promise<MessageKey> {
     const first = await state.setIfAbsent(`feedback:${resultId}:${p.user}`, '1', RESULT_FOR_MS);
-    if (!first) return PRESS_ANSWERS.feedbackAgain;
+    if (!first) return 'moderation.press.feedbackAgain';
     const { band } = record;
     await deps.audit.record({
       ...auditBase(p, resultId),
@@ -107,8 +119,10 @@ export function createPressHandler(deps: PressDeps) {
       summary: record.summary,
       by: p.user,
       resultId,
+      // The place's language, which the result's summary was kept in (results.ts) when it was made.
+      locale: trigger.audienceLocale ?? p.audienceLocale ?? DEFAULT_LOCALE,
     }));
-    return PRESS_ANSWERS.feedbackThanks;
+    return 'moderation.press.feedbackThanks';
   }
 
   function auditBase(p: ResultPress, resultId: string) {

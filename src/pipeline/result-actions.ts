@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/i18n.js';
+import type { Locale, MessageKey } from '../i18n/i18n.js';
 import type { PlaceholderHandle } from './platform.js';
 import type { Place } from './trigger.js';
 
@@ -49,7 +49,9 @@ export const ACTION_PREFIX = 'bm:';
  * - `moderator`: the presser may moderate here (the adapter knows the platform's rule; it may
  *   leave it false for any press but a Delete, which alone needs it);
  * - `result`: the pressed message as `deliver` edits it, for a Recheck;
- * - `replyVia`: what the adapter needs to answer the presser and act on the message.
+ * - `replyVia`: what the adapter needs to answer the presser and act on the message;
+ * - `locale`, `audienceLocale`: the presser's and the place's languages, where the press carries
+ *   them (Discord's interaction `locale` and `guild_locale`); else the presser's is looked up.
  */
 export interface ResultPress {
   readonly id: string;
@@ -59,4 +61,6 @@ export interface ResultPress {
   readonly deliveryKeys: readonly string[];
   readonly result: PlaceholderHandle;
   readonly replyVia: Readonly<Record<string, string>>;
+  readonly locale?: Locale;
+  readonly audienceLocale?: Locale;
 }

@@ -1,4 +1,5 @@
 import { bandOf, summaryLine, type Band } from '../check/wording.js';
+import { DEFAULT_LOCALE } from '../i18n/i18n.js';
 import { isVerdict, type ReportView } from '../domain/types.js';
 import type { StateStore } from '../state/store.js';
 import { checkJobSchema, type CheckJob } from './jobs.js';
@@ -36,7 +37,9 @@ export function createResults(state: StateStore) {
       const { replyVia: _replyVia, ...plainTrigger } = trigger;
       const kept: CheckJob = { ...rest, trigger: plainTrigger };
       const band = strongestBand(report);
-      const record: ResultRecord = { job: kept, summary: summaryLine(report), ...(band ? { band } : {}) };
+      // The summary is for the mod log's report of a wrong result: in the place's language, as its posts are.
+      const summary = summaryLine(report, trigger.audienceLocale ?? DEFAULT_LOCALE);
+      const record: ResultRecord = { job: kept, summary, ...(band ? { band } : {}) };
       await state.set(keyOf(job.id), JSON.stringify(record), RESULT_FOR_MS);
     },
 

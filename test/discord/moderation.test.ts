@@ -1,6 +1,6 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESS_ANSWERS } from '../../src/pipeline/moderation-wording.js';
+import { t } from '../../src/i18n/i18n.js';
 import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { waitFor } from '../helpers/wait.js';
@@ -132,9 +132,11 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
 
   it('Wrong result? is counted once per person, thanked privately and posted to the mod log', async () => {
     const { feedback } = buttonsOf(flagged);
-    expect(await press(bob, flagged, feedback)).toEqual([PRESS_ANSWERS.feedbackThanks]);
-    expect(await press(bob, flagged, feedback)).toEqual([PRESS_ANSWERS.feedbackAgain]);
-    expect(await press(rig.fake.users.moderator, flagged, feedback)).toEqual([PRESS_ANSWERS.feedbackThanks]);
+    expect(await press(bob, flagged, feedback)).toEqual([t('en', 'moderation.press.feedbackThanks')]);
+    expect(await press(bob, flagged, feedback)).toEqual([t('en', 'moderation.press.feedbackAgain')]);
+    expect(await press(rig.fake.users.moderator, flagged, feedback)).toEqual([
+      t('en', 'moderation.press.feedbackThanks'),
+    ]);
     expect((await rig.core.metrics.feedback.get()).values).toEqual([
       expect.objectContaining({ labels: { band: 'strong' }, value: 2 }),
     ]);
@@ -148,8 +150,10 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
   it('Delete is refused to a bystander and to the poster of an auto-scanned file, and done for a moderator', async () => {
     const { fake } = rig;
     const { delete: remove } = buttonsOf(flagged);
-    expect(await press(bob, flagged, remove)).toEqual([PRESS_ANSWERS.deleteRefused]);
-    expect(await press(fake.users.alice, flagged, remove)).toEqual([PRESS_ANSWERS.deleteRefused]);
+    expect(await press(bob, flagged, remove)).toEqual([t('en', 'moderation.press.deleteRefused')]);
+    expect(await press(fake.users.alice, flagged, remove)).toEqual([
+      t('en', 'moderation.press.deleteRefused'),
+    ]);
     expect(fake.world.messagePayload(flagged.id)).toBeDefined();
     expect(await press(fake.users.moderator, flagged, remove)).toEqual([]);
     expect(fake.world.messagePayload(flagged.id)).toBeUndefined();
@@ -168,7 +172,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     fake.react({ channelId: fake.channels.general.id, messageId: target.id, user: bob, emoji: '🔍' });
     asked = await resultFor(target);
     expect(await press(fake.users.alice, asked, buttonsOf(asked).delete)).toEqual([
-      PRESS_ANSWERS.deleteRefused,
+      t('en', 'moderation.press.deleteRefused'),
     ]);
     const other = fake.postMessage({
       channelId: fake.channels.general.id,
@@ -183,14 +187,16 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
   });
 
   it('refuses a forged or malformed custom_id, and a real one pressed in another channel', async () => {
-    expect(await press(bob, asked, 'bm:x:forged')).toEqual([PRESS_ANSWERS.forged]);
+    expect(await press(bob, asked, 'bm:x:forged')).toEqual([t('en', 'moderation.press.forged')]);
     expect(await press(bob, asked, 'bm:r:00000000-0000-4000-8000-000000000000')).toEqual([
-      PRESS_ANSWERS.expired,
+      t('en', 'moderation.press.expired'),
     ]);
     const { fake } = rig;
     const elsewhere = fake.world.storeMessage({ channelId: fake.channels.random.id, author: fake.world.bot });
     const before = simCalls();
-    expect(await press(bob, elsewhere, buttonsOf(asked).recheck)).toEqual([PRESS_ANSWERS.forged]);
+    expect(await press(bob, elsewhere, buttonsOf(asked).recheck)).toEqual([
+      t('en', 'moderation.press.forged'),
+    ]);
     expect(simCalls()).toBe(before);
   });
 
@@ -218,7 +224,9 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const before = simCalls();
     expect(await press(bob, asked, buttonsOf(asked).recheck)).toEqual([]);
     expect(simCalls()).toBe(before + 1);
-    expect(await press(bob, asked, buttonsOf(asked).feedback)).toEqual([PRESS_ANSWERS.feedbackThanks]);
+    expect(await press(bob, asked, buttonsOf(asked).feedback)).toEqual([
+      t('en', 'moderation.press.feedbackThanks'),
+    ]);
   });
 
   it('reports a mod-log channel it cannot post to once, privately, to whoever set it', async () => {

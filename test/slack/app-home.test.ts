@@ -36,7 +36,9 @@ it('stays within what Slack accepts for a workspace with very many auto-scan cha
     channel: `C${String(i).padStart(10, '0')}`,
     settings: { autoscan: true, replyMode: 'flagged' as const, triggerReaction: undefined },
   }));
-  const view = homeViewSchema.parse(homeView('mag', { autoscan, modlog: 'C0MODLOG', activity: undefined }));
+  const view = homeViewSchema.parse(
+    homeView('mag', { autoscan, modlog: 'C0MODLOG', activity: undefined }, 'en'),
+  );
   const shown = blockText(view);
   expect(shown).toContain('<#C0000000049>: flagged');
   expect(shown).not.toContain('<#C0000000050>');
@@ -114,6 +116,33 @@ describe('Slack App Home', () => {
     expect(shown).toContain('• By trigger: autoscan 1 · reaction 1');
     // The how-to follows for admins too.
     expect(shown).toContain('React with :mag:');
+  });
+
+  it('speaks the viewer’s language: an admin whose Slack is in Spanish (es-ES) gets it all in Spanish', async () => {
+    const { slack } = rig;
+    slack.workspace.addUser({ id: 'U0ELENA', name: 'elena', is_admin: true, locale: 'es-ES' });
+    const home = await opened('U0ELENA');
+    const shown = blockText(home);
+    expect(home.blocks[0]).toMatchObject({ type: 'header', text: { text: 'BitMind para administradores' } });
+    // What the first test set up and counted, in Spanish.
+    expect(shown).toContain(
+      `*Análisis automático*\n• <#${slack.channels.general}>: all (responde a cada imagen y vídeo)`,
+    );
+    expect(shown).toContain(
+      `*Registro de moderación*: <#${MODLOG}> recibe los resultados con indicios de generación por IA y los avisos de "resultado erróneo".`,
+    );
+    expect(shown).toContain('*Últimos 7 días*\n• 2 comprobaciones, 1 con indicios de generación por IA');
+    expect(shown).toContain('• 1 aviso de "resultado erróneo"');
+    expect(shown).toContain('• Por origen: análisis automático 1 · reacción 1');
+    expect(shown).toContain('• Reacciona con :mag: a un mensaje con una imagen o un vídeo');
+    expect(shown).toContain(
+      'La detección de IA es probabilística: tómala como un indicio, no como una prueba.',
+    );
+    expect(shown).not.toMatch(/Mod log|Last 7 days|React with/);
+    const asked = slack
+      .callsTo('users.info')
+      .filter((c) => c.args.user === 'U0ELENA' && String(c.args.include_locale) === 'true');
+    expect(asked).toHaveLength(1);
   });
 
   it('shows everyone else how to use the bot, and nothing of the workspace', async () => {

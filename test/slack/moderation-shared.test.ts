@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESS_ANSWERS } from '../../src/pipeline/moderation-wording.js';
+import { t } from '../../src/i18n/i18n.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { useRedis } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait.js';
@@ -63,9 +63,9 @@ describe('Slack result buttons on any instance', () => {
     const before = calls();
     expect(await press(second, BOB, result, recheck!)).toEqual([]);
     expect(calls()).toBe(before + 1);
-    expect(await press(second, BOB, result, feedback!)).toEqual([PRESS_ANSWERS.feedbackThanks]);
+    expect(await press(second, BOB, result, feedback!)).toEqual([t('en', 'moderation.press.feedbackThanks')]);
     // Once per person, whichever instance is asked.
-    expect(await press(first, BOB, result, feedback!)).toEqual([PRESS_ANSWERS.feedbackAgain]);
+    expect(await press(first, BOB, result, feedback!)).toEqual([t('en', 'moderation.press.feedbackAgain')]);
     expect(await press(second, admin, result, remove!)).toEqual([]);
     expect(slack.workspace.message(general, result.ts)).toBeUndefined();
   });

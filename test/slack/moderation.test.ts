@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESS_ANSWERS } from '../../src/pipeline/moderation-wording.js';
+import { t } from '../../src/i18n/i18n.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { waitFor } from '../helpers/wait.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
@@ -119,10 +119,15 @@ describe.each(['socket', 'http'] as const)(
       const { feedback } = buttonsOf(flagged);
       const first = await press(BOB, flagged, feedback);
       expect(first).toEqual([
-        expect.objectContaining({ response_type: 'ephemeral', text: PRESS_ANSWERS.feedbackThanks }),
+        expect.objectContaining({
+          response_type: 'ephemeral',
+          text: t('en', 'moderation.press.feedbackThanks'),
+        }),
       ]);
-      expect((await press(BOB, flagged, feedback))[0]?.text).toBe(PRESS_ANSWERS.feedbackAgain);
-      expect((await press(admin(), flagged, feedback))[0]?.text).toBe(PRESS_ANSWERS.feedbackThanks);
+      expect((await press(BOB, flagged, feedback))[0]?.text).toBe(t('en', 'moderation.press.feedbackAgain'));
+      expect((await press(admin(), flagged, feedback))[0]?.text).toBe(
+        t('en', 'moderation.press.feedbackThanks'),
+      );
 
       const counted = (await rig.core.metrics.feedback.get()).values;
       expect(counted).toEqual([expect.objectContaining({ labels: { band: 'strong' }, value: 2 })]);
@@ -139,10 +144,25 @@ describe.each(['socket', 'http'] as const)(
       expect(blockText(feedbackPosts[0]!)).toContain(`*Reported by:* <@${BOB}>`);
     });
 
+    it('answers a presser in their own Slack language, and keeps the mod log English (Slack names no workspace language)', async () => {
+      slack.workspace.addUser({ id: 'U0GRETA', name: 'greta', locale: 'de-DE' });
+      const reports = () => modlogPosts().filter((m) => blockText(m).includes('A result was reported wrong'));
+      const before = reports().length;
+      expect(await press('U0GRETA', flagged, buttonsOf(flagged).feedback)).toEqual([
+        expect.objectContaining({
+          text: 'Danke: Deine Meldung, dass dieses Ergebnis falsch aussieht, wurde festgehalten, und die Moderatoren wurden informiert.',
+        }),
+      ]);
+      expect(reports()).toHaveLength(before + 1);
+      expect(blockText(reports().at(-1)!)).toContain(`*Reported by:* <@U0GRETA>`);
+    });
+
     it('Delete is refused to a bystander and to the poster of an auto-scanned file, and done for an admin', async () => {
       const { delete: remove } = buttonsOf(flagged);
-      expect((await press(BOB, flagged, remove))[0]?.text).toBe(PRESS_ANSWERS.deleteRefused);
-      expect((await press(alice(), flagged, remove))[0]?.text).toBe(PRESS_ANSWERS.deleteRefused);
+      expect((await press(BOB, flagged, remove))[0]?.text).toBe(t('en', 'moderation.press.deleteRefused'));
+      expect((await press(alice(), flagged, remove))[0]?.text).toBe(
+        t('en', 'moderation.press.deleteRefused'),
+      );
       expect(slack.workspace.message(general, flagged.ts)).toBeDefined();
 
       await press(admin(), flagged, remove);
@@ -151,7 +171,9 @@ describe.each(['socket', 'http'] as const)(
         expect.objectContaining({ by: admin(), channel: general }),
       ]);
       // Gone with its message: a late press on it is told so.
-      expect((await press(BOB, flagged, buttonsOf(flagged).recheck))[0]?.text).toBe(PRESS_ANSWERS.expired);
+      expect((await press(BOB, flagged, buttonsOf(flagged).recheck))[0]?.text).toBe(
+        t('en', 'moderation.press.expired'),
+      );
     });
 
     let asked: StoredMessage;
@@ -168,7 +190,7 @@ describe.each(['socket', 'http'] as const)(
       expect(blockText(asked)).toContain(`Requested by <@${BOB}>`);
       // Someone else's is not theirs to delete; their own is.
       expect((await press(alice(), asked, buttonsOf(asked).delete))[0]?.text).toBe(
-        PRESS_ANSWERS.deleteRefused,
+        t('en', 'moderation.press.deleteRefused'),
       );
       const kept = await share(0.2, 'kept.png');
       await slack.react({ user: BOB, channel: general, ts: kept.ts, reaction: 'mag' });
@@ -195,13 +217,13 @@ describe.each(['socket', 'http'] as const)(
 
     it('refuses a forged or malformed button id, and a real id pressed in another channel', async () => {
       const [malformed] = await press(BOB, asked, 'bm:x:not-a-result');
-      expect(malformed?.text).toBe(PRESS_ANSWERS.forged);
+      expect(malformed?.text).toBe(t('en', 'moderation.press.forged'));
       const [unknown] = await press(BOB, asked, 'bm:r:00000000-0000-4000-8000-000000000000');
-      expect(unknown?.text).toBe(PRESS_ANSWERS.expired);
+      expect(unknown?.text).toBe(t('en', 'moderation.press.expired'));
       const elsewhere = modlogPosts()[0]!;
       const before = simCalls();
       const [moved] = await press(BOB, elsewhere, buttonsOf(asked).recheck);
-      expect(moved?.text).toBe(PRESS_ANSWERS.forged);
+      expect(moved?.text).toBe(t('en', 'moderation.press.forged'));
       expect(simCalls()).toBe(before);
     });
 
@@ -212,7 +234,7 @@ describe.each(['socket', 'http'] as const)(
       expect(await press(BOB, asked, buttonsOf(asked).recheck)).toEqual([]);
       expect(simCalls()).toBe(before + 1);
       expect((await press(admin(), asked, buttonsOf(asked).feedback))[0]?.text).toBe(
-        PRESS_ANSWERS.feedbackThanks,
+        t('en', 'moderation.press.feedbackThanks'),
       );
     });
 

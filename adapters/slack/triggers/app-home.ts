@@ -43,7 +43,9 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
     const scope = { platform: 'slack', workspace: team };
     try {
       const admin = (await mayManageAutoscan(ctx, team, user)) ? await adminHome(ctx, scope) : undefined;
-      await ctx.at(team).web.publishHome(user, homeView(ctx.slack.triggerReaction, admin));
+      // The tab is the viewer's alone: their language (users.info, remembered a day), else English.
+      const locale = await ctx.deps.pipeline.askerLocale('slack', team, user);
+      await ctx.at(team).web.publishHome(user, homeView(ctx.slack.triggerReaction, admin, locale));
     } catch (err) {
       ctx.logger.warn({ err }, 'the App Home could not be published');
     }

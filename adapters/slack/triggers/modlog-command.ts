@@ -1,13 +1,7 @@
-import {
-  MODLOG_COMMAND,
-  MODLOG_OFF,
-  modlogSet,
-  modlogStatus,
-} from '../../../src/pipeline/moderation-wording.js';
 import type { SlackContext } from '../context.js';
 import { t } from '../../../src/i18n/i18n.js';
 import { mayManageAutoscan } from '../permissions.js';
-import { SLASH_COMMAND } from '../surface.js';
+import { SURFACE } from '../messages.js';
 import type { CommandCall } from './check-command.js';
 
 /** A channel as Slack escapes it in a command's text: `<#C0123|name>` (or `<#C0123>`). */
@@ -26,20 +20,26 @@ export async function modlogCommand(
   const say = (text: string) => ctx.at(call.teamId).delivery.privately(call.responseUrl, { text });
   if (arg === undefined || arg.toLowerCase() === 'status') {
     const channel = await ctx.deps.pipeline.modlogChannel(scope);
-    await say(modlogStatus(channel && `<#${channel}>`));
+    await say(
+      channel
+        ? t(call.locale, 'moderation.modlog.status', { channel })
+        : t(call.locale, 'moderation.modlog.off'),
+    );
     return;
   }
   const off = arg.toLowerCase() === 'off';
   const channel = ESCAPED_CHANNEL.exec(arg)?.[1];
   if (!off && channel === undefined) {
-    await say(MODLOG_COMMAND.slackUsage(SLASH_COMMAND));
+    await say(t(call.locale, 'slack.modlogUsage', SURFACE));
     return;
   }
   if (!(await mayManageAutoscan(ctx, call.teamId, call.userId))) {
     await say(t(call.locale, 'slack.autoscanRefused'));
     return;
   }
-  await ctx.deps.pipeline.setModlog(scope, channel, call.userId);
+  await ctx.deps.pipeline.setModlog(scope, channel, call.userId, call.locale);
   ctx.logger.info({ channel: channel ?? 'off', user: call.userId }, 'mod log changed');
-  await say(channel ? modlogSet(`<#${channel}>`) : MODLOG_OFF);
+  await say(
+    channel ? t(call.locale, 'moderation.modlog.set', { channel }) : t(call.locale, 'moderation.modlog.off'),
+  );
 }

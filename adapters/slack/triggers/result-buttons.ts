@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { PRESS_ANSWERS } from '../../../src/pipeline/moderation-wording.js';
+import { DEFAULT_LOCALE, t } from '../../../src/i18n/i18n.js';
 import { ACTION_PREFIX, parseActionId } from '../../../src/pipeline/result-actions.js';
 import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { mayManageAutoscan } from '../permissions.js';
@@ -23,9 +23,10 @@ export function registerResultButtons(app: App, ctx: SlackContext): void {
       const url = responseUrlOnlySchema.safeParse(body);
       if (url.success)
         ctx.deps.tasks.run('button refusal', () =>
-          ctx
-            .at(UNREAD_WORKSPACE)
-            .delivery.privately(url.data.response_url, { text: PRESS_ANSWERS.unreadable }),
+          ctx.at(UNREAD_WORKSPACE).delivery.privately(url.data.response_url, {
+            // A payload that could not be read names nobody whose language could be asked.
+            text: t(DEFAULT_LOCALE, 'moderation.press.unreadable'),
+          }),
         );
       return;
     }

@@ -81,6 +81,55 @@ export default {
     hidden:
       '{count, plural, one {…und # weitere Datei nicht angezeigt: Discord begrenzt, wie viel eine Nachricht fassen kann.} other {…und # weitere Dateien nicht angezeigt: Discord begrenzt, wie viel eine Nachricht fassen kann.}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    press: {
+      expired:
+        'Dieses Ergebnis ist zu alt für seine Buttons (sie funktionieren 7 Tage lang), oder es wurde gelöscht. Fordere eine neue Prüfung an.',
+      forged: 'Dieser Button gehört zu keinem meiner Ergebnisse hier, deshalb habe ich nichts getan.',
+      feedbackThanks:
+        'Danke: Deine Meldung, dass dieses Ergebnis falsch aussieht, wurde festgehalten, und die Moderatoren wurden informiert.',
+      feedbackAgain: 'Du hast dieses Ergebnis bereits gemeldet. Danke.',
+      deleteRefused:
+        'Nur die Person, die diese Prüfung angefordert hat, oder ein Moderator kann sie löschen.',
+      unreadable:
+        'Dieser Button-Klick kam in einer Form an, die ich nicht lesen konnte, deshalb habe ich nichts getan. Versuch es noch einmal.',
+      recheckFailed: 'Die erneute Prüfung war nicht möglich, das Ergebnis bleibt daher unverändert: {reason}',
+    },
+    log: {
+      resultTitle: 'Hinweise auf KI-Generierung',
+      feedbackTitle: 'Ein Ergebnis wurde als falsch gemeldet',
+      verdict: 'Einschätzung',
+      verdictLine: '{summary} ({band})',
+      postedBy: 'Gepostet von',
+      askedBy: 'Angefordert von',
+      autoscan: 'automatische Prüfung',
+      reportedBy: 'Gemeldet von',
+      trigger: 'Auslöser',
+      original: 'Ursprüngliche Nachricht',
+      noLink: 'keine Nachricht zum Verlinken',
+      unpostable:
+        'Ich kann das Moderationsprotokoll nicht in <#{channel}> posten: Lade mich dort ein (oder gib mir die Berechtigung, Nachrichten zu senden) und lege es dann erneut fest. Bis dahin ist das Moderationsprotokoll pausiert.',
+    },
+    band: {
+      strong: 'starke Hinweise auf KI-Generierung',
+      some: 'einige Hinweise auf KI-Generierung',
+      little: 'kaum Hinweise auf KI-Generierung',
+      none: 'nichts konnte geprüft werden',
+    },
+    trigger: {
+      command: 'Befehl',
+      shortcut: 'Verknüpfung',
+      autoscan: 'automatische Prüfung',
+      reaction: 'Reaktion',
+      recheck: 'erneute Prüfung',
+    },
+    modlog: {
+      set: 'Das Moderationsprotokoll ist jetzt <#{channel}>: Dorthin gehen Ergebnisse mit Hinweisen auf KI-Generierung und Meldungen falscher Ergebnisse.',
+      off: 'Das Moderationsprotokoll ist ausgeschaltet.',
+      status: 'Das Moderationsprotokoll ist <#{channel}>.',
+    },
+  },
   slack: {
     noMediaInMessage: 'Diese Nachricht enthält kein Bild und kein Video, das ich prüfen kann.',
     cannotReadShortcut:
@@ -139,6 +188,44 @@ export default {
       changedInvite:
         '<@{user}> hat die automatische Prüfung geändert. {state} Ich muss Mitglied dieses Channels sein, um neue Dateien zu sehen: `/invite @BitMind`.',
     },
+    modlogUsage:
+      'Versuch `{command} modlog #kanal` (wähl den Channel aus der Liste von Slack), `{command} modlog off` oder `{command} modlog status`.',
+    home: {
+      adminTitle: 'BitMind für Admins',
+      whatItDoes: 'BitMind schätzt, wie wahrscheinlich ein Bild oder Video KI-generiert ist.',
+      howTo: '*So prüfst du etwas*',
+      react: '• Reagiere mit :{emoji}: auf eine Nachricht mit einem Bild oder Video',
+      shortcut: '• Oder wähle „{shortcut}“ im Menü einer Nachricht',
+      check:
+        '• Oder gib in einem Channel `{command} check <Link>` ein, oder `{command} check` für das neueste Bild oder Video dort',
+      help: '• `{command} help` listet alle Befehle auf',
+      autoscanNote:
+        'In einigen Channels haben deine Admins die automatische Prüfung eingeschaltet: Jedes dort geteilte Bild und Video wird geprüft.',
+      autoscanHeading: '*Automatische Prüfung*',
+      noAutoscan:
+        'In keinem Channel ist die automatische Prüfung an. Schalte sie in einem Channel mit `{command} autoscan on` ein.',
+      mode: {
+        flagged: 'antwortet auf Hinweise auf KI-Generierung, markiert den Rest',
+        all: 'antwortet auf jedes Bild und Video',
+        silent: 'markiert Nachrichten nur mit einer Reaktion',
+      },
+      autoscanLine: '• <#{channel}>: {mode} ({meaning})',
+      moreChannels: '{count, plural, one {…und # weiterer Channel.} other {…und # weitere Channels.}}',
+      modlogNone:
+        '*Moderationsprotokoll*: keins. Ergebnisse mit Hinweisen auf KI-Generierung und Meldungen „falsches Ergebnis“ können in einem Channel deiner Wahl gepostet werden.',
+      modlogSet:
+        '*Moderationsprotokoll*: <#{channel}> erhält Ergebnisse mit Hinweisen auf KI-Generierung und Meldungen „falsches Ergebnis“.',
+      lastWeek: '*Letzte 7 Tage*',
+      checks:
+        '{count, plural, one {• # Prüfung, {flagged} mit Hinweisen auf KI-Generierung} other {• # Prüfungen, {flagged} mit Hinweisen auf KI-Generierung}}',
+      reports:
+        '{count, plural, one {• # Meldung „falsches Ergebnis“} other {• # Meldungen „falsches Ergebnis“}}',
+      byTrigger: '• Nach Auslöser: {list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*Letzte 7 Tage*: Das Audit-Protokoll konnte gerade nicht gelesen werden.',
+      adminFooter:
+        'Nur Admins des Workspace sehen diesen Teil. Das Audit-Protokoll bewahrt jede Prüfung so lange auf, wie dein Betreiber es festgelegt hat; siehe die Datenschutzseite.',
+    },
   },
   discord: {
     nothingToCheck:
@@ -156,6 +243,10 @@ export default {
       message: '• An einer Nachricht: **Apps → {menu}**, oder reagiere mit {emoji}.',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}`: prüft jede neue Datei in diesem Kanal (Server verwalten). Modi: `flagged`, `all`, `silent`.',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}`: Rollen, deren Mitglieder die automatische Prüfung ebenfalls ändern dürfen (Server verwalten).',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}`: ein Kanal, in dem Ergebnisse mit Hinweisen und Meldungen falscher Ergebnisse zusätzlich gepostet werden (Server verwalten). Jedes Ergebnis hat die Buttons „{recheck}“, „{feedback}“ und „{delete}“.',
       status: '• `/{command} {status}`: Ist BitMind erreichbar?',
     },
     status: {
@@ -179,6 +270,29 @@ export default {
         'Nur Mitglieder mit der Berechtigung „Server verwalten“ oder einer Moderationsrolle (`/{command} {roles} {list}`) können die automatische Prüfung ein- oder ausschalten.',
       guildOnly: 'Die automatische Prüfung funktioniert nur in Server-Kanälen.',
       badMode: 'Der Modus muss einer von diesen sein: {modes}.',
+    },
+    roles: {
+      needsManageServer:
+        'Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Moderationsrollen festlegen.',
+      guildOnly: 'Moderationsrollen gibt es nur auf Servern.',
+      noRole: 'Wähle mit der Option `{role}` eine Rolle.',
+      everyone:
+        '@everyone kann keine Moderationsrolle sein: Wähle eine Rolle, die nur manche Mitglieder haben.',
+      tooMany:
+        '{count, plural, one {Ein Server kann höchstens # Moderationsrolle haben; entferne zuerst eine.} other {Ein Server kann höchstens # Moderationsrollen haben; entferne zuerst eine.}}',
+      added:
+        '<@&{id}> ist jetzt eine Moderationsrolle: Ihre Mitglieder können die automatische Prüfung hier ein- und ausschalten.',
+      alreadyAdded: '<@&{id}> ist bereits eine Moderationsrolle.',
+      removed: '<@&{id}> ist keine Moderationsrolle mehr.',
+      notThere: '<@&{id}> ist keine Moderationsrolle.',
+      none: 'Keine Moderationsrollen: Nur Mitglieder mit der Berechtigung „Server verwalten“ können die automatische Prüfung ändern.',
+      list: 'Moderationsrollen (neben „Server verwalten“): {roles}.',
+    },
+    modlog: {
+      needsChannel: 'Wähle den Kanal für das Moderationsprotokoll in der Option `{channel}`.',
+      guildOnly: 'Das Moderationsprotokoll gibt es nur auf Servern, nicht in Direktnachrichten.',
+      needsManageServer:
+        'Nur Mitglieder mit der Berechtigung „Server verwalten“ können das Moderationsprotokoll ändern.',
     },
     commands: {
       bitmind: {

@@ -86,6 +86,57 @@ export default {
     hidden:
       '{count, plural, one {…and # more file not shown: Discord limits how much one message can hold.} other {…and # more files not shown: Discord limits how much one message can hold.}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    /** Said privately to whoever pressed a button on a result. */
+    press: {
+      expired:
+        'This result is too old for its buttons (they work for 7 days), or it was deleted. Ask for a new check.',
+      forged: 'That button does not belong to a result of mine here, so I did nothing.',
+      feedbackThanks:
+        'Thank you: your report that this result looks wrong was recorded, and the moderators were told.',
+      feedbackAgain: 'You already reported this result. Thank you.',
+      deleteRefused: 'Only the person who asked for this check, or a moderator, can delete it.',
+      unreadable: 'That button press came in a form I could not read, so I did nothing. Please try again.',
+      recheckFailed: 'The recheck could not be done, so the result stays as it was: {reason}',
+    },
+    /** A mod-log post: a title, labelled lines and a link to the original message. */
+    log: {
+      resultTitle: 'Evidence of AI generation',
+      feedbackTitle: 'A result was reported wrong',
+      verdict: 'Verdict',
+      verdictLine: '{summary} ({band})',
+      postedBy: 'Posted by',
+      askedBy: 'Asked by',
+      autoscan: 'auto-scan',
+      reportedBy: 'Reported by',
+      trigger: 'Trigger',
+      original: 'Original message',
+      noLink: 'no message to link to',
+      unpostable:
+        'I cannot post in the mod log channel <#{channel}>: invite me there (or give me permission to send messages), then set it again. Until then the mod log is paused.',
+    },
+    band: {
+      strong: 'strong evidence of AI generation',
+      some: 'some evidence of AI generation',
+      little: 'little evidence of AI generation',
+      none: 'nothing could be checked',
+    },
+    /** What asked for a check (a mod-log line, the App Home's counts). English shows the codes. */
+    trigger: {
+      command: 'command',
+      shortcut: 'shortcut',
+      autoscan: 'autoscan',
+      reaction: 'reaction',
+      recheck: 'recheck',
+    },
+    /** The mod log command's answers, on both platforms. */
+    modlog: {
+      set: 'The mod log is now <#{channel}>: results with evidence of AI generation and reports of wrong results go there.',
+      off: 'The mod log is off.',
+      status: 'The mod log is <#{channel}>.',
+    },
+  },
   slack: {
     noMediaInMessage: 'That message has no image or video I can check.',
     cannotReadShortcut:
@@ -143,6 +194,43 @@ export default {
       changedInvite:
         '<@{user}> changed auto-scan. {state} I need to be a member of this channel to see new files: `/invite @BitMind`.',
     },
+    modlogUsage:
+      "Try `{command} modlog #channel` (pick the channel from Slack's list), `{command} modlog off` or `{command} modlog status`.",
+    /** The App Home tab: everyone sees the how-to; workspace admins also see the settings and counts. */
+    home: {
+      adminTitle: 'BitMind for admins',
+      whatItDoes: 'BitMind estimates how likely an image or video is to be AI-generated.',
+      howTo: '*How to check something*',
+      react: '• React with :{emoji}: to a message with an image or video',
+      shortcut: '• Or pick "{shortcut}" from a message\'s menu',
+      check:
+        '• Or type `{command} check <link>` in a channel, or `{command} check` for the latest image or video there',
+      help: '• `{command} help` lists every command',
+      autoscanNote:
+        'In some channels your admins have turned on auto-scan: every image and video shared there is checked.',
+      autoscanHeading: '*Auto-scan*',
+      noAutoscan: 'No channel has auto-scan on. Turn it on in a channel with `{command} autoscan on`.',
+      mode: {
+        flagged: 'replies to evidence of AI generation, marks the rest',
+        all: 'replies to every image and video',
+        silent: 'only marks messages with a reaction',
+      },
+      autoscanLine: '• <#{channel}>: {mode} ({meaning})',
+      moreChannels: '{count, plural, one {…and # more channel.} other {…and # more channels.}}',
+      modlogNone:
+        '*Mod log*: none. Results with evidence of AI generation and "wrong result" reports can be posted to a channel of your choice.',
+      modlogSet:
+        '*Mod log*: <#{channel}> receives results with evidence of AI generation and "wrong result" reports.',
+      lastWeek: '*Last 7 days*',
+      checks:
+        '{count, plural, one {• # check, {flagged} with evidence of AI generation} other {• # checks, {flagged} with evidence of AI generation}}',
+      reports: '{count, plural, one {• # "wrong result" report} other {• # "wrong result" reports}}',
+      byTrigger: '• By trigger: {list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*Last 7 days*: the audit trail could not be read just now.',
+      adminFooter:
+        'Only workspace admins see this part. The audit trail keeps each check for the retention your operator set; see the privacy page.',
+    },
   },
   discord: {
     nothingToCheck:
@@ -159,6 +247,10 @@ export default {
       message: '• On a message: **Apps → {menu}**, or react with {emoji}.',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}`: check every new file in this channel (Manage Server). Modes: `flagged`, `all`, `silent`.',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}`: roles whose members may change auto-scan too (Manage Server).',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}`: a channel where results with evidence and reports of wrong results are also posted (Manage Server). Every result has {recheck}, {feedback} and {delete} buttons.',
       status: '• `/{command} {status}`: is BitMind reachable?',
     },
     status: {
@@ -181,6 +273,27 @@ export default {
         'Only members with the Manage Server permission or a moderator role (`/{command} {roles} {list}`) can turn auto-scan on or off.',
       guildOnly: 'Auto-scan works in server channels only.',
       badMode: 'The mode must be one of {modes}.',
+    },
+    /** `/bitmind roles`: the moderator roles, besides Manage Server. */
+    roles: {
+      needsManageServer: 'Only members with the Manage Server permission can choose the moderator roles.',
+      guildOnly: 'Moderator roles work in servers only.',
+      noRole: 'Choose a role with the `{role}` option.',
+      everyone: 'Everyone cannot be a moderator role: pick a role that only some members have.',
+      tooMany:
+        '{count, plural, one {A server can have at most # moderator role; remove one first.} other {A server can have at most # moderator roles; remove one first.}}',
+      added: '<@&{id}> is now a moderator role: its members can turn auto-scan on or off here.',
+      alreadyAdded: '<@&{id}> is already a moderator role.',
+      removed: '<@&{id}> is no longer a moderator role.',
+      notThere: '<@&{id}> is not a moderator role.',
+      none: 'No moderator roles: only members with the Manage Server permission can change auto-scan.',
+      list: 'Moderator roles (besides Manage Server): {roles}.',
+    },
+    /** `/bitmind modlog`'s refusals; what it sets and shows is `moderation.modlog`. */
+    modlog: {
+      needsChannel: 'Pick the mod log channel in the `{channel}` option.',
+      guildOnly: 'The mod log is for servers: there is none in direct messages.',
+      needsManageServer: 'Only members with the Manage Server permission can change the mod log.',
     },
     /** Names must be lower case, no spaces (Discord's rule); the context menu's may have both. */
     commands: {

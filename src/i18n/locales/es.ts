@@ -83,6 +83,54 @@ export default {
     hidden:
       '{count, plural, one {…y # archivo más sin mostrar: Discord limita cuánto cabe en un mensaje.} many {…y # archivos más sin mostrar: Discord limita cuánto cabe en un mensaje.} other {…y # archivos más sin mostrar: Discord limita cuánto cabe en un mensaje.}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    press: {
+      expired:
+        'Este resultado es demasiado antiguo para sus botones (funcionan durante 7 días), o se eliminó. Pide una nueva comprobación.',
+      forged: 'Ese botón no pertenece a ningún resultado mío de aquí, así que no hice nada.',
+      feedbackThanks:
+        'Gracias: se registró tu aviso de que este resultado parece erróneo y se informó a los moderadores.',
+      feedbackAgain: 'Ya avisaste de este resultado. Gracias.',
+      deleteRefused: 'Solo quien pidió esta comprobación, o un moderador, puede eliminarla.',
+      unreadable:
+        'Esa pulsación de botón llegó en un formato que no pude leer, así que no hice nada. Inténtalo de nuevo.',
+      recheckFailed: 'No se pudo volver a comprobar, así que el resultado se queda como estaba: {reason}',
+    },
+    log: {
+      resultTitle: 'Indicios de generación por IA',
+      feedbackTitle: 'Se avisó de un resultado erróneo',
+      verdict: 'Veredicto',
+      verdictLine: '{summary} ({band})',
+      postedBy: 'Publicado por',
+      askedBy: 'Pedido por',
+      autoscan: 'análisis automático',
+      reportedBy: 'Avisado por',
+      trigger: 'Origen',
+      original: 'Mensaje original',
+      noLink: 'no hay mensaje al que enlazar',
+      unpostable:
+        'No puedo publicar en <#{channel}>, el canal del registro de moderación: invítame allí (o dame permiso para enviar mensajes) y vuelve a fijarlo. Hasta entonces, el registro de moderación queda en pausa.',
+    },
+    band: {
+      strong: 'indicios fuertes de generación por IA',
+      some: 'algunos indicios de generación por IA',
+      little: 'pocos indicios de generación por IA',
+      none: 'no se pudo comprobar nada',
+    },
+    trigger: {
+      command: 'comando',
+      shortcut: 'atajo',
+      autoscan: 'análisis automático',
+      reaction: 'reacción',
+      recheck: 'nueva comprobación',
+    },
+    modlog: {
+      set: 'El registro de moderación es ahora <#{channel}>: allí van los resultados con indicios de generación por IA y los avisos de resultados erróneos.',
+      off: 'El registro de moderación está desactivado.',
+      status: 'El registro de moderación es <#{channel}>.',
+    },
+  },
   slack: {
     noMediaInMessage: 'Ese mensaje no tiene ninguna imagen ni vídeo que pueda comprobar.',
     cannotReadShortcut:
@@ -141,6 +189,45 @@ export default {
       changedInvite:
         '<@{user}> cambió el análisis automático. {state} Necesito ser miembro de este canal para ver los archivos nuevos: `/invite @BitMind`.',
     },
+    modlogUsage:
+      'Prueba `{command} modlog #canal` (elige el canal de la lista de Slack), `{command} modlog off` o `{command} modlog status`.',
+    home: {
+      adminTitle: 'BitMind para administradores',
+      whatItDoes: 'BitMind estima la probabilidad de que una imagen o un vídeo esté generado por IA.',
+      howTo: '*Cómo comprobar algo*',
+      react: '• Reacciona con :{emoji}: a un mensaje con una imagen o un vídeo',
+      shortcut: '• O elige "{shortcut}" en el menú de un mensaje',
+      check:
+        '• O escribe `{command} check <enlace>` en un canal, o `{command} check` para la imagen o el vídeo más reciente de ese canal',
+      help: '• `{command} help` muestra todos los comandos',
+      autoscanNote:
+        'En algunos canales, tus administradores han activado el análisis automático: se comprueba cada imagen y vídeo que se comparte allí.',
+      autoscanHeading: '*Análisis automático*',
+      noAutoscan:
+        'Ningún canal tiene activado el análisis automático. Actívalo en un canal con `{command} autoscan on`.',
+      mode: {
+        flagged: 'responde a los indicios de generación por IA y marca el resto',
+        all: 'responde a cada imagen y vídeo',
+        silent: 'solo marca los mensajes con una reacción',
+      },
+      autoscanLine: '• <#{channel}>: {mode} ({meaning})',
+      moreChannels:
+        '{count, plural, one {…y # canal más.} many {…y # canales más.} other {…y # canales más.}}',
+      modlogNone:
+        '*Registro de moderación*: ninguno. Los resultados con indicios de generación por IA y los avisos de "resultado erróneo" pueden publicarse en el canal que elijas.',
+      modlogSet:
+        '*Registro de moderación*: <#{channel}> recibe los resultados con indicios de generación por IA y los avisos de "resultado erróneo".',
+      lastWeek: '*Últimos 7 días*',
+      checks:
+        '{count, plural, one {• # comprobación, {flagged} con indicios de generación por IA} many {• # comprobaciones, {flagged} con indicios de generación por IA} other {• # comprobaciones, {flagged} con indicios de generación por IA}}',
+      reports:
+        '{count, plural, one {• # aviso de "resultado erróneo"} many {• # avisos de "resultado erróneo"} other {• # avisos de "resultado erróneo"}}',
+      byTrigger: '• Por origen: {list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*Últimos 7 días*: no se pudo leer el registro de auditoría en este momento.',
+      adminFooter:
+        'Solo los administradores del espacio de trabajo ven esta parte. El registro de auditoría guarda cada comprobación durante el plazo de conservación que fijó quien opera el bot; consulta la página de privacidad.',
+    },
   },
   discord: {
     nothingToCheck:
@@ -156,6 +243,10 @@ export default {
       message: '• En un mensaje: **Aplicaciones → {menu}**, o reacciona con {emoji}.',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}`: comprueba cada archivo nuevo de este canal (Gestionar servidor). Modos: `flagged`, `all`, `silent`.',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}`: roles cuyos miembros también pueden cambiar el análisis automático (Gestionar servidor).',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}`: un canal donde también se publican los resultados con indicios y los avisos de resultados erróneos (Gestionar servidor). Cada resultado tiene los botones "{recheck}", "{feedback}" y "{delete}".',
       status: '• `/{command} {status}`: ¿está BitMind accesible?',
     },
     status: {
@@ -179,6 +270,28 @@ export default {
         'Solo los miembros con el permiso Gestionar servidor o un rol de moderación (`/{command} {roles} {list}`) pueden activar o desactivar el análisis automático.',
       guildOnly: 'El análisis automático solo funciona en canales de servidor.',
       badMode: 'El modo debe ser uno de estos: {modes}.',
+    },
+    roles: {
+      needsManageServer:
+        'Solo los miembros con el permiso Gestionar servidor pueden elegir los roles de moderación.',
+      guildOnly: 'Los roles de moderación solo funcionan en servidores.',
+      noRole: 'Elige un rol con la opción `{role}`.',
+      everyone: '@everyone no puede ser un rol de moderación: elige un rol que solo tengan algunos miembros.',
+      tooMany:
+        '{count, plural, one {Un servidor puede tener como máximo # rol de moderación; quita uno primero.} many {Un servidor puede tener como máximo # roles de moderación; quita uno primero.} other {Un servidor puede tener como máximo # roles de moderación; quita uno primero.}}',
+      added:
+        '<@&{id}> es ahora un rol de moderación: sus miembros pueden activar o desactivar aquí el análisis automático.',
+      alreadyAdded: '<@&{id}> ya es un rol de moderación.',
+      removed: '<@&{id}> ya no es un rol de moderación.',
+      notThere: '<@&{id}> no es un rol de moderación.',
+      none: 'No hay roles de moderación: solo los miembros con el permiso Gestionar servidor pueden cambiar el análisis automático.',
+      list: 'Roles de moderación (además de Gestionar servidor): {roles}.',
+    },
+    modlog: {
+      needsChannel: 'Elige el canal del registro de moderación en la opción `{channel}`.',
+      guildOnly: 'El registro de moderación es para servidores: no hay ninguno en los mensajes directos.',
+      needsManageServer:
+        'Solo los miembros con el permiso Gestionar servidor pueden cambiar el registro de moderación.',
     },
     commands: {
       bitmind: {

@@ -82,6 +82,55 @@ export default {
     hidden:
       '{count, plural, one {…et # fichier de plus non affiché : Discord limite la taille d’un message.} many {…et # fichiers de plus non affichés : Discord limite la taille d’un message.} other {…et # fichiers de plus non affichés : Discord limite la taille d’un message.}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    press: {
+      expired:
+        'Ce résultat est trop ancien pour ses boutons (ils fonctionnent 7 jours), ou il a été supprimé. Demandez une nouvelle vérification.',
+      forged: 'Ce bouton n’appartient à aucun de mes résultats ici, je n’ai donc rien fait.',
+      feedbackThanks:
+        'Merci : votre signalement de ce résultat comme erroné a été enregistré, et les modérateurs ont été prévenus.',
+      feedbackAgain: 'Vous avez déjà signalé ce résultat. Merci.',
+      deleteRefused:
+        'Seule la personne qui a demandé cette vérification, ou un modérateur, peut la supprimer.',
+      unreadable:
+        'Cet appui sur un bouton m’est parvenu sous une forme illisible, je n’ai donc rien fait. Réessayez.',
+      recheckFailed: 'La revérification n’a pas pu être faite, le résultat reste donc tel quel : {reason}',
+    },
+    log: {
+      resultTitle: 'Indices de génération par IA',
+      feedbackTitle: 'Un résultat a été signalé comme erroné',
+      verdict: 'Verdict',
+      verdictLine: '{summary} ({band})',
+      postedBy: 'Publié par',
+      askedBy: 'Demandé par',
+      autoscan: 'analyse automatique',
+      reportedBy: 'Signalé par',
+      trigger: 'Déclencheur',
+      original: 'Message d’origine',
+      noLink: 'aucun message vers lequel pointer',
+      unpostable:
+        'Je ne peux pas publier le journal de modération dans <#{channel}> : invitez-moi à y participer (ou donnez-moi la permission d’envoyer des messages), puis définissez-le à nouveau. D’ici là, le journal de modération est en pause.',
+    },
+    band: {
+      strong: 'indices forts de génération par IA',
+      some: 'quelques indices de génération par IA',
+      little: 'peu d’indices de génération par IA',
+      none: 'rien n’a pu être vérifié',
+    },
+    trigger: {
+      command: 'commande',
+      shortcut: 'raccourci',
+      autoscan: 'analyse automatique',
+      reaction: 'réaction',
+      recheck: 'revérification',
+    },
+    modlog: {
+      set: 'Le journal de modération est désormais <#{channel}> : les résultats avec des indices de génération par IA et les signalements de résultats erronés y sont publiés.',
+      off: 'Le journal de modération est désactivé.',
+      status: 'Le journal de modération est <#{channel}>.',
+    },
+  },
   slack: {
     noMediaInMessage: 'Ce message ne contient aucune image ni vidéo que je puisse vérifier.',
     cannotReadShortcut:
@@ -142,6 +191,45 @@ export default {
       changedInvite:
         '<@{user}> a modifié l’analyse automatique. {state} Je dois être membre de ce canal pour voir les nouveaux fichiers : `/invite @BitMind`.',
     },
+    modlogUsage:
+      'Essayez `{command} modlog #canal` (choisissez le canal dans la liste de Slack), `{command} modlog off` ou `{command} modlog status`.',
+    home: {
+      adminTitle: 'BitMind pour les administrateurs',
+      whatItDoes: 'BitMind estime la probabilité qu’une image ou une vidéo soit générée par IA.',
+      howTo: '*Comment vérifier quelque chose*',
+      react: '• Réagissez avec :{emoji}: à un message contenant une image ou une vidéo',
+      shortcut: '• Ou choisissez « {shortcut} » dans le menu d’un message',
+      check:
+        '• Ou tapez `{command} check <lien>` dans un canal, ou `{command} check` pour la dernière image ou vidéo de ce canal',
+      help: '• `{command} help` liste toutes les commandes',
+      autoscanNote:
+        'Dans certains canaux, vos administrateurs ont activé l’analyse automatique : chaque image et vidéo qui y est partagée est vérifiée.',
+      autoscanHeading: '*Analyse automatique*',
+      noAutoscan:
+        'Aucun canal n’a l’analyse automatique activée. Activez-la dans un canal avec `{command} autoscan on`.',
+      mode: {
+        flagged: 'répond aux indices de génération par IA, marque le reste',
+        all: 'répond à chaque image et vidéo',
+        silent: 'marque seulement les messages d’une réaction',
+      },
+      autoscanLine: '• <#{channel}> : {mode} ({meaning})',
+      moreChannels:
+        '{count, plural, one {…et # autre canal.} many {…et # autres canaux.} other {…et # autres canaux.}}',
+      modlogNone:
+        '*Journal de modération* : aucun. Les résultats avec des indices de génération par IA et les signalements « résultat erroné » peuvent être publiés dans le canal de votre choix.',
+      modlogSet:
+        '*Journal de modération* : <#{channel}> reçoit les résultats avec des indices de génération par IA et les signalements « résultat erroné ».',
+      lastWeek: '*7 derniers jours*',
+      checks:
+        '{count, plural, one {• # vérification, {flagged} avec des indices de génération par IA} many {• # de vérifications, {flagged} avec des indices de génération par IA} other {• # vérifications, {flagged} avec des indices de génération par IA}}',
+      reports:
+        '{count, plural, one {• # signalement « résultat erroné »} many {• # de signalements « résultat erroné »} other {• # signalements « résultat erroné »}}',
+      byTrigger: '• Par déclencheur : {list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*7 derniers jours* : la piste d’audit n’a pas pu être lue pour le moment.',
+      adminFooter:
+        'Seuls les administrateurs de l’espace de travail voient cette partie. La piste d’audit conserve chaque vérification pendant la durée fixée par votre opérateur ; voir la page de confidentialité.',
+    },
   },
   discord: {
     nothingToCheck:
@@ -159,6 +247,10 @@ export default {
       message: '• Sur un message : **Applications → {menu}**, ou réagissez avec {emoji}.',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}` : vérifie chaque nouveau fichier de ce salon (Gérer le serveur). Modes : `flagged`, `all`, `silent`.',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}` : rôles dont les membres peuvent aussi modifier l’analyse automatique (Gérer le serveur).',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}` : un salon où sont aussi publiés les résultats avec des indices et les signalements de résultats erronés (Gérer le serveur). Chaque résultat a les boutons « {recheck} », « {feedback} » et « {delete} ».',
       status: '• `/{command} {status}` : BitMind est-il joignable ?',
     },
     status: {
@@ -182,6 +274,30 @@ export default {
         'Seuls les membres ayant la permission Gérer le serveur ou un rôle de modération (`/{command} {roles} {list}`) peuvent activer ou désactiver l’analyse automatique.',
       guildOnly: 'L’analyse automatique ne fonctionne que dans les salons d’un serveur.',
       badMode: 'Le mode doit être l’un de ceux-ci : {modes}.',
+    },
+    roles: {
+      needsManageServer:
+        'Seuls les membres ayant la permission Gérer le serveur peuvent choisir les rôles de modération.',
+      guildOnly: 'Les rôles de modération ne fonctionnent que sur un serveur.',
+      noRole: 'Choisissez un rôle avec l’option `{role}`.',
+      everyone:
+        '@everyone ne peut pas être un rôle de modération : choisissez un rôle que seuls certains membres ont.',
+      tooMany:
+        '{count, plural, one {Un serveur peut avoir au plus # rôle de modération ; retirez-en un d’abord.} many {Un serveur peut avoir au plus # de rôles de modération ; retirez-en un d’abord.} other {Un serveur peut avoir au plus # rôles de modération ; retirez-en un d’abord.}}',
+      added:
+        '<@&{id}> est désormais un rôle de modération : ses membres peuvent activer ou désactiver l’analyse automatique ici.',
+      alreadyAdded: '<@&{id}> est déjà un rôle de modération.',
+      removed: '<@&{id}> n’est plus un rôle de modération.',
+      notThere: '<@&{id}> n’est pas un rôle de modération.',
+      none: 'Aucun rôle de modération : seuls les membres ayant la permission Gérer le serveur peuvent modifier l’analyse automatique.',
+      list: 'Rôles de modération (en plus de Gérer le serveur) : {roles}.',
+    },
+    modlog: {
+      needsChannel: 'Choisissez le salon du journal de modération dans l’option `{channel}`.',
+      guildOnly:
+        'Le journal de modération est réservé aux serveurs : il n’y en a pas dans les messages privés.',
+      needsManageServer:
+        'Seuls les membres ayant la permission Gérer le serveur peuvent modifier le journal de modération.',
     },
     commands: {
       bitmind: {

@@ -76,6 +76,54 @@ export default {
     hidden:
       '{count, plural, other {…ほか#件は表示していません: Discordの1メッセージに収まる量には上限があります。}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    press: {
+      expired:
+        'この結果は古すぎてボタンが使えないか（ボタンは7日間有効です）、削除されています。もう一度チェックを依頼してください。',
+      forged: 'このボタンはここにある私の結果のものではないため、何もしませんでした。',
+      feedbackThanks:
+        'ありがとうございます。この結果が違うというご報告を記録し、モデレーターに知らせました。',
+      feedbackAgain: 'この結果はすでに報告済みです。ありがとうございます。',
+      deleteRefused: 'このチェックを削除できるのは、依頼した本人かモデレーターだけです。',
+      unreadable:
+        'ボタン操作を読み取れない形式で受け取ったため、何もしませんでした。もう一度お試しください。',
+      recheckFailed: '再チェックできなかったため、結果はそのままです：{reason}',
+    },
+    log: {
+      resultTitle: 'AI生成の兆候',
+      feedbackTitle: '結果が違うと報告されました',
+      verdict: '判定',
+      verdictLine: '{summary}（{band}）',
+      postedBy: '投稿者',
+      askedBy: '依頼者',
+      autoscan: '自動スキャン',
+      reportedBy: '報告者',
+      trigger: 'トリガー',
+      original: '元のメッセージ',
+      noLink: 'リンクできるメッセージはありません',
+      unpostable:
+        '<#{channel}> にモデレーションログを投稿できません。私をそのチャンネルに招待（またはメッセージ送信の権限を付与）してから、もう一度設定してください。それまでモデレーションログは一時停止します。',
+    },
+    band: {
+      strong: 'AI生成の強い兆候',
+      some: 'AI生成のいくらかの兆候',
+      little: 'AI生成の兆候はほとんどなし',
+      none: 'チェックできたものはありません',
+    },
+    trigger: {
+      command: 'コマンド',
+      shortcut: 'ショートカット',
+      autoscan: '自動スキャン',
+      reaction: 'リアクション',
+      recheck: '再チェック',
+    },
+    modlog: {
+      set: 'モデレーションログを <#{channel}> に設定しました。AI生成の兆候がある結果と「結果が違う」報告がそこに投稿されます。',
+      off: 'モデレーションログはオフです。',
+      status: 'モデレーションログは <#{channel}> です。',
+    },
+  },
   slack: {
     noMediaInMessage: 'そのメッセージには、チェックできる画像や動画がありません。',
     cannotReadShortcut:
@@ -134,6 +182,42 @@ export default {
       changedInvite:
         '<@{user}> さんが自動スキャンを変更しました。{state} 新しいファイルを見るには、このチャンネルのメンバーである必要があります: `/invite @BitMind`',
     },
+    modlogUsage:
+      '`{command} modlog #チャンネル`（チャンネルはSlackの一覧から選んでください）、`{command} modlog off`、`{command} modlog status` のいずれかをお試しください。',
+    home: {
+      adminTitle: '管理者向けBitMind',
+      whatItDoes: 'BitMindは、画像や動画がAI生成である可能性を推定します。',
+      howTo: '*チェックのしかた*',
+      react: '• 画像や動画のあるメッセージに :{emoji}: でリアクションする',
+      shortcut: '• または、メッセージのメニューから「{shortcut}」を選ぶ',
+      check:
+        '• または、チャンネルで `{command} check <リンク>` と入力する（`{command} check` だけなら、そのチャンネルの最新の画像や動画をチェック）',
+      help: '• `{command} help` ですべてのコマンドを表示',
+      autoscanNote:
+        '一部のチャンネルでは、管理者が自動スキャンをオンにしています。そこで共有された画像と動画はすべてチェックされます。',
+      autoscanHeading: '*自動スキャン*',
+      noAutoscan:
+        '自動スキャンがオンのチャンネルはありません。チャンネルで `{command} autoscan on` と入力するとオンになります。',
+      mode: {
+        flagged: 'AI生成の兆候には返信し、それ以外はマークのみ',
+        all: 'すべての画像と動画に返信',
+        silent: 'リアクションでマークするのみ',
+      },
+      autoscanLine: '• <#{channel}>：{mode}（{meaning}）',
+      moreChannels: '{count, plural, other {…ほか#チャンネル。}}',
+      modlogNone:
+        '*モデレーションログ*：なし。AI生成の兆候がある結果と「結果が違う」報告を、好きなチャンネルに投稿できます。',
+      modlogSet:
+        '*モデレーションログ*：<#{channel}> に、AI生成の兆候がある結果と「結果が違う」報告が届きます。',
+      lastWeek: '*過去7日間*',
+      checks: '{count, plural, other {• チェック#件（うちAI生成の兆候あり{flagged}件）}}',
+      reports: '{count, plural, other {• 「結果が違う」報告#件}}',
+      byTrigger: '• トリガー別：{list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*過去7日間*：今は監査ログを読み取れませんでした。',
+      adminFooter:
+        'この部分はワークスペースの管理者にだけ表示されます。監査ログには、運用者が設定した保存期間のあいだ各チェックが残ります。詳しくはプライバシーのページをご覧ください。',
+    },
   },
   discord: {
     nothingToCheck:
@@ -151,6 +235,10 @@ export default {
       message: '• メッセージで: **アプリ → {menu}**、または {emoji} でリアクション。',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}`: このチャンネルの新しいファイルをすべてチェック（サーバー管理）。モード: `flagged`、`all`、`silent`。',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}`：自動スキャンの変更も許可するロール（サーバー管理）',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}`：兆候のある結果と「結果が違う」報告を併せて投稿するチャンネル（サーバー管理）。各結果には「{recheck}」「{feedback}」「{delete}」のボタンが付きます。',
       status: '• `/{command} {status}`: BitMindに接続できるか',
     },
     status: {
@@ -173,6 +261,27 @@ export default {
         '自動スキャンのオン／オフは、「サーバー管理」権限またはモデレーターロール（`/{command} {roles} {list}`）を持つメンバーだけが切り替えられます。',
       guildOnly: '自動スキャンはサーバーのチャンネルでのみ使えます。',
       badMode: 'モードは次のいずれかにしてください: {modes}。',
+    },
+    roles: {
+      needsManageServer: 'モデレーターロールを選べるのは、「サーバー管理」権限を持つメンバーだけです。',
+      guildOnly: 'モデレーターロールはサーバーでのみ使えます。',
+      noRole: '`{role}` オプションでロールを選んでください。',
+      everyone:
+        '@everyone はモデレーターロールにできません。一部のメンバーだけが持つロールを選んでください。',
+      tooMany:
+        '{count, plural, other {1つのサーバーに設定できるモデレーターロールは最大#個です。先に1つ削除してください。}}',
+      added:
+        '<@&{id}> をモデレーターロールにしました。このロールのメンバーは、ここで自動スキャンのオン／オフを切り替えられます。',
+      alreadyAdded: '<@&{id}> はすでにモデレーターロールです。',
+      removed: '<@&{id}> はモデレーターロールではなくなりました。',
+      notThere: '<@&{id}> はモデレーターロールではありません。',
+      none: 'モデレーターロールはありません。自動スキャンを変更できるのは、「サーバー管理」権限を持つメンバーだけです。',
+      list: 'モデレーターロール（「サーバー管理」権限のほか）：{roles}',
+    },
+    modlog: {
+      needsChannel: '`{channel}` オプションでモデレーションログのチャンネルを選んでください。',
+      guildOnly: 'モデレーションログはサーバー用です。ダイレクトメッセージにはありません。',
+      needsManageServer: 'モデレーションログを変更できるのは、「サーバー管理」権限を持つメンバーだけです。',
     },
     commands: {
       bitmind: { name: 'bitmind', description: 'BitMindで画像や動画にAI生成の兆候がないかチェック' },

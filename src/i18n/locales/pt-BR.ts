@@ -82,6 +82,54 @@ export default {
     hidden:
       '{count, plural, one {…e mais # arquivo não exibido: o Discord limita quanto cabe em uma mensagem.} many {…e mais # arquivos não exibidos: o Discord limita quanto cabe em uma mensagem.} other {…e mais # arquivos não exibidos: o Discord limita quanto cabe em uma mensagem.}}',
   },
+  /** The moderation tools on both platforms: answers to a result's buttons, the mod log and its command. */
+  moderation: {
+    press: {
+      expired:
+        'Este resultado é antigo demais para os botões (eles funcionam por 7 dias), ou foi excluído. Peça uma nova verificação.',
+      forged: 'Esse botão não pertence a nenhum resultado meu aqui, então não fiz nada.',
+      feedbackThanks:
+        'Obrigado: seu aviso de que este resultado parece errado foi registrado, e os moderadores foram informados.',
+      feedbackAgain: 'Você já avisou sobre este resultado. Obrigado.',
+      deleteRefused: 'Só quem pediu esta verificação, ou um moderador, pode excluí-la.',
+      unreadable:
+        'Esse clique no botão chegou num formato que não consegui ler, então não fiz nada. Tente de novo.',
+      recheckFailed: 'Não foi possível verificar de novo, então o resultado continua como estava: {reason}',
+    },
+    log: {
+      resultTitle: 'Indícios de geração por IA',
+      feedbackTitle: 'Um resultado foi apontado como errado',
+      verdict: 'Veredito',
+      verdictLine: '{summary} ({band})',
+      postedBy: 'Publicado por',
+      askedBy: 'Pedido por',
+      autoscan: 'verificação automática',
+      reportedBy: 'Apontado por',
+      trigger: 'Origem',
+      original: 'Mensagem original',
+      noLink: 'nenhuma mensagem para linkar',
+      unpostable:
+        'Não consigo publicar o registro de moderação em <#{channel}>: me convide para lá (ou me dê permissão para enviar mensagens) e defina-o de novo. Até lá, o registro de moderação fica pausado.',
+    },
+    band: {
+      strong: 'fortes indícios de geração por IA',
+      some: 'alguns indícios de geração por IA',
+      little: 'poucos indícios de geração por IA',
+      none: 'nada pôde ser verificado',
+    },
+    trigger: {
+      command: 'comando',
+      shortcut: 'atalho',
+      autoscan: 'verificação automática',
+      reaction: 'reação',
+      recheck: 'nova verificação',
+    },
+    modlog: {
+      set: 'O registro de moderação agora é <#{channel}>: os resultados com indícios de geração por IA e os avisos de resultados errados vão para lá.',
+      off: 'O registro de moderação está desativado.',
+      status: 'O registro de moderação é <#{channel}>.',
+    },
+  },
   slack: {
     noMediaInMessage: 'Essa mensagem não tem nenhuma imagem ou vídeo que eu consiga verificar.',
     cannotReadShortcut:
@@ -140,6 +188,45 @@ export default {
       changedInvite:
         '<@{user}> mudou a verificação automática. {state} Preciso ser membro deste canal para ver os arquivos novos: `/invite @BitMind`.',
     },
+    modlogUsage:
+      'Tente `{command} modlog #canal` (escolha o canal na lista do Slack), `{command} modlog off` ou `{command} modlog status`.',
+    home: {
+      adminTitle: 'BitMind para administradores',
+      whatItDoes: 'O BitMind estima a probabilidade de uma imagem ou vídeo ter sido gerado por IA.',
+      howTo: '*Como verificar algo*',
+      react: '• Reaja com :{emoji}: a uma mensagem com imagem ou vídeo',
+      shortcut: '• Ou escolha "{shortcut}" no menu de uma mensagem',
+      check:
+        '• Ou digite `{command} check <link>` em um canal, ou `{command} check` para a imagem ou vídeo mais recente dali',
+      help: '• `{command} help` lista todos os comandos',
+      autoscanNote:
+        'Em alguns canais, seus administradores ligaram a verificação automática: toda imagem e todo vídeo compartilhado ali é verificado.',
+      autoscanHeading: '*Verificação automática*',
+      noAutoscan:
+        'Nenhum canal está com a verificação automática ligada. Ligue-a em um canal com `{command} autoscan on`.',
+      mode: {
+        flagged: 'responde aos indícios de geração por IA, marca o resto',
+        all: 'responde a toda imagem e todo vídeo',
+        silent: 'só marca as mensagens com uma reação',
+      },
+      autoscanLine: '• <#{channel}>: {mode} ({meaning})',
+      moreChannels:
+        '{count, plural, one {…e mais # canal.} many {…e mais # de canais.} other {…e mais # canais.}}',
+      modlogNone:
+        '*Registro de moderação*: nenhum. Os resultados com indícios de geração por IA e os avisos de "resultado errado" podem ser publicados em um canal à sua escolha.',
+      modlogSet:
+        '*Registro de moderação*: <#{channel}> recebe os resultados com indícios de geração por IA e os avisos de "resultado errado".',
+      lastWeek: '*Últimos 7 dias*',
+      checks:
+        '{count, plural, one {• # verificação, {flagged} com indícios de geração por IA} many {• # de verificações, {flagged} com indícios de geração por IA} other {• # verificações, {flagged} com indícios de geração por IA}}',
+      reports:
+        '{count, plural, one {• # aviso de "resultado errado"} many {• # de avisos de "resultado errado"} other {• # avisos de "resultado errado"}}',
+      byTrigger: '• Por origem: {list}',
+      byTriggerItem: '{trigger} {count, number}',
+      unavailable: '*Últimos 7 dias*: não foi possível ler a trilha de auditoria agora.',
+      adminFooter:
+        'Só os administradores do workspace veem esta parte. A trilha de auditoria guarda cada verificação pelo prazo definido por quem opera o bot; veja a página de privacidade.',
+    },
   },
   discord: {
     nothingToCheck:
@@ -155,6 +242,10 @@ export default {
       message: '• Em uma mensagem: **Apps → {menu}**, ou reaja com {emoji}.',
       autoscan:
         '• `/{command} {autoscan} {enable}|{disable}|{autoscanStatus}`: verifica cada arquivo novo neste canal (Gerenciar servidor). Modos: `flagged`, `all`, `silent`.',
+      roles:
+        '• `/{command} {roles} {add}|{remove}|{list}`: cargos cujos membros também podem mudar a verificação automática (Gerenciar servidor).',
+      modlog:
+        '• `/{command} {modlog} {set}|{off}|{modlogStatus}`: um canal onde também são publicados os resultados com indícios e os avisos de resultados errados (Gerenciar servidor). Todo resultado tem os botões "{recheck}", "{feedback}" e "{delete}".',
       status: '• `/{command} {status}`: o BitMind está acessível?',
     },
     status: {
@@ -178,6 +269,27 @@ export default {
         'Só membros com a permissão Gerenciar servidor ou um cargo de moderação (`/{command} {roles} {list}`) podem ligar ou desligar a verificação automática.',
       guildOnly: 'A verificação automática só funciona em canais de servidor.',
       badMode: 'O modo precisa ser um destes: {modes}.',
+    },
+    roles: {
+      needsManageServer:
+        'Só membros com a permissão Gerenciar servidor podem escolher os cargos de moderação.',
+      guildOnly: 'Cargos de moderação só funcionam em servidores.',
+      noRole: 'Escolha um cargo com a opção `{role}`.',
+      everyone: '@everyone não pode ser um cargo de moderação: escolha um cargo que só alguns membros têm.',
+      tooMany:
+        '{count, plural, one {Um servidor pode ter no máximo # cargo de moderação; remova um antes.} many {Um servidor pode ter no máximo # de cargos de moderação; remova um antes.} other {Um servidor pode ter no máximo # cargos de moderação; remova um antes.}}',
+      added:
+        '<@&{id}> agora é um cargo de moderação: seus membros podem ligar ou desligar a verificação automática aqui.',
+      alreadyAdded: '<@&{id}> já é um cargo de moderação.',
+      removed: '<@&{id}> não é mais um cargo de moderação.',
+      notThere: '<@&{id}> não é um cargo de moderação.',
+      none: 'Nenhum cargo de moderação: só membros com a permissão Gerenciar servidor podem mudar a verificação automática.',
+      list: 'Cargos de moderação (além de Gerenciar servidor): {roles}.',
+    },
+    modlog: {
+      needsChannel: 'Escolha o canal do registro de moderação na opção `{channel}`.',
+      guildOnly: 'O registro de moderação é para servidores: não existe em mensagens diretas.',
+      needsManageServer: 'Só membros com a permissão Gerenciar servidor podem mudar o registro de moderação.',
     },
     commands: {
       bitmind: { name: 'bitmind', description: 'Verifique com o BitMind sinais de IA em imagens e vídeos' },

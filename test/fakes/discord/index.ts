@@ -295,10 +295,13 @@ export class FakeDiscord {
     message: APIMessage;
     customId: string;
     permissions?: string;
+    /** The presser's client language (a component interaction carries it as a command's does). */
+    locale?: string;
   }): InteractionRecord {
     const current = this.world.messagePayload(fields.message.id) ?? fields.message;
+    const { user, permissions, locale } = fields;
     return this.interact(
-      { channelId: current.channel_id, user: fields.user, permissions: fields.permissions },
+      { channelId: current.channel_id, user, permissions, locale },
       { custom_id: fields.customId, component_type: ComponentType.Button },
       { type: InteractionType.MessageComponent, message: current },
     );
