@@ -6,7 +6,7 @@ import { png } from '../../test/helpers/media-samples.js';
  * The fake Discord (gateway and REST) in a process of its own, so that sending a firehose of
  * MESSAGE_CREATE costs the bot under test none of its CPU. Driven by `bench/lib/discord-process.ts`:
  * `firehose` sends messages without media to #general at a rate for a while, with one message
- * carrying a small distinct PNG every `mediaEveryMs`, and answers with what it achieved and each
+ * carrying a small distinct PNG every `mediaEveryMs` (none when 0), and answers with what it achieved and each
  * media message's time from dispatch to the bot's final answer.
  */
 export interface FirehoseCommand {
@@ -43,7 +43,7 @@ async function firehose(command: FirehoseCommand): Promise<FirehoseResult> {
     const due = Math.floor(((performance.now() - started) / 1000) * command.rate);
     for (; sent < due; sent++)
       fake.postMessage({ channelId, author: fake.users.alice, content: `firehose ${sent}` });
-    if (performance.now() >= nextMedia) {
+    if (command.mediaEveryMs > 0 && performance.now() >= nextMedia) {
       nextMedia += command.mediaEveryMs;
       const at = performance.now();
       const message = fake.postMessage({

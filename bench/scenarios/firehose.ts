@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { get, sample } from '../../test/start/support.js';
 import { startBotProcess } from '../lib/bot-process.js';
 import { cpuOf } from '../lib/cpu.js';
+import { startDefaultClient } from '../lib/default-client.js';
 import { startDiscordProcess } from '../lib/discord-process.js';
 import { ms, type Scale, type ScenarioResult } from '../lib/result.js';
 import { botEnvFor, startSimProcess } from '../lib/sim-process.js';
@@ -36,7 +37,8 @@ interface Step {
  * over the step (prom-client's monitor, reset at each scrape). The result is the highest rate whose
  * p99 stays under 50 ms, and the media messages' latency at it. The simulator answers in 40 ms from
  * a third process. Steps stop at the first over the ceiling; if none is, the result is shown as
- * at least the last step's rate.
+ * at least the last step's rate. The baseline is discord.js's default client (default caches,
+ * building every message) at the same rates, without media, its loop measured by the same monitor.
  */
 export async function firehose(scale: Scale): Promise<ScenarioResult> {
   const seconds = scale.quick ? 1 : 4;
@@ -81,13 +83,10 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
     } finally {
       await bot.close();
     }
-    // A step counts if the loop kept under the ceiling, every image was answered, and the sender
-    // kept up (≥ 95% of the rate asked: its ticks round down).
-    const passing = steps.filter(
-      (s) => s.lagP99Ms < LAG_CEILING_MS && s.unanswered === 0 && s.achieved >= 0.95 * s.asked,
-    );
-    const best = passing.at(-1);
+    const baselineSteps = await baselineLag(rates, seconds);
+    const best = highestPassing(steps);
     const highest = best?.asked ?? 0;
+    const baselineBest = highestPassing(baselineSteps);
     return {
       id: 'firehose',
       title: '13. Gateway firehose',
@@ -99,14 +98,14 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
         bot: 'one `start` process, Discord only, auto-scan mode all, default settings',
         sender: 'fake Discord gateway in its own process, messages without media to one channel',
       },
-      measured: { steps },
+      measured: { steps, baselineSteps },
       rows: [
         {
           measure: `highest rate of MESSAGE_CREATE with event-loop delay p99 < ${LAG_CEILING_MS} ms (p99 there; steps, rate → p99 (bot's CPU): ${steps.map((s) => `${s.asked}/s → ${s.lagP99Ms} ms (${(s.botCpu * 100).toFixed(0)}%)`).join(', ')})`,
           bot: best
             ? `${best === steps.at(-1) ? '≥ ' : ''}${highest} msg/s (${best.achieved} sent; p99 ${ms(best.lagP99Ms)})`
             : 'none',
-          baseline: '',
+          baseline: `discord.js default caches: ${baselineBest ? `${baselineBest === baselineSteps.at(-1) ? '≥ ' : ''}${baselineBest.asked} msg/s (p99 ${ms(baselineBest.lagP99Ms)})` : 'none'}; ${baselineSteps.map((s) => `${s.asked}/s → ${s.lagP99Ms} ms`).join(', ')}`,
           ratio: '',
           target: `≥ ${TARGET_RATE} msg/s`,
           met: highest >= TARGET_RATE,
@@ -127,5 +126,45 @@ export async function firehose(scale: Scale): Promise<ScenarioResult> {
     await discord.close();
     await sim.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The step with the highest rate that counts: the loop kept under the ceiling, every image was
+ * answered, and the sender kept up (≥ 95% of the rate asked: its ticks round down).
+ */
+function highestPassing<S extends Pick<Step, 'asked' | 'achieved' | 'lagP99Ms' | 'unanswered'>>(
+  steps: readonly S[],
+): S | undefined {
+  return steps
+    .filter((s) => s.lagP99Ms < LAG_CEILING_MS && s.unanswered === 0 && s.achieved >= 0.95 * s.asked)
+    .at(-1);
+}
+
+/** The same rates, without media, against discord.js's default client on a fake of its own. */
+async function baselineLag(rates: readonly number[], seconds: number) {
+  const discord = await startDiscordProcess();
+  try {
+    const client = await startDefaultClient(discord.env);
+    try {
+      await discord.firehose({ rate: rates[0]!, seconds: 1, mediaEveryMs: 0 });
+      const steps: Pick<Step, 'asked' | 'achieved' | 'lagP99Ms' | 'unanswered'>[] = [];
+      for (const rate of rates) {
+        await client.lagP99Ms(); // starts the next reading at this step
+        const run = await discord.firehose({ rate, seconds, mediaEveryMs: 0 });
+        steps.push({
+          asked: rate,
+          achieved: round(run.sent / run.seconds, 0),
+          lagP99Ms: round(await client.lagP99Ms(), 1),
+          unanswered: 0,
+        });
+        if (steps.at(-1)!.lagP99Ms >= LAG_CEILING_MS) break;
+      }
+      return steps;
+    } finally {
+      await client.child.close();
+    }
+  } finally {
+    await discord.close();
   }
 }

@@ -8,6 +8,7 @@ import { spawnCli, type CliChild } from '../../test/helpers/cli-child.js';
 import { HEAP_PROBE_ARGS, readHeap, type HeapReading } from '../../test/helpers/heap-probe.js';
 import { cliEntry } from '../../test/helpers/run-cli.js';
 import { waitFor } from '../../test/helpers/wait.js';
+import { startDefaultClient } from '../lib/default-client.js';
 import { mb, times, type Row, type Scale, type ScenarioResult } from '../lib/result.js';
 import { botEnvFor, startSimProcess, type SimProcess } from '../lib/sim-process.js';
 
@@ -21,25 +22,6 @@ const CEILING_MB = 250;
 const compared = (bot: number, baseline: number): string =>
   baseline >= bot ? `${times(baseline / bot)} less` : `${times(bot / baseline)} more`;
 const FLAT_MB = 10;
-
-/**
- * The baseline: a discord.js client on its default caches (200 messages a channel, every member,
- * user, emoji and presence), with the bot's intents and partials, that takes every event as
- * discord.js does (building and caching its structures). Run as an ES module from the project root
- * so `discord.js` resolves.
- */
-const DEFAULT_CLIENT = `
-import { Client, GatewayIntentBits, Partials } from 'discord.js';
-const client = new Client({
-  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent,
-    GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages],
-  partials: [Partials.Message, Partials.Channel, Partials.Reaction],
-  rest: { api: process.env.DISCORD_API_URL },
-  shards: 'auto',
-});
-client.once('clientReady', () => process.stdout.write(JSON.stringify({ level: 30, msg: 'baseline ready' }) + '\\n'));
-await client.login(process.env.DISCORD_TOKEN);
-`;
 
 interface Readings {
   readonly guilds: Record<number, HeapReading>;
@@ -187,10 +169,7 @@ async function startBot(fake: FakeDiscord, sim: SimProcess, dir: string): Promis
   return bot;
 }
 
+/** The baseline: discord.js's default client (bench/lib/default-client.ts). */
 async function startBaseline(fake: FakeDiscord): Promise<CliChild> {
-  const client = spawnCli([], fake.env(), {
-    entry: [...HEAP_PROBE_ARGS, '--input-type=module', '--eval', DEFAULT_CLIENT],
-  });
-  await client.waitForLog((l) => l.msg === 'baseline ready', 'the baseline client ready', 60_000);
-  return client;
+  return (await startDefaultClient(fake.env(), HEAP_PROBE_ARGS)).child;
 }
