@@ -151,24 +151,8 @@ it('auto-scan turned on through A is in force on B and C at their next trigger',
 });
 
 it('SIGKILL of the instance holding a slow check: the same placeholder is edited with the verdict, once', async () => {
-  sim.setFaults({ latencyMs: 120_000 });
-  const taken = instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
-  const message = imagesMessage(slack, 'slow', 1, 0.07);
-  const callsBefore = sim.requests.length;
-  await react(instances[1]!, message);
-  const holder = await waitFor(
-    () =>
-      instances.find(
-        (inst, i) => inst.bot.logs.filter((l) => l.msg === 'check taken from the queue').length > taken[i]!,
-      ),
-    { timeoutMs: 30_000, what: 'an instance to take the check' },
-  );
-  // Its first BitMind call (/status for a fresh instance, else /image) is held by the simulator.
-  await waitFor(() => sim.requests.slice(callsBefore).some(isApiCall), {
-    timeoutMs: 60_000,
-    what: 'the check to be waiting on BitMind',
-  });
-  const placeholder = replies(message)[0]!;
+  const { message, holder, placeholder } = await holdSlowCheck('slow', instances[1]!);
+  expect(placeholder.text).toMatch(PLACEHOLDER);
   expect(placeholder.text).toMatch(PLACEHOLDER);
 
   holder.bot.signal('SIGKILL');
@@ -199,23 +183,7 @@ it('SIGKILL of the instance holding a slow check: the same placeholder is edited
 }, 240_000);
 
 it('SIGTERM of the instance holding a slow check hands it back: another answers it in the same placeholder, nobody hears "restarting"', async () => {
-  sim.setFaults({ latencyMs: 120_000 });
-  const taken = instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
-  const message = imagesMessage(slack, 'handback', 1, 0.07);
-  const callsBefore = sim.requests.length;
-  await react(instances[0]!, message);
-  const holder = await waitFor(
-    () =>
-      instances.find(
-        (inst, i) => inst.bot.logs.filter((l) => l.msg === 'check taken from the queue').length > taken[i]!,
-      ),
-    { timeoutMs: 30_000, what: 'an instance to take the check' },
-  );
-  await waitFor(() => sim.requests.slice(callsBefore).some(isApiCall), {
-    timeoutMs: 60_000,
-    what: 'the check to be waiting on BitMind',
-  });
-  const placeholder = replies(message)[0]!;
+  const { message, holder, placeholder } = await holdSlowCheck('handback', instances[0]!);
 
   sim.setFaults({ latencyMs: 0 });
   holder.bot.signal('SIGTERM');
@@ -364,3 +332,28 @@ it('exports the queue figures per instance', async () => {
   expect(text).toMatch(/bitmind_bot_queue_stalled_total\{bot_instance="[^"]+"\} \d+/);
   expect(sample(text, 'bitmind_bot_bitmind_up')).toBe(1);
 });
+
+/**
+ * A one-image message reacted to through `via`, whose check the simulator holds (latency of two
+ * minutes, until a test lifts it): the instance that took it from the queue, and the placeholder.
+ */
+async function holdSlowCheck(name: string, via: Instance) {
+  sim.setFaults({ latencyMs: 120_000 });
+  const taken = instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
+  const message = imagesMessage(slack, name, 1, 0.07);
+  const callsBefore = sim.requests.length;
+  await react(via, message);
+  const holder = await waitFor(
+    () =>
+      instances.find(
+        (inst, i) => inst.bot.logs.filter((l) => l.msg === 'check taken from the queue').length > taken[i]!,
+      ),
+    { timeoutMs: 30_000, what: 'an instance to take the check' },
+  );
+  // Its first BitMind call (/status for a fresh instance, else /image) is held by the simulator.
+  await waitFor(() => sim.requests.slice(callsBefore).some(isApiCall), {
+    timeoutMs: 60_000,
+    what: 'the check to be waiting on BitMind',
+  });
+  return { message, holder, placeholder: replies(message)[0]! };
+}
