@@ -82,11 +82,9 @@ describe('hostile names in the Discord embed', () => {
       name: 'Check with BitMind',
       messageId: message.id,
     });
-    const edit = await waitFor(() => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-      what: 'the interaction answer',
-      timeoutMs: 10_000,
-    });
-    const body = edit.body as Partial<APIMessage> & { allowed_mentions?: { parse?: unknown[] } };
+    const body = (await fake.interactionAnswer(interaction)) as Partial<APIMessage> & {
+      allowed_mentions?: { parse?: unknown[] };
+    };
     const fields = (body.embeds ?? []).flatMap((e: APIEmbed) => e.fields ?? []);
     expect(fields).toHaveLength(NAME_CASES.length);
     NAME_CASES.forEach((c, i) => {

@@ -1,4 +1,3 @@
-import type { APIMessage } from 'discord.js';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordRig, type DiscordRig } from '../discord/rig.js';
@@ -128,11 +127,7 @@ describe('malformed and oversized Discord interactions (real discord.js client)'
   }
 
   async function answerText(interaction: InteractionRecord): Promise<string> {
-    const edit = await waitFor(
-      () => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'),
-      { what: 'the interaction answer', timeoutMs: 8000 },
-    );
-    const body = edit.body as Partial<APIMessage>;
+    const body = await rig.fake.interactionAnswer(interaction, 8000);
     return `${body.content ?? ''}\n${JSON.stringify(body.embeds ?? [])}`;
   }
 
@@ -173,11 +168,7 @@ describe('malformed and oversized Discord interactions (real discord.js client)'
       name: 'Check with BitMind',
       messageId: message.id,
     });
-    const edit = await waitFor(() => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-      what: 'the answer',
-      timeoutMs: 10_000,
-    });
-    const embeds = (edit.body as Partial<APIMessage>).embeds ?? [];
+    const embeds = (await fake.interactionAnswer(interaction)).embeds ?? [];
     const fields = embeds.flatMap((e) => e.fields ?? []);
     expect(fields).toHaveLength(20);
     expect(fields.map((f) => f.name)).toEqual(

@@ -1,7 +1,6 @@
 import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
-import { waitFor } from '../helpers/wait.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
 let rig: DiscordRig;
@@ -37,11 +36,9 @@ async function autoscan(
 }
 
 async function contentOf(interaction: InteractionRecord): Promise<string> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
+  const answer = await rig.fake.interactionAnswer(interaction);
   expect(interaction.ephemeral).toBe(true);
-  return (edit.body as Partial<APIMessage>).content ?? '';
+  return answer.content ?? '';
 }
 
 function post(files: FakeFile[], channelId = rig.fake.channels.general.id, author = rig.fake.users.alice) {

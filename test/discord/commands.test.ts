@@ -20,12 +20,10 @@ afterAll(() => rig.close());
 async function answerOf(
   interaction: InteractionRecord,
 ): Promise<{ calls: RecordedCall[]; body: RESTPatchAPIWebhookWithTokenMessageJSONBody }> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
+  const answer = await rig.fake.interactionAnswer(interaction);
   return {
     calls: rig.fake.interactionCalls(interaction),
-    body: edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody,
+    body: answer,
   };
 }
 

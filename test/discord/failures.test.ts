@@ -1,4 +1,3 @@
-import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRecord, OptionValue } from '../fakes/discord/index.js';
 import { plainText } from '../helpers/media-samples.js';
@@ -25,11 +24,8 @@ function check(options: Record<string, OptionValue>): InteractionRecord {
 
 /** The single answer of an interaction, as text; fails if it was answered more than once. */
 async function answer(interaction: InteractionRecord): Promise<string> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
+  const body = await rig.fake.interactionAnswer(interaction);
   expect(rig.fake.interactionCalls(interaction).map((c) => c.method)).toEqual(['POST', 'PATCH']);
-  const body = edit.body as Partial<APIMessage>;
   return `${body.content ?? ''}\n${JSON.stringify(body.embeds ?? [])}`;
 }
 

@@ -1,4 +1,3 @@
-import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRecord, OptionValue } from '../fakes/discord/index.js';
 import { waitFor } from '../helpers/wait.js';
@@ -13,11 +12,9 @@ beforeAll(async () => {
 afterAll(() => rig.close());
 
 async function contentOf(interaction: InteractionRecord): Promise<string> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
+  const answer = await rig.fake.interactionAnswer(interaction);
   expect(interaction.ephemeral).toBe(true);
-  return (edit.body as Partial<APIMessage>).content ?? '';
+  return answer.content ?? '';
 }
 
 function run(

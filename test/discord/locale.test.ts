@@ -1,7 +1,6 @@
-import type { APIEmbed, APIMessage, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord.js';
+import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
-import { waitFor } from '../helpers/wait.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
 /**
@@ -17,14 +16,7 @@ afterAll(() => rig.close());
 
 const suspicious = (name: string): FakeFile => ({ name, bytes: pngScored(0.93), contentType: 'image/png' });
 
-async function answerOf(
-  interaction: InteractionRecord,
-): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
-  return edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody;
-}
+const answerOf = (interaction: InteractionRecord) => rig.fake.interactionAnswer(interaction);
 
 function checkAs(locale: string, file: FakeFile): InteractionRecord {
   const { fake } = rig;

@@ -40,10 +40,8 @@ async function command(
     options,
     locale,
   });
-  const edit = await waitFor(() => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the command answer',
-  });
-  return (edit.body as Partial<APIMessage>).content ?? '';
+  const answer = await fake.interactionAnswer(interaction);
+  return answer.content ?? '';
 }
 
 /** Presses a button as a member whose client speaks `locale`; returns what the presser alone was told. */

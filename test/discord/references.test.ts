@@ -1,8 +1,7 @@
-import type { APIMessage, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord.js';
+import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRecord, RecordedCall } from '../fakes/discord/index.js';
 import { discordMessageLink, discordMessageLinkOf } from '../../adapters/discord/message-link.js';
-import { waitFor } from '../helpers/wait.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
 /**
@@ -44,14 +43,7 @@ function ask(channelId: string, url: string): InteractionRecord {
   });
 }
 
-async function answerOf(
-  interaction: InteractionRecord,
-): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> {
-  const edit = await waitFor(() => rig.fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-  });
-  return edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody;
-}
+const answerOf = (interaction: InteractionRecord) => rig.fake.interactionAnswer(interaction);
 
 const touched = (message: APIMessage, name: string) => (c: RecordedCall) =>
   c.path.includes(`/messages/${message.id}`) || c.path.endsWith(`/${encodeURIComponent(name)}`);

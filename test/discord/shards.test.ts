@@ -75,11 +75,8 @@ async function startBot(shardIds: string, { ready = true } = {}): Promise<{ bot:
 }
 
 async function answerOf(interaction: InteractionRecord): Promise<string> {
-  const edit = await waitFor(() => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
-    what: 'the interaction answer',
-    timeoutMs: 15_000,
-  });
-  return (edit.body as Partial<APIMessage>).content ?? '';
+  const answer = await fake.interactionAnswer(interaction, 15_000);
+  return answer.content ?? '';
 }
 
 function moderatorRuns(

@@ -8,7 +8,9 @@ import {
   type APIAttachment,
   type APIMessage,
   type APIUser,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord.js';
+import { waitFor } from '../../helpers/wait.js';
 import { FakeGateway } from './gateway.js';
 import { MODERATOR_PERMISSIONS, snowflake, user } from './payloads.js';
 import { FakeRest, type InteractionRecord, type RecordedCall } from './rest.js';
@@ -349,6 +351,18 @@ export class FakeDiscord {
     return this.rest.calls.filter(
       (c) => c.path.includes(`/${interaction.token}/`) || c.path.endsWith(`/${interaction.token}`),
     );
+  }
+
+  /** Waits for an interaction's answer: the edit (PATCH) of its deferred response, and gives its body. */
+  async interactionAnswer(
+    interaction: InteractionRecord,
+    timeoutMs = 10_000,
+  ): Promise<RESTPatchAPIWebhookWithTokenMessageJSONBody> {
+    const edit = await waitFor(() => this.interactionCalls(interaction).find((c) => c.method === 'PATCH'), {
+      what: 'the interaction answer',
+      timeoutMs,
+    });
+    return edit.body as RESTPatchAPIWebhookWithTokenMessageJSONBody;
   }
 
   /** Makes every attachment URL handed out so far answer `status`; re-fetched messages carry fresh ones. */
