@@ -228,10 +228,17 @@ it('Redis stopped for ten seconds mid-burst: every trigger answered once, by a v
 
   // Checks take a few seconds now, so some are in flight when Redis goes away.
   sim.setFaults({ latencyMs: 3000 });
+  const takenBefore = sum(takenCounts());
   await send(0, 4);
   await waitFor(() => messages.slice(0, 4).every((m) => replies(m).length > 0), {
     timeoutMs: 30_000,
     what: 'the first four placeholders',
+  });
+  // In flight means queued and taken: a placeholder is posted before its job reaches the queue, and
+  // a job Redis never got is refused in its placeholder, which is the next four's case, not these.
+  await waitFor(() => sum(takenCounts()) >= takenBefore + 4, {
+    timeoutMs: 30_000,
+    what: 'the first four checks taken from the queue',
   });
   await redis.stop();
   const stoppedAt = Date.now();
@@ -333,21 +340,28 @@ it('exports the queue figures per instance', async () => {
   expect(sample(text, 'bitmind_bot_bitmind_up')).toBe(1);
 });
 
+/** How many checks each instance has taken from the queue so far, in `instances` order. */
+function takenCounts(): number[] {
+  return instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
+}
+
+const sum = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0);
+
 /**
  * A one-image message reacted to through `via`, whose check the simulator holds (latency of two
  * minutes, until a test lifts it): the instance that took it from the queue, and the placeholder.
  */
 async function holdSlowCheck(name: string, via: Instance) {
   sim.setFaults({ latencyMs: 120_000 });
-  const taken = instances.map((i) => i.bot.logs.filter((l) => l.msg === 'check taken from the queue').length);
+  const taken = takenCounts();
   const message = imagesMessage(slack, name, 1, 0.07);
   const callsBefore = sim.requests.length;
   await react(via, message);
   const holder = await waitFor(
-    () =>
-      instances.find(
-        (inst, i) => inst.bot.logs.filter((l) => l.msg === 'check taken from the queue').length > taken[i]!,
-      ),
+    () => {
+      const now = takenCounts();
+      return instances.find((_, i) => now[i]! > taken[i]!);
+    },
     { timeoutMs: 30_000, what: 'an instance to take the check' },
   );
   // Its first BitMind call (/status for a fresh instance, else /image) is held by the simulator.
