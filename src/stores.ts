@@ -7,7 +7,7 @@ import { FileSettingsStore } from './settings/file-store.js';
 import { RedisSettingsStore } from './settings/redis-store.js';
 import type { SettingsStore } from './settings/store.js';
 import { FileStateStore } from './state/file-store.js';
-import { RedisConnection } from './state/redis-connection.js';
+import { openRedisConnection, type RedisConnection } from './state/redis-connection.js';
 import { RedisStateStore } from './state/redis-store.js';
 import type { StateStore } from './state/store.js';
 
@@ -75,17 +75,7 @@ export async function openStores(
       },
     };
   }
-  const connection = new RedisConnection(config.redis, { logger: options.logger });
-  try {
-    await connection.ready(options.connectTimeoutMs ?? 10_000);
-  } catch (err) {
-    await connection.close();
-    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : 'no answer';
-    throw new Error(
-      `shared state (Redis) at ${config.redis.url} is unavailable (${reason}): check REDIS_URL and REDIS_PASSWORD, or run bitmind-bot doctor`,
-      { cause: err },
-    );
-  }
+  const connection = await openRedisConnection(config.redis, options.logger, options.connectTimeoutMs);
   const state = new RedisStateStore(connection);
   let audit: AuditTrail;
   try {

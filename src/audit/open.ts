@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { RedisConnection } from '../state/redis-connection.js';
+import { openRedisConnection } from '../state/redis-connection.js';
 import type { AuditTrail } from './audit-log.js';
 import { FileAuditTrail } from './file-trail.js';
 import { RedisAuditTrail } from './redis-trail.js';
@@ -16,9 +16,8 @@ export async function openAuditTrail(
 ): Promise<AuditTrail> {
   const retention = { days: config.auditRetentionDays, now: Date.now, logger };
   if (!config.redis) return FileAuditTrail.open(config.dataDir, retention);
-  const connection = new RedisConnection(config.redis, { logger });
+  const connection = await openRedisConnection(config.redis, logger);
   try {
-    await connection.ready(10_000);
     const trail = await RedisAuditTrail.open(connection, retention);
     return {
       record: (entry) => trail.record(entry),

@@ -41,6 +41,7 @@ export class RedisConnection {
   readonly settings: RedisSettings;
   readonly #logger: Logger;
   #down: string | undefined;
+  #wasReady = false;
 
   constructor(settings: RedisSettings, options: RedisConnectionOptions) {
     this.settings = settings;
@@ -59,15 +60,19 @@ export class RedisConnection {
     this.client.on('error', (err: Error) => this.#lost(err.message));
     this.client.on('close', () => this.#lost('connection closed'));
     this.client.on('ready', () => {
+      const again = this.#wasReady;
+      this.#wasReady = true;
       if (this.#down === undefined) return;
       this.#down = undefined;
-      this.#logger.info('shared state (Redis) is reachable again');
+      if (again) this.#logger.info('shared state (Redis) is reachable again');
     });
   }
 
   #lost(reason: string): void {
     if (this.#down !== undefined || this.client.status === 'end') return;
     this.#down = reason;
+    // Before the first connection, `ready` is waiting and its error names the reason, once.
+    if (!this.#wasReady) return;
     this.#logger.warn(
       { reason },
       'shared state (Redis) is unavailable; triggers are refused until it is back, reconnecting',
@@ -119,4 +124,27 @@ export class RedisConnection {
     }
     await this.client.quit().catch(() => this.client.disconnect());
   }
+}
+
+/**
+ * A connection that is up, or one clear error naming what to check: a wrong REDIS_URL stops a start
+ * (or a CLI run) at once instead of refusing every trigger afterwards.
+ */
+export async function openRedisConnection(
+  settings: RedisSettings,
+  logger: Logger,
+  timeoutMs = 10_000,
+): Promise<RedisConnection> {
+  const connection = new RedisConnection(settings, { logger });
+  try {
+    await connection.ready(timeoutMs);
+  } catch (err) {
+    await connection.close();
+    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : 'no answer';
+    throw new Error(
+      `shared state (Redis) at ${settings.url} is unavailable (${reason}): check REDIS_URL and REDIS_PASSWORD, or run bitmind-bot doctor`,
+      { cause: err },
+    );
+  }
+  return connection;
 }

@@ -1,11 +1,14 @@
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { RedisConnection, StateUnavailableError } from '../../src/state/redis-connection.js';
+import {
+  openRedisConnection,
+  RedisConnection,
+  StateUnavailableError,
+} from '../../src/state/redis-connection.js';
 import { RedisStateStore } from '../../src/state/redis-store.js';
 import { captureLogger } from '../log/capture.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { useRedis } from '../helpers/redis.js';
-import { waitFor } from '../helpers/wait.js';
 
 failOnStrayErrors();
 const PASSWORD = 'SENTINEL-right';
@@ -34,19 +37,22 @@ it('connects with the password from REDIS_URL, and never logs it', async () => {
   expect(lines.join('')).not.toContain('SENTINEL');
 });
 
-it('with a wrong password: calls are refused as unavailable, one line says why, without either password', async () => {
+it('with a wrong password: calls are refused as unavailable, and the start stops with one error saying why, without either password', async () => {
   const { log, lines } = captureLogger();
   const connection = new RedisConnection(settingsWith('SENTINEL-wrong'), { logger: log });
   try {
     await expect(connection.ready(1000)).rejects.toBeInstanceOf(StateUnavailableError);
     await expect(new RedisStateStore(connection).get('k')).rejects.toBeInstanceOf(StateUnavailableError);
-    await waitFor(() => lines.length > 0, { what: 'the outage line' });
   } finally {
     await connection.close();
   }
-  const text = lines.join('');
-  expect(text).toMatch(/WRONGPASS|invalid password|NOAUTH/i);
-  expect(text).toContain(redis.url);
-  expect(text).not.toContain('SENTINEL');
-  expect(lines.filter((l) => l.includes('shared state (Redis) is unavailable'))).toHaveLength(1);
+
+  const refused = await openRedisConnection(settingsWith('SENTINEL-wrong'), log, 1000).then(
+    () => new Error('connected with a wrong password'),
+    (err: unknown) => err as Error,
+  );
+  expect(refused.message).toMatch(/WRONGPASS|invalid password|NOAUTH/i);
+  expect(refused.message).toContain(redis.url);
+  expect(refused.message).toMatch(/check REDIS_URL and REDIS_PASSWORD/);
+  expect(`${refused.message}${lines.join('')}`).not.toContain('SENTINEL');
 });
