@@ -5,6 +5,7 @@ import { fileMediaRef, urlMediaRef } from '../media/refs.js';
 import { UsageError, type Command } from './command.js';
 import { cliLogger } from './cli-logger.js';
 import { localeOfEnvironment } from '../i18n/i18n.js';
+import { openRedisConnection } from '../state/redis-connection.js';
 import { reportJson, reportTable } from './report-output.js';
 
 const USAGE = `Usage: bitmind-bot check [--json] <file-or-url>...
@@ -13,6 +14,8 @@ Checks images (JPEG, PNG, WebP; GIF, HEIC, AVIF, TIFF, BMP converted to PNG) and
 M4V; WebM, MKV and animations converted to MP4) with BitMind and prints a verdict for each. A link to a
 web page is checked by the images and videos its Open Graph / Twitter card tags name (at most 4).
 With no BitMind credentials configured, it runs the embedded simulator and marks every result simulated.
+With REDIS_URL set (and real credentials), its calls count in the rate limit the bot's instances
+share, and it reads their verdict cache.
 
 Options:
   --json   print exactly one JSON document on stdout: {"results":[...]}
@@ -30,7 +33,17 @@ export const checkCommand: Command = {
 
     const config = loadConfig(environmentWithDotEnv(io.env));
     const logger = cliLogger(io, config.logLevel);
-    const core = await buildCore(config, logger);
+    // With REDIS_URL and a real account, the terminal's calls count in the account's shared rate
+    // limit like every instance's, and reuse the shared verdict cache. The embedded simulator is
+    // this process's own, so nothing is shared with it.
+    const redis =
+      config.redis && config.bitmind.auth.method !== 'simulator'
+        ? await openRedisConnection(config.redis, logger)
+        : undefined;
+    const core = await buildCore(config, logger, redis ? { redis } : {}).catch(async (err: unknown) => {
+      await redis?.close();
+      throw err;
+    });
     try {
       if (core.simulated) {
         io.stderr.write(
@@ -60,6 +73,7 @@ export const checkCommand: Command = {
       return report.items.every((i) => !('error' in i)) ? 0 : 1;
     } finally {
       await core.close();
+      await redis?.close();
     }
   },
 };
