@@ -168,7 +168,10 @@ export async function startService(
     await Promise.all(adapters.map((a) => a.start()));
     if (queue) {
       await queue.ready();
-      queue.work((job, signal) => pipeline.execute(job, signal));
+      queue.work(
+        (job, signal) => pipeline.execute(job, signal),
+        (job) => pipeline.abandon(job),
+      );
     } else await pipeline.resume();
   } catch (err) {
     await stop();

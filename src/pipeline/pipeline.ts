@@ -232,9 +232,31 @@ export function createPipeline(options: PipelineOptions) {
       { err, platform: trigger.place.platform, trigger: trigger.kind },
       'check not queued',
     );
-    const plan = finalPlan(trigger.kind, job.mode, { kind: 'failure', text: failure.text }, true);
+    await answerFailure(job, failure.text);
+  }
+
+  /** Answers a job that will get no verdict with `text`, where its answer would have gone. */
+  async function answerFailure(job: CheckJob, text: string): Promise<boolean> {
+    const { trigger } = job;
+    const plan = finalPlan(trigger.kind, job.mode, { kind: 'failure', text }, job.placeholder !== undefined);
     options.observe?.(trigger, plan);
-    await deliver(trigger, plan, job);
+    return deliver(trigger, plan, job);
+  }
+
+  /**
+   * A job the durable queue gave up on (every run failed, or it stalled too often, as when the
+   * media kill the instances that check them): its asker hears so, once, rather than being left
+   * with "Checking…" for good.
+   */
+  async function abandon(job: CheckJob): Promise<void> {
+    if (await answered.has(job.id)) return;
+    if (job.trigger.kind === 'reaction')
+      await reactions
+        .settle(job.trigger.place, undefined)
+        .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be released'));
+    if (!(await answerFailure(job, t(localeOf(job.trigger), 'failure.gaveUp')))) return;
+    await answered.set(job.id);
+    await audit(job, { error: 'gave_up' });
   }
 
   /**
@@ -478,6 +500,9 @@ export function createPipeline(options: PipelineOptions) {
 
     /** Runs one job of a durable queue (its worker calls this). */
     execute,
+
+    /** Answers a job the durable queue gave up on. */
+    abandon,
 
     /** Resolves once every trigger accepted so far is answered (tests, and shutdown). */
     idle: () => tasks.idle(),

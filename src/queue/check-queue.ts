@@ -9,6 +9,8 @@ import type { StateStore } from '../state/store.js';
 
 /** Runs one job; `signal` aborts when the instance hands its jobs back (a graceful shutdown). */
 export type JobHandler = (job: CheckJob, signal: AbortSignal) => Promise<JobOutcome>;
+/** Answers a job the queue gave up on, so its asker is not left with "Checking…" forever. */
+export type GiveUpHandler = (job: CheckJob) => Promise<void>;
 
 export interface CheckQueueOptions {
   readonly redis: RedisSettings;
@@ -22,6 +24,8 @@ export interface CheckQueueOptions {
   readonly state: StateStore;
   readonly logger: Logger;
   readonly metrics: Pick<Metrics, 'queueStalled'>;
+  /** How often, and how far apart, a run that could not finish is tried again (tests shorten it). */
+  readonly retry?: { readonly attempts: number; readonly delayMs: number };
 }
 
 const QUEUE_NAME = 'checks';
@@ -36,7 +40,7 @@ const MAX_STALLS = 5;
  * A run that could not finish (Redis away before the check began, or the platform refusing the
  * answer) is tried again this often, this many times: several minutes in all.
  */
-const RETRY = { attempts: 40, backoff: { type: 'fixed', delay: 5000 } } as const;
+const RETRY = { attempts: 40, delayMs: 5000 } as const;
 /** A reply handle lives as long as an owed answer: a day. */
 const REPLY_VIA_TTL_MS = 24 * 60 * 60 * 1000;
 /** Errors of one outage are logged once in this interval, not once per reconnection attempt. */
@@ -119,7 +123,8 @@ export class CheckQueue implements JobRunner {
         {
           jobId: job.id,
           priority: trigger.kind === 'autoscan' ? PRIORITY.autoscan : PRIORITY.interactive,
-          ...RETRY,
+          attempts: this.#retry.attempts,
+          backoff: { type: 'fixed', delay: this.#retry.delayMs },
           removeOnComplete: { age: 3600, count: 10_000 },
           removeOnFail: { age: 24 * 3600 },
         },
@@ -130,8 +135,15 @@ export class CheckQueue implements JobRunner {
     }
   }
 
-  /** Starts taking jobs from the queue, at most `concurrency` at once, each run by `handle`. */
-  work(handle: JobHandler): void {
+  get #retry(): { readonly attempts: number; readonly delayMs: number } {
+    return this.#options.retry ?? RETRY;
+  }
+
+  /**
+   * Starts taking jobs from the queue, at most `concurrency` at once, each run by `handle`; a job
+   * given up on (every attempt failed, or it stalled too often) goes to `giveUp`, once.
+   */
+  work(handle: JobHandler, giveUp: GiveUpHandler): void {
     const { stallMs, concurrency, instance, logger, metrics } = this.#options;
     // A worker blocks on Redis for the next job: BullMQ needs its commands retried, not failed.
     this.#workerConnection = this.#connect({ maxRetriesPerRequest: null });
@@ -158,12 +170,30 @@ export class CheckQueue implements JobRunner {
       );
     });
     worker.on('failed', (job, err) => {
-      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
-      if (final)
-        logger.error({ job: job?.id, err: err.message }, 'a check job failed and will not run again');
-      else logger.warn({ job: job.id, err: err.message }, 'a check job failed; it will be tried again');
+      // Finished means no run follows: every attempt failed, or it stalled too often (BullMQ then
+      // fails it on its next start, before any attempt).
+      const final = !job || job.finishedOn !== undefined;
+      if (!final) {
+        logger.warn({ job: job.id, err: err.message }, 'a check job failed; it will be tried again');
+        return;
+      }
+      logger.error({ job: job?.id, err: err.message }, 'a check job failed and will not run again');
+      if (job) void this.#giveUp(job, giveUp);
     });
     this.#worker = worker;
+  }
+
+  /** Tells the asker of a job given up on; a failure here is logged, the job is over either way. */
+  async #giveUp(job: Job, giveUp: GiveUpHandler): Promise<void> {
+    const { logger, state } = this.#options;
+    const id = job.id ?? '';
+    try {
+      const parsed = checkJobSchema.safeParse(withReplyVia(job.data, await state.get(replyViaKey(id))));
+      if (parsed.success) await giveUp(parsed.data);
+      await state.delete(replyViaKey(id));
+    } catch (err) {
+      logger.error({ job: id, err }, 'a check given up on could not be answered');
+    }
   }
 
   async #run(job: Job, token: string | undefined, signal: AbortSignal, handle: JobHandler): Promise<void> {

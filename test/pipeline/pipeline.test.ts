@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/domain/types.js';
+import { t } from '../../src/i18n/i18n.js';
 import { STATE_UNAVAILABLE } from '../../src/pipeline/failure.js';
 import type { CheckJob, JobRunner } from '../../src/pipeline/jobs.js';
 import { StateUnavailableError } from '../../src/state/redis-connection.js';
@@ -287,6 +288,30 @@ describe('a durable queue (the shared mode)', () => {
     expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder']);
     // Another instance then answers it.
     expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+  });
+
+  it('tells the asker once, in their language, when the queue gives up on their job', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger({ locale: 'fr' }));
+    await world.pipeline.abandon(jobs[0]!);
+    await world.pipeline.abandon(jobs[0]!);
+    expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+    expect(world.port.plans()).toEqual([
+      { kind: 'reply', placeholder: true, body: { kind: 'failure', text: t('fr', 'failure.gaveUp') } },
+    ]);
+    // Nothing answers it after that, not even a late run.
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    expect(world.checker.requests).toHaveLength(0);
+  });
+
+  it('leaves a job another run answered alone when the queue gives up on it', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner });
+    await world.send(trigger());
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    await world.pipeline.abandon(jobs[0]!);
     expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
   });
 

@@ -61,6 +61,8 @@ export default {
     stateUnavailable:
       'Ich kann gerade keine Prüfungen annehmen (mein gemeinsamer Speicher ist nicht erreichbar). Versuch es in einer Minute noch einmal.',
     generic: 'Beim Prüfen dieser Datei ist etwas schiefgegangen. Versuch es in einer Minute noch einmal.',
+    gaveUp:
+      'BitMind konnte diese Prüfung auch nach vielen Versuchen nicht abschließen. Versuch es später noch einmal.',
     command: 'Etwas ist schiefgegangen. Versuch es in einer Minute noch einmal.',
     finish: 'BitMind konnte diese Prüfung nicht abschließen: {message}',
     title: '⚠️ BitMind konnte das nicht prüfen',

@@ -66,6 +66,7 @@ export default {
     stateUnavailable:
       'I cannot take new checks for a moment (my shared state is unreachable). Try again in a minute.',
     generic: 'Something went wrong while checking this file. Please try again in a minute.',
+    gaveUp: 'BitMind could not finish this check after many tries. Please try again later.',
     command: 'Something went wrong. Please try again in a minute.',
     finish: 'BitMind could not finish this check: {message}',
     title: '⚠️ BitMind could not check this',

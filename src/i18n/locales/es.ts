@@ -63,6 +63,7 @@ export default {
     stateUnavailable:
       'Ahora mismo no puedo aceptar comprobaciones (no llego a mi estado compartido). Inténtalo dentro de un minuto.',
     generic: 'Algo salió mal al comprobar este archivo. Inténtalo de nuevo dentro de un minuto.',
+    gaveUp: 'BitMind no pudo terminar esta comprobación tras muchos intentos. Inténtalo de nuevo más tarde.',
     command: 'Algo salió mal. Inténtalo de nuevo dentro de un minuto.',
     finish: 'BitMind no pudo terminar esta comprobación: {message}',
     title: '⚠️ BitMind no pudo comprobar esto',

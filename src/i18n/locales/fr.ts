@@ -62,6 +62,8 @@ export default {
     stateUnavailable:
       'Je ne peux pas accepter de vérifications pour le moment (mon état partagé est injoignable). Réessayez dans une minute.',
     generic: 'Un problème est survenu pendant la vérification de ce fichier. Réessayez dans une minute.',
+    gaveUp:
+      'BitMind n’a pas pu terminer cette vérification après de nombreuses tentatives. Réessayez plus tard.',
     command: 'Un problème est survenu. Réessayez dans une minute.',
     finish: 'BitMind n’a pas pu terminer cette vérification : {message}',
     title: '⚠️ BitMind n’a pas pu vérifier ceci',

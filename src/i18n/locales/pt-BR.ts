@@ -62,6 +62,8 @@ export default {
     stateUnavailable:
       'Não consigo aceitar verificações agora (meu estado compartilhado está inacessível). Tente de novo em um minuto.',
     generic: 'Algo deu errado ao verificar este arquivo. Tente de novo em um minuto.',
+    gaveUp:
+      'O BitMind não conseguiu concluir esta verificação depois de muitas tentativas. Tente de novo mais tarde.',
     command: 'Algo deu errado. Tente de novo em um minuto.',
     finish: 'O BitMind não conseguiu concluir esta verificação: {message}',
     title: '⚠️ O BitMind não conseguiu verificar isto',
