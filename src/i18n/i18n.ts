@@ -125,13 +125,17 @@ function numberFormat(locale: Locale, style: keyof typeof NUMBER_STYLES): Intl.N
  * English for anything else, or nothing.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  if (!tag) return DEFAULT_LOCALE;
+  return (tag ? supportedLocale(tag) : undefined) ?? DEFAULT_LOCALE;
+}
+
+/** As resolveLocale, but undefined for a tag the bot does not speak (a browser may name another). */
+export function supportedLocale(tag: string): Locale | undefined {
   // POSIX names: language_TERRITORY.codeset@modifier.
   const clean = tag.split(/[.@]/)[0]!.replace(/_/g, '-').toLowerCase();
   const exact = LOCALES.find((l) => l.toLowerCase() === clean);
   if (exact) return exact;
   const language = clean.split('-')[0];
-  return LOCALES.find((l) => l.split('-')[0] === language) ?? DEFAULT_LOCALE;
+  return LOCALES.find((l) => l.split('-')[0] === language);
 }
 
 /** The terminal's language, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG. */

@@ -28,7 +28,7 @@ export async function openInstallations(
       installationStore: store,
       stateStore: singleUseStateStore(install.stateSecret, deps.state),
       callbackOptions: {
-        success(installation, _options, _req, res) {
+        success(installation, _options, req, res) {
           logger.info(
             {
               team: installation.team?.id,
@@ -38,10 +38,10 @@ export async function openInstallations(
             },
             'Slack app installed',
           );
-          installedPage(res, installation);
+          installedPage(req, res, installation);
         },
-        failure(error, _options, _req, res) {
-          const { reason } = failedPage(res, error);
+        failure(error, _options, req, res) {
+          const { reason } = failedPage(req, res, error);
           logger.warn({ reason }, 'Slack install not completed');
         },
       },

@@ -192,6 +192,25 @@ export default {
     },
     modlogUsage:
       'Versuch `{command} modlog #kanal` (wähl den Channel aus der Liste von Slack), `{command} modlog off` oder `{command} modlog status`.',
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'BitMind ist installiert',
+      installedIn: 'BitMind ist jetzt Teil von {where}.',
+      installedInWorkspace: 'BitMind ist jetzt Teil deines Workspace.',
+      installedInOrganisation: 'BitMind ist jetzt Teil deiner Organisation.',
+      nextSteps:
+        'Lade den Bot mit /invite @BitMind in einen Channel ein und gib dort {command} help ein, dann siehst du, was er kann. Du kannst diese Seite schließen.',
+      failedTitle: 'BitMind wurde nicht installiert',
+      badState:
+        'Dieser Installationslink ist abgelaufen, wurde schon verwendet oder in einem anderen Browser geöffnet. Fang mit dem Installationslink noch einmal von vorn an.',
+      denied:
+        'Die Installation wurde in Slack abgebrochen, also wurde nichts installiert. Fang mit dem Installationslink noch einmal von vorn an.',
+      slackError:
+        'Slack hat die Installation nicht abgeschlossen ({code}). Versuch es gleich noch einmal über den Installationslink.',
+      unknown:
+        'Beim Abschließen der Installation ist etwas schiefgegangen. Versuch es noch einmal über den Installationslink.',
+      startAgain: 'Von vorn beginnen',
+    },
     home: {
       adminTitle: 'BitMind für Admins',
       whatItDoes: 'BitMind schätzt, wie wahrscheinlich ein Bild oder Video KI-generiert ist.',

@@ -197,6 +197,23 @@ export default {
     },
     modlogUsage:
       "Try `{command} modlog #channel` (pick the channel from Slack's list), `{command} modlog off` or `{command} modlog status`.",
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'BitMind is installed',
+      installedIn: 'BitMind is now part of {where}.',
+      installedInWorkspace: 'BitMind is now part of your workspace.',
+      installedInOrganisation: 'BitMind is now part of your organisation.',
+      nextSteps:
+        'Invite it to a channel with /invite @BitMind, then type {command} help there to see what it can do. You can close this page.',
+      failedTitle: 'BitMind was not installed',
+      badState:
+        'This install link has expired, was already used, or was opened in another browser. Start again from the install link.',
+      denied:
+        'The install was cancelled in Slack, so nothing was installed. Start again from the install link.',
+      slackError: 'Slack did not complete the install ({code}). Try again in a moment from the install link.',
+      unknown: 'Something went wrong while completing the install. Try again from the install link.',
+      startAgain: 'Start again',
+    },
     /** The App Home tab: everyone sees the how-to; workspace admins also see the settings and counts. */
     home: {
       adminTitle: 'BitMind for admins',

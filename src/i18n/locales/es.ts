@@ -192,6 +192,25 @@ export default {
     },
     modlogUsage:
       'Prueba `{command} modlog #canal` (elige el canal de la lista de Slack), `{command} modlog off` o `{command} modlog status`.',
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'BitMind está instalado',
+      installedIn: 'BitMind ya forma parte de {where}.',
+      installedInWorkspace: 'BitMind ya forma parte de tu espacio de trabajo.',
+      installedInOrganisation: 'BitMind ya forma parte de tu organización.',
+      nextSteps:
+        'Invítalo a un canal con /invite @BitMind y luego escribe {command} help en ese canal para ver lo que puede hacer. Ya puedes cerrar esta página.',
+      failedTitle: 'BitMind no se instaló',
+      badState:
+        'Este enlace de instalación caducó, ya se usó o se abrió en otro navegador. Vuelve a empezar desde el enlace de instalación.',
+      denied:
+        'La instalación se canceló en Slack, así que no se instaló nada. Vuelve a empezar desde el enlace de instalación.',
+      slackError:
+        'Slack no completó la instalación ({code}). Vuelve a intentarlo en un momento desde el enlace de instalación.',
+      unknown:
+        'Algo salió mal al completar la instalación. Vuelve a intentarlo desde el enlace de instalación.',
+      startAgain: 'Volver a empezar',
+    },
     home: {
       adminTitle: 'BitMind para administradores',
       whatItDoes: 'BitMind estima la probabilidad de que una imagen o un vídeo esté generado por IA.',

@@ -195,6 +195,24 @@ export default {
     },
     modlogUsage:
       'Essayez `{command} modlog #canal` (choisissez le canal dans la liste de Slack), `{command} modlog off` ou `{command} modlog status`.',
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'BitMind est installé',
+      installedIn: 'BitMind fait désormais partie de {where}.',
+      installedInWorkspace: 'BitMind fait désormais partie de votre espace de travail.',
+      installedInOrganisation: 'BitMind fait désormais partie de votre organisation.',
+      nextSteps:
+        'Invitez-le dans un canal avec /invite @BitMind, puis tapez {command} help dans ce canal pour voir ce qu’il sait faire. Vous pouvez fermer cette page.',
+      failedTitle: 'BitMind n’a pas été installé',
+      badState:
+        'Ce lien d’installation a expiré, a déjà servi ou a été ouvert dans un autre navigateur. Recommencez depuis le lien d’installation.',
+      denied:
+        'L’installation a été annulée dans Slack : rien n’a été installé. Recommencez depuis le lien d’installation.',
+      slackError:
+        'Slack n’a pas terminé l’installation ({code}). Réessayez dans un instant depuis le lien d’installation.',
+      unknown: 'Un problème est survenu pendant l’installation. Réessayez depuis le lien d’installation.',
+      startAgain: 'Recommencer',
+    },
     home: {
       adminTitle: 'BitMind pour les administrateurs',
       whatItDoes: 'BitMind estime la probabilité qu’une image ou une vidéo soit générée par IA.',

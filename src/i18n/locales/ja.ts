@@ -186,6 +186,24 @@ export default {
     },
     modlogUsage:
       '`{command} modlog #チャンネル`（チャンネルはSlackの一覧から選んでください）、`{command} modlog off`、`{command} modlog status` のいずれかをお試しください。',
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'BitMindをインストールしました',
+      installedIn: 'BitMindが{where}に追加されました。',
+      installedInWorkspace: 'BitMindがワークスペースに追加されました。',
+      installedInOrganisation: 'BitMindがオーガナイゼーションに追加されました。',
+      nextSteps:
+        '/invite @BitMind でチャンネルに招待し、そのチャンネルで {command} help と入力すると、できることを確認できます。このページは閉じてかまいません。',
+      failedTitle: 'BitMindはインストールされませんでした',
+      badState:
+        'このインストールリンクは、期限が切れているか、すでに使われているか、別のブラウザで開かれています。インストールリンクからもう一度やり直してください。',
+      denied:
+        'Slackでインストールがキャンセルされたため、何もインストールされていません。インストールリンクからもう一度やり直してください。',
+      slackError:
+        'Slackがインストールを完了しませんでした（{code}）。少し待ってから、インストールリンクからもう一度お試しください。',
+      unknown: 'インストールの完了中に問題が発生しました。インストールリンクからもう一度お試しください。',
+      startAgain: 'もう一度やり直す',
+    },
     home: {
       adminTitle: '管理者向けBitMind',
       whatItDoes: 'BitMindは、画像や動画がAI生成である可能性を推定します。',

@@ -192,6 +192,24 @@ export default {
     },
     modlogUsage:
       'Tente `{command} modlog #canal` (escolha o canal na lista do Slack), `{command} modlog off` ou `{command} modlog status`.',
+    /** The pages of "Add to Slack" in the browser's language (adapters/slack/install/pages.ts). Plain text: the page escapes it. */
+    install: {
+      installedTitle: 'O BitMind foi instalado',
+      installedIn: 'O BitMind agora faz parte de {where}.',
+      installedInWorkspace: 'O BitMind agora faz parte do seu workspace.',
+      installedInOrganisation: 'O BitMind agora faz parte da sua organização.',
+      nextSteps:
+        'Convide o bot para um canal com /invite @BitMind e depois digite {command} help nesse canal para ver o que ele pode fazer. Você já pode fechar esta página.',
+      failedTitle: 'O BitMind não foi instalado',
+      badState:
+        'Este link de instalação expirou, já foi usado ou foi aberto em outro navegador. Comece de novo pelo link de instalação.',
+      denied:
+        'A instalação foi cancelada no Slack, então nada foi instalado. Comece de novo pelo link de instalação.',
+      slackError:
+        'O Slack não concluiu a instalação ({code}). Tente de novo daqui a pouco pelo link de instalação.',
+      unknown: 'Algo deu errado ao concluir a instalação. Tente de novo pelo link de instalação.',
+      startAgain: 'Começar de novo',
+    },
     home: {
       adminTitle: 'BitMind para administradores',
       whatItDoes: 'O BitMind estima a probabilidade de uma imagem ou vídeo ter sido gerado por IA.',
