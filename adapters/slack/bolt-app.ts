@@ -1,12 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
-import type {
-  AuthorizeResult,
-  CallbackOptions,
-  InstallationQuery,
-  InstallationStore,
-  StateStore as OAuthStateStore,
-} from '@slack/oauth';
+import type { CallbackOptions, InstallationStore, StateStore as OAuthStateStore } from '@slack/oauth';
 import { INSTALL_PATH, OAUTH_REDIRECT_PATH, type SlackConfig } from './config.js';
+import type { Authorize } from './install/refresh-guard.js';
 import { BOT_SCOPES } from './surface.js';
 
 /**
@@ -31,8 +26,6 @@ export interface BoltParts {
   /** Present in Socket Mode. */
   readonly socket: SocketModeReceiver | undefined;
 }
-
-type Authorize = (source: InstallationQuery<boolean>) => Promise<AuthorizeResult>;
 
 /**
  * What distributed mode adds to Bolt: where installations live, the install flow's pages, and a
