@@ -8,6 +8,7 @@ import type { SlackContext, SlackWorkspace } from './context.js';
 import { createDelivery } from './deliver.js';
 import { messageSpecs, openSlackFile } from './files.js';
 import { guardHttp, guardSocketMode } from './guard.js';
+import { NotInstalledError } from './install/installation-store.js';
 import { botTokenOf, openInstallations } from './install/installations.js';
 import { fetchMessage } from './lookup.js';
 import { slackMessageLink } from './message-link.js';
@@ -30,6 +31,17 @@ export interface SlackAdapter extends ChatAdapter {
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 const noop = (): void => undefined;
+
+/** What an authorisation error wraps at its root: Bolt's app wraps its installer's, which wraps the store's. */
+function rootCause(err: Error): Error {
+  let cause = err;
+  for (let depth = 0; depth < 3; depth++) {
+    const original = (cause as { original?: unknown }).original;
+    if (!(original instanceof Error)) break;
+    cause = original;
+  }
+  return cause;
+}
 
 /**
  * Slack as a translator between Bolt and the pipeline: events, commands and shortcuts are parsed
@@ -81,13 +93,18 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   const moderation = (workspace: string) => createModeration({ ...at(workspace), logger });
   app.error((err) => {
     // Distributed mode: a workspace that never installed the app, or removed it since. Nothing of
-    // ours went wrong, and nothing is answered (there is no token to answer with).
-    if (err instanceof AuthorizationError)
+    // ours went wrong, and nothing is answered (there is no token to answer with). Anything else
+    // that stopped the authorisation (the store unreachable, a token refresh held too long by
+    // another instance) says so in its own words.
+    if (err instanceof AuthorizationError) {
+      const cause = rootCause(err);
       logger.warn(
-        { reason: err.original instanceof Error ? err.original.message : undefined },
-        'Slack event from a workspace without an installation; ignored',
+        { reason: cause.message },
+        cause instanceof NotInstalledError
+          ? 'Slack event from a workspace without an installation; ignored'
+          : 'Slack event could not be authorised; ignored',
       );
-    else logger.error({ err }, 'Bolt could not handle a Slack request');
+    } else logger.error({ err }, 'Bolt could not handle a Slack request');
     return Promise.resolve();
   });
   // Every delivery Bolt processes is tracked from its start, before its ack leaves: a shutdown (and

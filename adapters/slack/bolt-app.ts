@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { CallbackOptions, InstallationStore, StateStore as OAuthStateStore } from '@slack/oauth';
 import { INSTALL_PATH, OAUTH_REDIRECT_PATH, type SlackConfig } from './config.js';
+import type { Authorize } from './install/refresh-guard.js';
 import { BOT_SCOPES } from './surface.js';
 
 /**
@@ -15,6 +16,8 @@ const WEB_CLIENT_RETRY = {
   maxRetryTime: 60_000,
 };
 const WEB_CLIENT_TIMEOUT_MS = 15_000;
+/** The longest one Web API call may take, its retries included (a token refresh is one). */
+export const WEB_CLIENT_LONGEST_MS = WEB_CLIENT_RETRY.maxRetryTime + WEB_CLIENT_TIMEOUT_MS;
 
 export interface BoltParts {
   readonly app: App;
@@ -24,11 +27,16 @@ export interface BoltParts {
   readonly socket: SocketModeReceiver | undefined;
 }
 
-/** What distributed mode adds to Bolt: where installations live, and the install flow's pages. */
+/**
+ * What distributed mode adds to Bolt: where installations live, the install flow's pages, and a
+ * guard around the installer's `authorize` (install/refresh-guard.ts: one token refresh of an
+ * installation at a time).
+ */
 export interface BoltInstaller {
   readonly installationStore: InstallationStore;
   readonly stateStore: OAuthStateStore;
   readonly callbackOptions: CallbackOptions;
+  readonly guardAuthorize: (authorize: Authorize) => Authorize;
 }
 
 /**
@@ -86,6 +94,12 @@ export function createBoltApp(slack: SlackConfig, logger: BoltLogger, installer?
           },
         }),
     });
+    // Bolt takes the installer's `authorize` for events when the app initialises, and botTokenOf
+    // calls it for everything else: guarded here, before either, both go through the guard.
+    if (installer && http.installer) {
+      const bolts = http.installer.authorize.bind(http.installer);
+      http.installer.authorize = installer.guardAuthorize(bolts);
+    }
   }
   const app = new App({
     ...(slack.botToken && { token: slack.botToken.reveal() }),

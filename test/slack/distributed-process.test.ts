@@ -1,6 +1,6 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli-child.js';
+import { freePort } from '../helpers/free-port.js';
 import {
   cleanups,
   fakeSlack,
@@ -14,15 +14,6 @@ import { installThroughSlack } from './install-flow.js';
 import { DISTRIBUTED_SECRETS } from './rig.js';
 
 afterEach(runCleanups);
-
-/** A loopback port free now: the redirect URL must name the bot's port before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 it('`bitmind-bot start` in distributed mode: installed through the flow, answers, and still answers after a restart', async () => {
   const slack = await fakeSlack();

@@ -5,6 +5,7 @@ import type { Config } from '../../../src/config.js';
 import type { Logger } from '../../../src/log.js';
 import { writeFileAtomically } from '../../../src/state/atomic-file.js';
 import { RedisConnection } from '../../../src/state/redis-connection.js';
+import { RedisLock, type LockTiming } from './redis-lock.js';
 
 /**
  * Where installation records live, as strings under keys: the values arrive sealed, so neither
@@ -18,6 +19,11 @@ export interface InstallationBackend {
   delete(keys: readonly string[]): Promise<void>;
   /** Every key starting with `prefix`, with its value. */
   entries(prefix: string): Promise<Array<[string, string]>>;
+  /**
+   * The lock that keeps token refreshes of one installation to one at a time among the processes
+   * sharing this backend (Redis); undefined for the file, which one process owns.
+   */
+  refreshLock(timing: LockTiming): RedisLock | undefined;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,10 @@ class FileBackend implements InstallationBackend {
     return Promise.resolve(Object.entries(this.#entries).filter(([k]) => k.startsWith(prefix)));
   }
 
+  refreshLock(): undefined {
+    return undefined;
+  }
+
   #change(apply: (entries: Record<string, string>) => Record<string, string>): Promise<void> {
     const next = this.#writing.then(async () => {
       const entries = apply(this.#entries);
@@ -107,12 +117,19 @@ class FileBackend implements InstallationBackend {
   }
 }
 
-/** One Redis hash, `<REDIS_PREFIX>slack:installations`, on a connection of the adapter's own. */
+/**
+ * One Redis hash, `<REDIS_PREFIX>slack:installations`, on a connection of the adapter's own; the
+ * refresh locks beside it, `<REDIS_PREFIX>slack:refresh:<installation key>`.
+ */
 class RedisBackend implements InstallationBackend {
+  readonly where: string;
+
   constructor(
     private readonly redis: RedisConnection,
-    readonly where: string,
-  ) {}
+    private readonly prefix: string,
+  ) {
+    this.where = `${prefix}slack:installations`;
+  }
 
   async get(key: string): Promise<string | undefined> {
     return (await this.redis.call((r) => r.hget(this.where, key))) ?? undefined;
@@ -129,6 +146,10 @@ class RedisBackend implements InstallationBackend {
   async entries(prefix: string): Promise<Array<[string, string]>> {
     const all = await this.redis.call((r) => r.hgetall(this.where));
     return Object.entries(all).filter(([k]) => k.startsWith(prefix));
+  }
+
+  refreshLock(timing: LockTiming): RedisLock {
+    return new RedisLock(this.redis, `${this.prefix}slack:refresh:`, timing);
   }
 
   close(): Promise<void> {
@@ -154,5 +175,5 @@ export async function openInstallationBackend(
       { cause: err },
     );
   }
-  return new RedisBackend(connection, `${config.redis.prefix}slack:installations`);
+  return new RedisBackend(connection, config.redis.prefix);
 }

@@ -120,7 +120,7 @@ export class SealedInstallationStore implements InstallationStore {
   }
 
   async storeInstallation(installation: Installation): Promise<void> {
-    const key = keyOf(installation);
+    const key = installationKey(installation);
     const seal = (token: string | undefined) => (token === undefined ? undefined : this.sealer.seal(token));
     const stored: Stored = storedSchema.parse({
       team: installation.team,
@@ -200,7 +200,8 @@ export class SealedInstallationStore implements InstallationStore {
   }
 }
 
-function keyOf(installation: Installation): string {
+/** The key an installation is kept under: its organisation's when org-wide, else its workspace's. */
+export function installationKey(installation: Installation): string {
   if (installation.isEnterpriseInstall && installation.enterprise)
     return enterpriseKey(installation.enterprise.id);
   if (installation.team) return teamKey(installation.team.id);

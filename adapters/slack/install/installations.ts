@@ -1,13 +1,20 @@
 import type { InstallProvider } from '@slack/oauth';
 import type { AdapterDeps } from '../../../src/adapter.js';
 import type { Logger } from '../../../src/log.js';
-import type { BoltInstaller } from '../bolt-app.js';
+import { WEB_CLIENT_LONGEST_MS, type BoltInstaller } from '../bolt-app.js';
 import type { SlackInstallConfig } from '../config.js';
 import { openInstallationBackend } from './backend.js';
 import { Sealer } from './encryption.js';
 import { NotInstalledError, SealedInstallationStore } from './installation-store.js';
 import { failedPage, installedPage } from './pages.js';
+import { oneRefreshAtATime } from './refresh-guard.js';
 import { singleUseStateStore } from './state-store.js';
+
+/**
+ * The refresh lock among instances outlasts the longest refresh (one Web API call with its retries,
+ * then the save), so it lapses only when its holder died; a waiter outlasts a dead holder's lock.
+ */
+const REFRESH_LOCK = { ttlMs: WEB_CLIENT_LONGEST_MS + 15_000, waitMs: WEB_CLIENT_LONGEST_MS + 20_000 };
 
 /** Opens the installation store (a clear error when it cannot be read) and the install flow's parts. */
 export async function openInstallations(
@@ -16,10 +23,9 @@ export async function openInstallations(
   logger: Logger,
 ): Promise<{ store: SealedInstallationStore; bolt: BoltInstaller }> {
   const sealer = new Sealer(install.encryptionKey);
-  const store = await SealedInstallationStore.open(
-    await openInstallationBackend(deps.config, logger),
-    sealer,
-  );
+  const backend = await openInstallationBackend(deps.config, logger);
+  const store = await SealedInstallationStore.open(backend, sealer);
+  const lock = backend.refreshLock(REFRESH_LOCK);
   const counts = await store.count();
   logger.info(counts, 'Slack installation store open');
   return {
@@ -27,6 +33,8 @@ export async function openInstallations(
     bolt: {
       installationStore: store,
       stateStore: singleUseStateStore(install.stateSecret, deps.state),
+      guardAuthorize: (authorize) =>
+        oneRefreshAtATime(authorize, (query) => store.fetchInstallation(query), lock),
       callbackOptions: {
         success(installation, _options, req, res) {
           logger.info(
@@ -50,8 +58,9 @@ export async function openInstallations(
 }
 
 /**
- * A workspace's bot token, through Bolt's installer: from the installation store, refreshed and
- * saved first when token rotation is on and it expires within two hours.
+ * A workspace's bot token, through Bolt's installer (its guarded `authorize`): from the
+ * installation store, refreshed and saved first, once among all callers, when token rotation is on
+ * and it expires within two hours.
  */
 export function botTokenOf(installer: InstallProvider): (workspace: string) => Promise<string> {
   return async (workspace) => {

@@ -18,6 +18,9 @@ interface PendingCode {
   readonly redirectUri: string | undefined;
 }
 
+/** Who a grant belongs to: its organisation when installed org-wide, else its workspace. */
+const ownerOf = (g: Grant): string | undefined => (g.orgWide ? g.enterpriseId : g.workspaces()[0]?.teamId);
+
 /** Seconds a rotating token lives when installed: under Bolt's two hours, so the first use refreshes it. */
 const FIRST_EXPIRY_SECONDS = 600;
 /** Slack's own lifetime of a rotated token. */
@@ -27,8 +30,10 @@ const ROTATED_EXPIRY_SECONDS = 43_200;
  * Slack's side of "Add to Slack": the consent page at `/oauth/v2/authorize` (which answers at once
  * with what `consentNext` says, as a person would click) and `oauth.v2.access`, which trades a code
  * (once) for a bot token of that workspace or organisation, and, with token rotation, a refresh
- * token for a new pair (each refresh token once). Every token it mints opens its own workspace
- * only (or its organisation's), through the Web API's grants.
+ * token for a new pair (each refresh token once: it is spent as the grant arrives, so a second
+ * grant of the same token, even while the first is being answered, is refused with
+ * invalid_refresh_token, as Slack does). Every token it mints opens its own workspace only (or its
+ * organisation's), through the Web API's grants.
  */
 export class FakeOAuth {
   readonly clientId = '1111.2222fakeclientid';
@@ -37,6 +42,10 @@ export class FakeOAuth {
   readonly authorizeRequests: URLSearchParams[] = [];
   /** Every access and refresh token handed out, for leak checks. */
   readonly minted: string[] = [];
+  /** Refresh grants answered with a new pair, and refused (a refresh token spent or unknown). */
+  readonly refreshes = { granted: 0, refused: 0 };
+  /** How long a refresh grant takes to answer (its token is spent at once): a race's window. */
+  refreshLatencyMs = 0;
   readonly #codes = new Map<string, PendingCode>();
   readonly #refresh = new Map<string, { grant: Grant; rotation: true }>();
   #next: Consent | undefined;
@@ -55,8 +64,7 @@ export class FakeOAuth {
   tokenOf(teamOrEnterprise: string): string | undefined {
     return [...this.web.grants].findLast(
       ([, g]) =>
-        (g.orgWide ? g.enterpriseId : g.workspaces()[0]?.teamId) === teamOrEnterprise &&
-        (g.expiresAt === undefined || g.expiresAt > Date.now() / 1000),
+        ownerOf(g) === teamOrEnterprise && (g.expiresAt === undefined || g.expiresAt > Date.now() / 1000),
     )?.[0];
   }
 
@@ -85,7 +93,7 @@ export class FakeOAuth {
     return true;
   }
 
-  #access(args: Record<string, unknown>): Answer {
+  #access(args: Record<string, unknown>): Answer | Promise<Answer> {
     if (args.client_id !== this.clientId || args.client_secret !== this.clientSecret)
       return fail('invalid_client_id');
     if (args.grant_type === 'refresh_token') return this.#refreshGrant(String(args.refresh_token));
@@ -116,11 +124,16 @@ export class FakeOAuth {
     });
   }
 
-  #refreshGrant(refreshToken: string): Answer {
+  async #refreshGrant(refreshToken: string): Promise<Answer> {
     const held = this.#refresh.get(refreshToken);
     this.#refresh.delete(refreshToken);
-    if (!held) return fail('invalid_refresh_token');
+    if (!held) {
+      this.refreshes.refused += 1;
+      return fail('invalid_refresh_token');
+    }
+    this.refreshes.granted += 1;
     const pair = this.#mint(held.grant, true, ROTATED_EXPIRY_SECONDS);
+    if (this.refreshLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.refreshLatencyMs));
     return ok({
       access_token: pair.token,
       refresh_token: pair.refreshToken,
@@ -132,7 +145,7 @@ export class FakeOAuth {
 
   #mint(grant: Grant, rotation: boolean, lifetime: number): { token: string; refreshToken?: string } {
     const n = ++this.#seq;
-    const owner = grant.orgWide ? grant.enterpriseId : grant.workspaces()[0]?.teamId;
+    const owner = ownerOf(grant);
     const token = `${rotation ? 'xoxe.' : ''}xoxb-${owner}-${n}-fakeinstalledtoken`;
     this.web.grants.set(token, {
       ...grant,
@@ -149,7 +162,17 @@ export class FakeOAuth {
   /** The app was uninstalled: every token of the workspace or organisation stops working. */
   revoke(teamOrEnterprise: string): void {
     for (const [token, g] of this.web.grants)
-      if ((g.orgWide ? g.enterpriseId : g.workspaces()[0]?.teamId) === teamOrEnterprise)
-        this.web.grants.delete(token);
+      if (ownerOf(g) === teamOrEnterprise) this.web.grants.delete(token);
+  }
+
+  /**
+   * Slack's clock passes the expiry of the rotating access tokens the workspace (or organisation)
+   * holds: calls with them answer token_expired, and only a refresh (its refresh token is still
+   * good) brings a working one.
+   */
+  expire(teamOrEnterprise: string): void {
+    for (const g of this.web.grants.values())
+      if (ownerOf(g) === teamOrEnterprise && g.expiresAt !== undefined)
+        g.expiresAt = Math.floor(Date.now() / 1000) - 1;
   }
 }

@@ -87,7 +87,7 @@ export class FakeWebApi {
   /** Bot tokens besides the default one, each with what it opens (installs through OAuth add them). */
   readonly grants = new Map<string, Grant>();
   /** oauth.v2.access, when the fake also plays Slack's OAuth (see oauth.ts). */
-  oauthAccess: ((args: Record<string, unknown>) => Answer) | undefined;
+  oauthAccess: ((args: Record<string, unknown>) => Answer | Promise<Answer>) | undefined;
 
   constructor(
     private readonly workspace: FakeWorkspace,
@@ -169,7 +169,7 @@ export class FakeWebApi {
     const grant = bearer === undefined ? undefined : this.grants.get(bearer);
     let answer: Answer;
     if (method === 'oauth.v2.access' && this.oauthAccess)
-      answer = this.#planned(method) ?? this.oauthAccess(args);
+      answer = this.#planned(method) ?? (await this.oauthAccess(args));
     else if (bearer === undefined) answer = fail('not_authed');
     else if (grant?.expiresAt !== undefined && grant.expiresAt < Date.now() / 1000)
       answer = fail('token_expired');
