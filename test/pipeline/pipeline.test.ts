@@ -116,7 +116,16 @@ describe('a person who asks', () => {
     await b.send(trigger());
     await a.send(trigger());
     const last = b.checker.requests.concat(a.checker.requests).find((r) => r.budget?.granted === 0);
-    expect(last?.budget?.message).toMatch(/used your 2 checks for this hour.*available at \d\d:\d\d UTC/);
+    expect(last?.budget).toEqual({ granted: 0, perHour: 2, resetsAt: expect.any(Number) as number });
+    const refusal = a.port.plans().at(-1);
+    expect(
+      refusal?.kind === 'reply' && refusal.body.kind === 'report' && refusal.body.report.items[0],
+    ).toMatchObject({
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/used your 2 checks for this hour.*available at \d\d:\d\d UTC/),
+      },
+    });
   });
 });
 
