@@ -299,6 +299,19 @@ describe('a durable queue (the shared mode)', () => {
     expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
   });
 
+  it('charges a job handed back and run again once, and a Recheck of it anew', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner, userChecksPerHour: 1 });
+    await world.send(trigger());
+    const away = new AbortController();
+    away.abort(new Error('shutting down'));
+    expect(await world.pipeline.execute(jobs[0]!, away.signal)).toBe('handed back');
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    // A Recheck is its presser's new request: the hour's one check is spent.
+    await world.pipeline.execute({ ...jobs[0]!, recheckBy: 'U1' });
+    expect(world.checker.requests.map((r) => r.budget?.granted)).toEqual([1, 1, 0]);
+  });
+
   it('says "try again in a moment" in place of the placeholder when the queue cannot take the job', async () => {
     const { runner } = queued(new StateUnavailableError(new Error('connection closed')));
     const world = pipelineWorld({ jobs: runner });
