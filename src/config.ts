@@ -144,7 +144,7 @@ export const ENV_VARS = {
   CACHE_MAX_ENTRIES: { group: 'Checks', doc: 'Verdicts kept in the cache.', schema: posInt.default(10_000) },
   USER_CHECKS_PER_HOUR: {
     group: 'Checks',
-    doc: 'Checks one person may ask for per hour (0 turns the budget off).',
+    doc: 'Checks one person may ask for per clock hour (0 turns the budget off); past it, they are told in their language when more are available.',
     schema: nonNegInt.default(0),
   },
   DOWNLOAD_CONNECT_TIMEOUT_SECONDS: {

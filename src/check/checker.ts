@@ -15,6 +15,7 @@ import { checkSizeHint, formatSize } from '../media/limits.js';
 import { BatchDispatcher } from './batch-dispatcher.js';
 import { toItemError } from './item-error.js';
 import { VerdictCache } from './verdict-cache.js';
+import { budgetError } from './wording.js';
 import { MemoryVerdictStore, type CachedVerdict, type VerdictStore } from './verdict-store.js';
 import {
   CheckError,
@@ -280,7 +281,8 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const fromCli = request.trigger === 'cli';
       const wanted = fromCli ? request.media : request.media.slice(0, options.maxMedia);
       const priority: Priority = request.trigger === 'autoscan' ? 'background' : 'interactive';
-      const granted = request.budget?.granted ?? wanted.length;
+      const { budget } = request;
+      const granted = budget?.granted ?? wanted.length;
       const bytes = { remaining: options.maxRequestBytes };
 
       let done = 0;
@@ -296,10 +298,7 @@ export async function createChecker(options: CheckerOptions): Promise<Checker> {
       const perRef = await Promise.all(
         wanted.map((ref, index) =>
           ours.add(async (): Promise<Fetched[]> => {
-            if (index >= granted) {
-              const message = request.budget?.message ?? '';
-              return [finished({ ref, error: { code: 'rate_limited', message } })];
-            }
+            if (budget && index >= granted) return [finished({ ref, error: budgetError(budget) })];
             const results = await download(ref, priority, signal, bytes, followPages);
             total += results.length - 1;
             return results.map((r) => ('media' in r ? r : finished(r)));

@@ -1,13 +1,22 @@
 import {
   isVerdict,
+  type BudgetLimit,
+  type ItemError,
   type ItemResult,
-  type ErrorCode,
   type ItemView,
   type MediaKind,
   type MediaSource,
   type ReportView,
 } from '../domain/types.js';
-import { DEFAULT_LOCALE, formatPercent, formatTenths, t, type Locale } from '../i18n/i18n.js';
+import {
+  DEFAULT_LOCALE,
+  formatMinutes,
+  formatPercent,
+  formatTenths,
+  formatUtcClock,
+  t,
+  type Locale,
+} from '../i18n/i18n.js';
 
 /** A report's items as any surface holds them: with their live reference (the CLI) or without (a reply). */
 type Items = { readonly items: readonly (ItemResult | ItemView)[] };
@@ -155,13 +164,35 @@ export function describeSource(
 /**
  * Why an item could not be checked. English shows the error's own message, which names the limit
  * or the host; the other languages say what its code means (the messages are written in English
- * where the error arises, deep in the media and BitMind layers).
+ * where the error arises, deep in the media and BitMind layers). The asker's budget is told from
+ * its data in every language, with when more checks are available.
  */
-export function describeError(error: { code: ErrorCode; message: string }, locale: Locale): string {
+export function describeError(error: ItemError, locale: Locale): string {
+  if (error.budget) return describeBudget(error.budget, locale);
   if (locale === DEFAULT_LOCALE) return error.message;
   // The few messages the core writes itself from the catalogue are said as they were meant.
   const own = OWN_MESSAGES.find((key) => t(DEFAULT_LOCALE, key) === error.message);
   return t(locale, own ?? `error.${error.code}`);
+}
+
+/**
+ * "You have used your 20 checks for this hour. More are available at 16:00 UTC (in 25 min)." The
+ * minutes are counted when the sentence is said (`now`), so a job run again later is not told a
+ * stale wait; the clock time is the budget's own.
+ */
+export function describeBudget(budget: BudgetLimit, locale: Locale, now: number = Date.now()): string {
+  const minutes = Math.max(1, Math.ceil((budget.resetsAt - now) / 60_000));
+  return t(locale, 'error.budget', {
+    count: budget.perHour,
+    time: formatUtcClock(locale, budget.resetsAt),
+    minutes: formatMinutes(locale, minutes),
+  });
+}
+
+/** The item error for a medium past the asker's budget: English for `check --json` and logs, and the data. */
+export function budgetError({ perHour, resetsAt }: BudgetLimit): ItemError {
+  const budget = { perHour, resetsAt };
+  return { code: 'rate_limited', message: describeBudget(budget, DEFAULT_LOCALE), budget };
 }
 
 /** Item errors worded by the core (a check cut off by a restart, a bug's plain apology). */

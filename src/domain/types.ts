@@ -41,16 +41,41 @@ export interface Requester {
   readonly channelId: string;
 }
 
+/**
+ * The asker's hourly budget, as data: a medium it refuses is told in each reader's language from
+ * this (how many checks an hour, and when more are available), not from a sentence made once.
+ */
+export interface BudgetLimit {
+  readonly perHour: number;
+  /** When the next clock hour starts and the asker may check again (milliseconds since the epoch). */
+  readonly resetsAt: number;
+}
+
+/** What the budget allows of one request: the first `granted` media are checked. */
+export interface BudgetGrant extends BudgetLimit {
+  readonly granted: number;
+}
+
+/**
+ * Why a medium could not be checked. `message` is English and precise (what `check --json` shows);
+ * `budget` is there when the asker's budget refused it, for the reader's language to say when.
+ */
+export interface ItemError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly budget?: BudgetLimit;
+}
+
 export interface CheckRequest {
   readonly id: string;
   readonly trigger: TriggerKind;
   readonly requester: Requester;
   readonly media: readonly MediaRef[];
   /**
-   * How many media the asker's budget allows (the rest are answered with `message`); absent, all
-   * (the terminal's operator is trusted).
+   * How many media the asker's budget allows (the rest are refused, saying when more are
+   * available); absent, all (the terminal's operator is trusted).
    */
-  readonly budget?: { readonly granted: number; readonly message: string };
+  readonly budget?: BudgetGrant;
   /** Judge every medium anew, past the verdict cache (a person pressed Recheck). */
   readonly bypassCache?: boolean;
 }
@@ -87,7 +112,7 @@ export type ItemResult =
       readonly source?: MediaSource;
       /** Present when the bytes were downloaded before the check failed. */
       readonly sha256?: string;
-      readonly error: { readonly code: ErrorCode; readonly message: string };
+      readonly error: ItemError;
     };
 
 export interface CheckReport {

@@ -100,10 +100,16 @@ export function formatTenths(locale: Locale, value: number): string {
   return numberFormat(locale, 'tenths').format(value);
 }
 
+/** Minutes as the language abbreviates them: "25 min", "25 Min.", "25 分". */
+export function formatMinutes(locale: Locale, minutes: number): string {
+  return numberFormat(locale, 'minutes').format(minutes);
+}
+
 const NUMBER_STYLES = {
   plain: {},
   percent: { style: 'percent', maximumFractionDigits: 0 },
   tenths: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  minutes: { style: 'unit', unit: 'minute', unitDisplay: 'short' },
 } as const satisfies Record<string, Intl.NumberFormatOptions>;
 
 /**
@@ -117,6 +123,29 @@ function numberFormat(locale: Locale, style: keyof typeof NUMBER_STYLES): Intl.N
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, NUMBER_STYLES[style])));
   return format;
+}
+
+/** Clock formatters, made once per locale as the number formats are: bounded by LOCALES. */
+const clocks = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A moment as the hour and minute of a 24-hour clock in UTC, the language's way ("16:05"): the bot's
+ * readers are in every time zone, so a time it gives is UTC, and the sentence around it says so.
+ */
+export function formatUtcClock(locale: Locale, at: number): string {
+  let format = clocks.get(locale);
+  if (!format)
+    clocks.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        // h23, not hour12: false, which some ICU versions write as "24:05" after midnight.
+        hourCycle: 'h23',
+        timeZone: 'UTC',
+      })),
+    );
+  return format.format(at);
 }
 
 /**

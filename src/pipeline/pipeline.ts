@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics.js';
 import type { Scope, SettingsStore } from '../settings/store.js';
 import { StateUnavailableError } from '../state/redis-connection.js';
 import type { StateStore } from '../state/store.js';
+import { parseStored } from '../state/stored-json.js';
 import type { WorkTracker } from '../work-tracker.js';
 import { createAnsweredMarks } from './answered.js';
 import { createPersonBudget } from './budget.js';
@@ -277,9 +278,10 @@ export function createPipeline(options: PipelineOptions) {
     let error: string | undefined;
     try {
       const wanted = Math.min(job.media.length, options.maxMedia);
-      // A Recheck is the presser's request: on their budget, and past the verdict cache.
+      // A Recheck is the presser's request: on their budget, and past the verdict cache. Any other
+      // job is charged once, however often it runs: its grant is kept under its id.
       const asker = job.recheckBy ?? trigger.user;
-      const grant = await budget.take(place, asker, wanted);
+      const grant = await budget.take(place, asker, wanted, job.recheckBy === undefined ? job.id : undefined);
       const checking = options.checker.check(
         {
           id: job.id,
@@ -460,7 +462,7 @@ export function createPipeline(options: PipelineOptions) {
       if (jobs.durable) return 0;
       const owed = await state.entries('owed:');
       for (const [key, value] of owed) {
-        const job = parseJob(value);
+        const job = parseStored(checkJobSchema, value);
         // Left owed until delivered, so a crash during this run leaves it for the next.
         if (job)
           tasks.run('owed answer', async () => {
@@ -518,15 +520,6 @@ function recheckFailure(body: ReplyBody, locale: Locale): string | undefined {
   const { items } = body.report;
   const errors = items.flatMap((i) => ('error' in i ? [describeError(i.error, locale)] : []));
   return errors.length === items.length ? (errors[0] ?? '') : undefined;
-}
-
-function parseJob(text: string): CheckJob | undefined {
-  try {
-    const parsed = checkJobSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function owedKey(jobId: string): string {

@@ -2,6 +2,7 @@ import { bandOf, summaryLine, type Band } from '../check/wording.js';
 import { DEFAULT_LOCALE } from '../i18n/i18n.js';
 import { isVerdict, type ReportView } from '../domain/types.js';
 import type { StateStore } from '../state/store.js';
+import { parseStored } from '../state/stored-json.js';
 import { checkJobSchema, type CheckJob } from './jobs.js';
 import { z } from 'zod';
 
@@ -45,14 +46,7 @@ export function createResults(state: StateStore) {
 
     /** The record of `id`; undefined when expired, deleted, or unreadable (written by another version). */
     async load(id: string): Promise<ResultRecord | undefined> {
-      const text = await state.get(keyOf(id));
-      if (text === undefined) return undefined;
-      try {
-        const parsed = recordSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
+      return parseStored(recordSchema, await state.get(keyOf(id)));
     },
 
     forgetOne: (id: string) => state.delete(keyOf(id)),

@@ -311,20 +311,30 @@ describe('caps against abuse and cost', () => {
     expect(report.skipped).toBe(2);
   });
 
-  it('answers the media past the budget the pipeline granted with its message, and checks the rest', async () => {
+  it('refuses the media past the budget the pipeline granted, saying when more are available, and checks the rest', async () => {
     const media = [
       memoryRef('a.png', uniqueImage()),
       memoryRef('b.png', uniqueImage()),
       memoryRef('c.png', uniqueImage()),
     ];
-    const message = 'You have used your 4 checks for this hour.';
+    const resetsAt = Math.floor(Date.now() / 3_600_000 + 1) * 3_600_000;
     const report = await capped.checker.check({
       ...request(media, 'reaction', 'U-budget'),
-      budget: { granted: 1, message },
+      budget: { granted: 1, perHour: 4, resetsAt },
     });
     expect(verdicts(report.items)).toHaveLength(1);
-    expect(report.items[1]).toMatchObject({ error: { code: 'rate_limited', message } });
-    expect(report.items[2]).toMatchObject({ error: { code: 'rate_limited', message } });
+    const at = new Date(resetsAt).toISOString().slice(11, 16);
+    const refused = {
+      code: 'rate_limited',
+      message: expect.stringMatching(
+        new RegExp(
+          `^You have used your 4 checks for this hour\\. More are available at ${at} UTC \\(in \\d+ min\\)\\.$`,
+        ),
+      ),
+      budget: { perHour: 4, resetsAt },
+    };
+    expect(report.items[1]).toMatchObject({ error: refused });
+    expect(report.items[2]).toMatchObject({ error: refused });
   });
 
   it('stops downloading once a request has used its total byte allowance', async () => {

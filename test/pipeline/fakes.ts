@@ -10,6 +10,7 @@ import type {
   MediaRef,
 } from '../../src/domain/types.js';
 import type { AuditEntry, AuditLog } from '../../src/audit/audit-log.js';
+import { budgetError } from '../../src/check/wording.js';
 import type { MediaFetcher } from '../../src/media/types.js';
 import { READ_AS_IS } from '../../src/domain/media-types.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -93,8 +94,7 @@ export class FakeChecker implements CheckService {
     if (this.failWith) return Promise.reject(this.failWith);
     const granted = request.budget?.granted ?? request.media.length;
     const items: ItemResult[] = request.media.map((ref, i) => {
-      if (i >= granted)
-        return { ref, error: { code: 'rate_limited', message: request.budget?.message ?? '' } };
+      if (request.budget && i >= granted) return { ref, error: budgetError(request.budget) };
       if (this.withItemError)
         return { ref, kind: 'image', error: { code: 'unavailable', message: 'BitMind is unavailable' } };
       const confidence = Number.parseFloat(ref.name) || 0.1;

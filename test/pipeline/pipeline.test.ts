@@ -117,7 +117,16 @@ describe('a person who asks', () => {
     await b.send(trigger());
     await a.send(trigger());
     const last = b.checker.requests.concat(a.checker.requests).find((r) => r.budget?.granted === 0);
-    expect(last?.budget?.message).toMatch(/used your 2 checks for this hour.*available at \d\d:\d\d UTC/);
+    expect(last?.budget).toEqual({ granted: 0, perHour: 2, resetsAt: expect.any(Number) as number });
+    const refusal = a.port.plans().at(-1);
+    expect(
+      refusal?.kind === 'reply' && refusal.body.kind === 'report' && refusal.body.report.items[0],
+    ).toMatchObject({
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/used your 2 checks for this hour.*available at \d\d:\d\d UTC/),
+      },
+    });
   });
 });
 
@@ -313,6 +322,19 @@ describe('a durable queue (the shared mode)', () => {
     expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
     await world.pipeline.abandon(jobs[0]!);
     expect(world.port.calls.map((c) => c.call)).toEqual(['placeholder', 'deliver']);
+  });
+
+  it('charges a job handed back and run again once, and a Recheck of it anew', async () => {
+    const { jobs, runner } = queued();
+    const world = pipelineWorld({ jobs: runner, userChecksPerHour: 1 });
+    await world.send(trigger());
+    const away = new AbortController();
+    away.abort(new Error('shutting down'));
+    expect(await world.pipeline.execute(jobs[0]!, away.signal)).toBe('handed back');
+    expect(await world.pipeline.execute(jobs[0]!)).toBe('answered');
+    // A Recheck is its presser's new request: the hour's one check is spent.
+    await world.pipeline.execute({ ...jobs[0]!, recheckBy: 'U1' });
+    expect(world.checker.requests.map((r) => r.budget?.granted)).toEqual([1, 1, 0]);
   });
 
   it('says "try again in a moment" in place of the placeholder when the queue cannot take the job', async () => {

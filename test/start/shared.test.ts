@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckRequest } from '../../src/domain/types.js';
-import { configuredPlatforms, loadBotConfig } from '../../src/platforms.js';
-import { startService, type Service } from '../../src/start.js';
+import type { Service } from '../../src/start.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { captureLogger } from '../log/capture.js';
 import { failOnStrayErrors } from '../helpers/no-stray-errors.js';
 import { useRedis } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait.js';
-import { cleanups, fakeSlack, pngScored, runCleanups, tempDataDir } from './support.js';
+import { fakeSlack, pngScored, runCleanups, sharedInstance } from './support.js';
 
 /**
  * Two running services on one Redis and one BitMind account (the simulator, limiting that account
@@ -29,26 +27,7 @@ afterAll(async () => {
 });
 
 async function instance(): Promise<Service> {
-  const slack = await fakeSlack();
-  const dataDir = await tempDataDir();
-  cleanups.push(() => dataDir.remove());
-  const config = loadBotConfig({
-    ...slack.env('http'),
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir.path,
-    BITMIND_BASE_URL: sim.url,
-    BITMIND_CLIENT_ID: sim.credentials.clientId,
-    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
-    BITMIND_RATE_LIMIT: String(LIMIT),
-    ALLOW_PRIVATE_URLS: 'true',
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: redis.prefix,
-    SHUTDOWN_GRACE_SECONDS: '1',
-  });
-  const running = await startService(config, configuredPlatforms(config), captureLogger('warn').log);
-  cleanups.push(() => running.stop());
-  return running;
+  return sharedInstance({ slack: await fakeSlack(), sim, redis, env: { BITMIND_RATE_LIMIT: String(LIMIT) } });
 }
 
 let n = 0;

@@ -5,7 +5,13 @@ import type { APIEmbed, RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'disc
 import { request } from 'undici';
 import { startFakeDiscord, type FakeDiscord, type InteractionRecord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
+import { configuredPlatforms, loadBotConfig } from '../../src/platforms.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { startService, type Service } from '../../src/start.js';
+import type { Logger } from '../../src/log.js';
+import { captureLogger } from '../log/capture.js';
 import { pngScored } from '../slack/rig.js';
+import type { RedisTestServer } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait.js';
 
 export { pngScored };
@@ -79,6 +85,42 @@ export function sample(metrics: string, series: string): number | undefined {
 export async function tempDataDir(): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'bitmind-start-'));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/**
+ * One running instance of the shared mode: Slack in HTTP mode on `slack`, the state and the check
+ * queue on `redis`, BitMind's account the external simulator `sim` (so instances share it). Stopped
+ * by `runCleanups` unless the test stops it first.
+ */
+export async function sharedInstance(options: {
+  readonly slack: FakeSlack;
+  readonly sim: Simulator;
+  readonly redis: RedisTestServer;
+  readonly env?: Record<string, string>;
+  /** Where its log goes; warnings into a capture nobody reads, unless given. */
+  readonly log?: Logger;
+}): Promise<Service> {
+  const { slack, sim, redis } = options;
+  const dataDir = await tempDataDir();
+  cleanups.push(() => dataDir.remove());
+  const config = loadBotConfig({
+    ...slack.env('http'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir.path,
+    BITMIND_BASE_URL: sim.url,
+    BITMIND_CLIENT_ID: sim.credentials.clientId,
+    BITMIND_CLIENT_SECRET: sim.credentials.clientSecret,
+    ALLOW_PRIVATE_URLS: 'true',
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    SHUTDOWN_GRACE_SECONDS: '1',
+    ...options.env,
+  });
+  const log = options.log ?? captureLogger('warn').log;
+  const running = await startService(config, configuredPlatforms(config), log);
+  cleanups.push(() => running.stop());
+  return running;
 }
 
 /** A Slack message with one image scored `score`, stored in #general (no event delivered). */

@@ -51,6 +51,8 @@ export default {
     unauthorized: 'BitMind hat die Zugangsdaten des Bots nicht angenommen.',
     forbidden: 'Dieses BitMind-Konto darf diese Art von Datei nicht prüfen.',
     rate_limited: 'Gerade zu viele Prüfungen; versuch es später noch einmal.',
+    budget:
+      '{count, plural, one {Du hast deine # Prüfung für diese Stunde aufgebraucht} other {Du hast deine # Prüfungen für diese Stunde aufgebraucht}}. Weitere gibt es ab {time} UTC (in {minutes}).',
     bad_request: 'BitMind konnte diese Datei nicht lesen.',
     unavailable: 'BitMind ist gerade nicht verfügbar; versuch es in einer Minute noch einmal.',
     timeout: 'Die Prüfung hat zu lange gedauert; versuch es später noch einmal.',

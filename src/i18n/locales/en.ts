@@ -56,6 +56,9 @@ export default {
     unauthorized: 'BitMind did not accept the bot’s credentials.',
     forbidden: 'This BitMind account may not check this kind of file.',
     rate_limited: 'Too many checks for now; try again later.',
+    /** The asker's hourly budget is spent: the rest of the media are not checked. */
+    budget:
+      'You have used your {count} checks for this hour. More are available at {time} UTC (in {minutes}).',
     bad_request: 'BitMind could not read this file.',
     unavailable: 'BitMind is unavailable right now; try again in a minute.',
     timeout: 'The check took too long; try again later.',

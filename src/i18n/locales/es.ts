@@ -53,6 +53,8 @@ export default {
     unauthorized: 'BitMind no aceptó las credenciales del bot.',
     forbidden: 'Esta cuenta de BitMind no puede comprobar este tipo de archivo.',
     rate_limited: 'Demasiadas comprobaciones por ahora; inténtalo más tarde.',
+    budget:
+      '{count, plural, one {Ya usaste tu # comprobación de esta hora} many {Ya usaste tus # comprobaciones de esta hora} other {Ya usaste tus # comprobaciones de esta hora}}. Habrá más a las {time} UTC (dentro de {minutes}).',
     bad_request: 'BitMind no pudo leer este archivo.',
     unavailable: 'BitMind no está disponible ahora mismo; inténtalo dentro de un minuto.',
     timeout: 'La comprobación tardó demasiado; inténtalo más tarde.',

@@ -52,6 +52,8 @@ export default {
     unauthorized: 'BitMind n’a pas accepté les identifiants du bot.',
     forbidden: 'Ce compte BitMind ne peut pas vérifier ce type de fichier.',
     rate_limited: 'Trop de vérifications pour le moment ; réessayez plus tard.',
+    budget:
+      '{count, plural, one {Vous avez utilisé votre # vérification de cette heure} many {Vous avez utilisé vos # vérifications de cette heure} other {Vous avez utilisé vos # vérifications de cette heure}}. Les suivantes seront disponibles à {time} UTC (dans {minutes}).',
     bad_request: 'BitMind n’a pas pu lire ce fichier.',
     unavailable: 'BitMind est indisponible pour le moment ; réessayez dans une minute.',
     timeout: 'La vérification a pris trop de temps ; réessayez plus tard.',

@@ -48,6 +48,8 @@ export default {
     unauthorized: 'BitMindがボットの認証情報を受け付けませんでした。',
     forbidden: 'このBitMindアカウントでは、この種類のファイルはチェックできません。',
     rate_limited: '現在チェックが多すぎます。しばらくしてからもう一度お試しください。',
+    budget:
+      '{count, plural, other {この1時間のチェック上限（#回）に達しました}}。{time} UTC から再びチェックできます（あと {minutes}）。',
     bad_request: 'BitMindがこのファイルを読み取れませんでした。',
     unavailable: '現在BitMindを利用できません。1分ほどしてからもう一度お試しください。',
     timeout: 'チェックに時間がかかりすぎました。しばらくしてからもう一度お試しください。',

@@ -52,6 +52,8 @@ export default {
     unauthorized: 'O BitMind não aceitou as credenciais do bot.',
     forbidden: 'Esta conta do BitMind não pode verificar este tipo de arquivo.',
     rate_limited: 'Verificações demais por agora; tente mais tarde.',
+    budget:
+      '{count, plural, one {Você já usou sua # verificação desta hora} many {Você já usou suas # verificações desta hora} other {Você já usou suas # verificações desta hora}}. Haverá mais às {time} UTC (em {minutes}).',
     bad_request: 'O BitMind não conseguiu ler este arquivo.',
     unavailable: 'O BitMind está indisponível no momento; tente de novo em um minuto.',
     timeout: 'A verificação demorou demais; tente mais tarde.',
