@@ -68,6 +68,7 @@ export class CheckQueue implements JobRunner {
   #workerConnection: Redis | undefined;
   #worker: Worker | undefined;
   #lastErrorLog = 0;
+  #handingBack = false;
 
   constructor(options: CheckQueueOptions) {
     this.#options = options;
@@ -210,7 +211,9 @@ export class CheckQueue implements JobRunner {
       return;
     }
     logger.debug({ job: id, attempt: job.attemptsStarted }, 'check taken from the queue');
-    const outcome: JobOutcome = await handle(parsed.data, signal);
+    // A job BullMQ hands this worker while it closes (seen in tests: the job it had just handed
+    // back) goes straight back, for an instance that stays to run.
+    const outcome: JobOutcome = this.#handingBack ? 'handed back' : await handle(parsed.data, signal);
     if (outcome === 'handed back' && token) {
       // Due now rather than put back in the wait list: BullMQ wakes the idle workers of other
       // instances for a due job, while a job moved back to wait sits until one polls again.
@@ -232,6 +235,7 @@ export class CheckQueue implements JobRunner {
   async handBack(): Promise<void> {
     const worker = this.#worker;
     if (!worker) return;
+    this.#handingBack = true;
     const closed = worker.close();
     worker.cancelAllJobs('this instance is shutting down');
     await closed;
