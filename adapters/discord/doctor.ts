@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fail, pass, skip, type Finding, type Section } from '../../src/doctor/checklist.js';
 import { messageOf, withDeadline } from '../../src/doctor/deadline.js';
 import type { DiscordConfig } from './config.js';
+import type { ShardPlan } from './shards.js';
 
 /** A command the bot registers: its name and type (1 slash, 3 message context menu). */
 export interface ExpectedCommand {
@@ -21,6 +22,11 @@ const applicationShape = z.looseObject({
   name: z.string().optional(),
   flags: z.number().int().optional(),
 });
+const gatewayBotShape = z.looseObject({ shards: z.number().int().positive() });
+/** Discord's recommendation is about one shard per this many servers… */
+const SERVERS_PER_RECOMMENDED_SHARD = 1000;
+/** …and it refuses a shard with more than this many. */
+const SERVERS_PER_SHARD_LIMIT = 2500;
 const commandsShape = z.array(z.looseObject({ name: z.string(), type: z.number().int().optional() }));
 
 /** Discord's default command type: a slash command. */
@@ -54,6 +60,7 @@ export async function probeDiscord(target: DiscordProbeTarget): Promise<Section>
     findings.push(
       tokenFailure(err, discord.apiUrl),
       skip('Message Content intent not read: GET /applications/@me failed'),
+      skip('Shards not checked: GET /applications/@me failed'),
       skip('Commands not read: GET /applications/@me failed'),
     );
     return section();
@@ -68,6 +75,8 @@ export async function probeDiscord(target: DiscordProbeTarget): Promise<Section>
           'The bot asks for it, so Discord refuses its connection (close code 4014, "Disallowed intents").',
         ),
   );
+
+  findings.push(await shardsFinding(rest, discord.shards, timeoutMs));
 
   try {
     const registered = commandsShape.parse(
@@ -86,6 +95,44 @@ export async function probeDiscord(target: DiscordProbeTarget): Promise<Section>
     );
   }
   return section();
+}
+
+/**
+ * The shard count against Discord's recommendation (GET /gateway/bot: about one shard per 1,000
+ * servers). Discord closes a shard that would carry more than 2,500 servers (4011, "Sharding
+ * required"), so a count that leaves the average shard above that fails; one merely below the
+ * recommendation passes with the figures.
+ */
+async function shardsFinding(rest: REST, plan: ShardPlan, timeoutMs: number): Promise<Finding> {
+  let recommended: number;
+  try {
+    recommended = gatewayBotShape.parse(
+      await withDeadline(timeoutMs, 'Discord GET /gateway/bot', (signal) =>
+        rest.get(Routes.gatewayBot(), { signal }),
+      ),
+    ).shards;
+  } catch (err) {
+    return fail(
+      'Shards not checked: GET /gateway/bot failed',
+      'run the doctor again; if it persists, see what Discord said.',
+      messageOf(err),
+    );
+  }
+  if (plan.count === 'auto')
+    return pass(`Shards: ${recommended}, as Discord recommends (DISCORD_SHARD_COUNT=auto)`);
+  const runs = `this process runs ${plan.ids.length === plan.count ? 'all of them' : `shards ${plan.ids.join(',')}`}`;
+  if (plan.count >= recommended)
+    return pass(`Shards: ${plan.count} (Discord recommends ${recommended}); ${runs}`);
+  if (plan.count * (SERVERS_PER_SHARD_LIMIT / SERVERS_PER_RECOMMENDED_SHARD) >= recommended)
+    return pass(
+      `Shards: ${plan.count}, below Discord's recommendation of ${recommended}; ${runs}`,
+      `Each shard carries about ${Math.round((recommended * SERVERS_PER_RECOMMENDED_SHARD) / plan.count)} servers; Discord refuses more than ${SERVERS_PER_SHARD_LIMIT}.`,
+    );
+  return fail(
+    `Shards: DISCORD_SHARD_COUNT=${plan.count} is far below Discord's recommendation of ${recommended}`,
+    `set DISCORD_SHARD_COUNT to ${recommended} (or auto) in every process of the bot, and divide DISCORD_SHARD_IDS between them (docs/discord.md, "Running a large bot").`,
+    `Each shard would carry more than the ${SERVERS_PER_SHARD_LIMIT} servers Discord allows: it closes such a shard (4011, "Sharding required").`,
+  );
 }
 
 function tokenFailure(err: unknown, apiUrl: string): Finding {

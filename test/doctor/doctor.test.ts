@@ -111,6 +111,7 @@ describe('bitmind-bot doctor, as a child process', () => {
     expect(section(run.stdout, 'Discord')).toEqual([
       '✓ Bot token valid (application "BitMind")',
       '✓ Message Content intent enabled',
+      '✓ Shards: 1, as Discord recommends (DISCORD_SHARD_COUNT=auto)',
       '✓ Commands registered: /bitmind, "Check with BitMind" (message command)',
     ]);
     expect(run.stdout).toMatch(/All checks passed\.\n$/);
@@ -232,6 +233,7 @@ describe('bitmind-bot doctor, failing lines and their fixes', () => {
     expect(section(out, 'Discord')).toEqual([
       '✗ Bot token (DISCORD_TOKEN) not accepted',
       '– Message Content intent not read: GET /applications/@me failed',
+      '– Shards not checked: GET /applications/@me failed',
       '– Commands not read: GET /applications/@me failed',
     ]);
     expect(out).toContain('Discord answered 401 Unauthorized.');
@@ -249,6 +251,33 @@ describe('bitmind-bot doctor, failing lines and their fixes', () => {
     const verified = await doctor(healthyEnv());
     expect(verified.code).toBe(0);
     expect(section(verified.out, 'Discord')).toContain('✓ Message Content intent enabled');
+  });
+
+  it("shards: a count far below Discord's recommendation fails with the fix; one a little below passes with the figures", async () => {
+    discord.sharding.shards = 12;
+    try {
+      const far = await doctor({ ...healthyEnv(), DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '0-1' });
+      expect(far.code).toBe(1);
+      expect(section(far.out, 'Discord')).toContain(
+        "✗ Shards: DISCORD_SHARD_COUNT=4 is far below Discord's recommendation of 12",
+      );
+      expect(far.out).toContain('Fix: set DISCORD_SHARD_COUNT to 12 (or auto) in every process');
+      expect(far.out).toContain('4011');
+
+      const near = await doctor({ ...healthyEnv(), DISCORD_SHARD_COUNT: '8', DISCORD_SHARD_IDS: '2,3' });
+      expect(near.code).toBe(0);
+      expect(section(near.out, 'Discord')).toContain(
+        "✓ Shards: 8, below Discord's recommendation of 12; this process runs shards 2,3",
+      );
+      expect(near.out).toContain('Each shard carries about 1500 servers; Discord refuses more than 2500.');
+
+      const enough = await doctor({ ...healthyEnv(), DISCORD_SHARD_COUNT: '12' });
+      expect(section(enough.out, 'Discord')).toContain(
+        '✓ Shards: 12 (Discord recommends 12); this process runs all of them',
+      );
+    } finally {
+      discord.sharding.shards = undefined;
+    }
   });
 
   it('commands not registered: names the missing ones and says to run register-commands', async () => {
