@@ -9,6 +9,7 @@ import { messageSpecs } from './embeds.js';
 import { onMessageCreate, onMessageUpdate, onReactionAdd } from './events.js';
 import { onGuildDelete } from './guild-delete.js';
 import { onInteraction } from './interactions.js';
+import { forgetLeftGuilds } from './left-guilds.js';
 import { createModeration } from './moderation.js';
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from './invite.js';
 import { openAttachment, type AttachmentSource } from './media.js';
@@ -53,6 +54,7 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     rest,
     botId: () => client.user?.id,
     guildLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+    hasGuild: (guildId) => client.guilds.cache.has(guildId),
     async settingsChannelOf(channelId, hint) {
       const parentOf = (type: number, parent: string | null | undefined) =>
         THREAD_TYPES.includes(type) && parent ? parent : channelId;
@@ -104,8 +106,20 @@ export function createDiscordAdapter(deps: AdapterDeps): ChatAdapter {
     deps.tasks.run('Discord GUILD_DELETE', () => onGuildDelete(ctx, d));
   }
 
+  /**
+   * READY is left to discord.js too; the adapter reads its guild list alongside, with the shard it
+   * came on, to forget the guilds the bot was removed from while offline. Never throws, like onRaw.
+   */
+  function onShardIdentified(packet: { t?: unknown; d?: unknown }, shardId: number): void {
+    if (packet.t !== 'READY' || !taking) return;
+    const d = packet.d;
+    const shard = { id: shardId, count: client.options.shardCount };
+    deps.tasks.run('Discord READY', () => forgetLeftGuilds(ctx, d, shard));
+  }
+
   client.on(Events.Raw, onRaw);
   client.on(Events.Raw, onGuildLeft);
+  client.on(Events.Raw, onShardIdentified);
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ code: event.code, shard }, 'Discord gateway disconnected'),

@@ -17,6 +17,8 @@ export interface DiscordContext extends AdapterDeps {
    * kept current by GUILD_UPDATE): undefined while the guild is not cached.
    */
   guildLocale(guildId: string): string | undefined;
+  /** Whether discord.js holds the guild: listed by a READY, or joined since (GUILD_CREATE). */
+  hasGuild(guildId: string): boolean;
   /** The channel whose settings apply to `channelId`: a thread follows the channel it was opened in. */
   settingsChannelOf(
     channelId: string,

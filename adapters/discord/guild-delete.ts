@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { logUnreadable, type DiscordContext } from './context.js';
+import { snowflake } from './payloads.js';
 
 /** GUILD_DELETE: `unavailable: true` is an outage (the guild comes back); without it, the bot left. */
 const guildDeleteSchema = z.object({
-  id: z.string().regex(/^\d{1,20}$/),
+  id: snowflake,
   unavailable: z.boolean().nullish(),
 });
 

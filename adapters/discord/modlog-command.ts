@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import { t } from '../../src/i18n/i18n.js';
 import { mayModerate } from './moderators.js';
 import { commandSurface, MODLOG_SUB, OPTION } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { scopeOf, type Invocation } from './invocation.js';
-
-const snowflake = z.string().regex(/^\d{1,20}$/);
+import { snowflake } from './payloads.js';
 
 /**
  * `/bitmind modlog set channel:#x | off | status`: the guild's mod log, changed by the guild's

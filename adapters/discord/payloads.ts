@@ -8,7 +8,8 @@ import { z } from 'zod';
  * of crashing a handler. Real examples of each live in `fixtures/`, and a test parses every one.
  */
 
-const snowflake = z.string().regex(/^\d{1,20}$/);
+/** A Discord id. */
+export const snowflake = z.string().regex(/^\d{1,20}$/);
 
 export const attachmentSchema = z.object({
   id: snowflake,

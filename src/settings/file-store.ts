@@ -18,6 +18,7 @@ import {
   toWorkspaceSettings,
   workspaceKey,
   workspacePrefix,
+  workspacesIn,
 } from './stored.js';
 
 const channelsSchema = z.record(z.string(), storedChannelSchema);
@@ -97,6 +98,11 @@ export class FileSettingsStore implements SettingsStore {
 
   async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
     return channelsOf(scope, Object.entries((await this.#load()).channels));
+  }
+
+  async workspaces(platform: string): Promise<readonly string[]> {
+    const { channels, workspaces } = await this.#load();
+    return workspacesIn(platform, Object.keys(channels), Object.keys(workspaces));
   }
 
   forget(scope: Scope): Promise<void> {

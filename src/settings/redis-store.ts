@@ -19,6 +19,7 @@ import {
   toWorkspaceSettings,
   workspaceKey,
   workspacePrefix,
+  workspacesIn,
 } from './stored.js';
 
 /**
@@ -100,7 +101,7 @@ export class RedisSettingsStore implements SettingsStore {
   /** Every field of the platform (its workspaces' own, seeds, the first format's), read in pages. */
   async channels(scope: Scope): Promise<readonly ChannelEntry[]> {
     const fields: Array<[string, unknown]> = [];
-    await this.#scan(`${scope.platform}:`, (page) => {
+    await this.#scan(this.#channels, `${scope.platform}:`, (page) => {
       for (let i = 0; i + 1 < page.length; i += 2) {
         let value: unknown;
         try {
@@ -114,20 +115,35 @@ export class RedisSettingsStore implements SettingsStore {
     return channelsOf(scope, fields);
   }
 
+  /** The platform's fields of both hashes, read in pages; a field's name says its workspace. */
+  async workspaces(platform: string): Promise<readonly string[]> {
+    const fieldsOf = async (hash: string) => {
+      const fields: string[] = [];
+      await this.#scan(hash, `${platform}:`, (page) => {
+        for (let i = 0; i < page.length; i += 2) fields.push(page[i] ?? '');
+      });
+      return fields;
+    };
+    return workspacesIn(platform, await fieldsOf(this.#channels), await fieldsOf(this.#workspaces));
+  }
+
   async forget(scope: Scope): Promise<void> {
-    await this.#scan(workspacePrefix(scope), async (page) => {
+    await this.#scan(this.#channels, workspacePrefix(scope), async (page) => {
       const fields = page.filter((_, i) => i % 2 === 0);
       if (fields.length > 0) await this.#redis.call((r) => r.hdel(this.#channels, ...fields));
     });
     await this.#redis.call((r) => r.hdel(this.#workspaces, workspaceKey(scope)));
   }
 
-  /** HSCAN in pages of field, value, field, value…: a workspace has a few channels among possibly many thousands. */
-  async #scan(prefix: string, each: (page: string[]) => Promise<void> | void): Promise<void> {
+  /**
+   * HSCAN of `hash` in pages of field, value, field, value…: a workspace has a few channels among
+   * possibly many thousands.
+   */
+  async #scan(hash: string, prefix: string, each: (page: string[]) => Promise<void> | void): Promise<void> {
     let cursor = '0';
     for (let page = 0; page < MAX_SCAN_PAGES; page++) {
       const [next, flat] = await this.#redis.call((r) =>
-        r.hscan(this.#channels, cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 500),
+        r.hscan(hash, cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 500),
       );
       await each(flat);
       cursor = next;
@@ -186,5 +202,5 @@ export class RedisSettingsStore implements SettingsStore {
   }
 }
 
-/** Bounds forget's scan; at 500 fields a page, far more channels than any workspace has. */
+/** Bounds a scan; at 500 fields a page, far more fields than any bot has. */
 const MAX_SCAN_PAGES = 10_000;

@@ -60,6 +60,13 @@ export interface SettingsStore {
    * each with the settings in force, ordered by channel id: what an admin's overview lists.
    */
   channels(scope: Scope): Promise<readonly ChannelEntry[]>;
+  /**
+   * The workspaces of a platform that hold settings of their own (a channel's or the workspace's),
+   * sorted: the ones a platform that learns its workspaces only at connection (Discord's READY)
+   * checks for workspaces it left unnoticed. Seeds for any workspace and the first format's keys
+   * name no workspace and are not listed.
+   */
+  workspaces(platform: string): Promise<readonly string[]>;
   /** Deletes every setting of a workspace the bot has left or been removed from (seeds stay: they are configuration). */
   forget(scope: Scope): Promise<void>;
 }

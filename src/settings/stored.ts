@@ -99,6 +99,28 @@ export function channelsOf(scope: Scope, fields: Iterable<readonly [string, unkn
     .map(([channel, { stored }]) => ({ channel, settings: toSettings(stored) }));
 }
 
+/**
+ * The workspaces of `platform` named by a store's channel keys (`platform:workspace:channel`) and
+ * workspace keys (`platform:workspace`), sorted. A seed's `*` and the first format's
+ * `platform:channel` keys name none.
+ */
+export function workspacesIn(
+  platform: string,
+  channelKeys: Iterable<string>,
+  workspaceKeys: Iterable<string>,
+): string[] {
+  const found = new Set<string>();
+  const take = (key: string, parts: number) => {
+    const split = key.split(':');
+    const workspace = split[1];
+    if (split.length === parts && split[0] === platform && workspace && workspace !== ANY_WORKSPACE)
+      found.add(workspace);
+  };
+  for (const key of channelKeys) take(key, 3);
+  for (const key of workspaceKeys) take(key, 2);
+  return [...found].sort();
+}
+
 /** Every channel key of one workspace starts with this. */
 export function workspacePrefix(scope: Scope): string {
   return `${scope.platform}:${scope.workspace}:`;

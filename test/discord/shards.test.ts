@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIChannel, APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { RedisSettingsStore } from '../../src/settings/redis-store.js';
+import { RedisConnection } from '../../src/state/redis-connection.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startFakeDiscord, type FakeDiscord, type InteractionRecord } from '../fakes/discord/index.js';
 import { spawnCli, type CliChild } from '../helpers/cli-child.js';
@@ -189,6 +192,50 @@ it('two processes split four shards: each guild’s message is checked once, by 
   await fake.gateway.acknowledged();
   expect(fake.reactionsOn(quiet.id)).toEqual(['⚠️']);
   expect(fake.repliesTo(quiet.id)).toHaveLength(0);
+});
+
+it('each process forgets the guilds its own shards were removed from while it was down, never another process’s', async () => {
+  // Settings in Redis for a guild on shard 0 and one on shard 2, both of which remove the bot while
+  // no process runs (the world loses them, no GUILD_DELETE is sent).
+  const connection = new RedisConnection(redis.settings(), { logger: createLogger({ level: 'silent' }) });
+  const settings = new RedisSettingsStore(connection, createLogger({ level: 'silent' }));
+  try {
+    await connection.ready(5000);
+    const [x, y] = [0, 2].map((shard) => fake.addGuild({ channels: 1, onShard: [shard, 4] }));
+    // And for shard 3's guild, which stays.
+    const stays = fake.world.guildOf(channels[3]!.id)!;
+    await settings.update({ platform: 'discord', workspace: stays }, channels[3]!.id, { autoscan: true });
+    for (const guild of [x!, y!]) {
+      await settings.update({ platform: 'discord', workspace: guild.id }, guild.channels[0]!.id, {
+        autoscan: true,
+      });
+      fake.world.removeGuild(guild.id);
+    }
+    const stored = () => settings.workspaces('discord');
+    const checked = (bot: CliChild, shard: string) =>
+      bot.waitForLog(
+        (l) => l.msg === 'Discord READY checked against the stored guilds' && l.shard === shard,
+        `shard ${shard}'s READY to be checked`,
+      );
+    const forgotten = (bot: CliChild) =>
+      bot.logs.filter((l) => l.msg === 'forgot a workspace the bot left').map((l) => l.workspace);
+
+    // A runs shards 0-1 of 4: it forgets X (shard 0), and Y, of shard 2, is none of its business.
+    const a = await startBot('0-1');
+    await Promise.all([checked(a.bot, '0/4'), checked(a.bot, '1/4')]);
+    expect(forgotten(a.bot)).toEqual([x!.id]);
+    expect(await stored()).toContain(y!.id);
+    expect(await stored()).not.toContain(x!.id);
+
+    // B, running shards 2-3, forgets Y.
+    const b = await startBot('2-3');
+    await Promise.all([checked(b.bot, '2/4'), checked(b.bot, '3/4')]);
+    expect(forgotten(b.bot)).toEqual([y!.id]);
+    expect(await stored()).not.toContain(y!.id);
+    expect(await stored()).toContain(stays);
+  } finally {
+    await connection.close();
+  }
 });
 
 it('a process that identifies as a shard another process runs is refused, and is not ready', async () => {

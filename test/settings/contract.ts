@@ -154,6 +154,23 @@ export function settingsStoreContract(
       ]);
     });
 
+    it('lists the workspaces of a platform that hold settings of their own, not seeds’ nor other platforms’', async () => {
+      const where = place();
+      const store = await open(where);
+      expect(await store.workspaces('discord')).toEqual([]);
+      await store.seed([
+        { platform: 'discord', channelId: '42', replyMode: 'all' },
+        { platform: 'discord', workspace: 'G7', channelId: '43', replyMode: 'all' },
+      ]);
+      await store.update(DISCORD, '44', { autoscan: true });
+      await store.updateWorkspace({ platform: 'discord', workspace: 'G3' }, { modlog: '9' });
+      await store.update(SLACK, 'C1', { autoscan: true });
+      expect(await (await open(where)).workspaces('discord')).toEqual(['G1', 'G3', 'G7']);
+      expect(await store.workspaces('slack')).toEqual(['T1']);
+      await store.forget(DISCORD);
+      expect(await store.workspaces('discord')).toEqual(['G3', 'G7']);
+    });
+
     it('forgets every setting of one workspace and nothing of another, keeping seeds', async () => {
       const where = place();
       const store = await open(where);
