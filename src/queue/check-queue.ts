@@ -184,12 +184,18 @@ export class CheckQueue implements JobRunner {
     this.#worker = worker;
   }
 
+  /** The job as a CheckJob, its reply handle put back from beside it: checked, as any stored data. */
+  async #read(job: Job) {
+    const replyVia = await this.#options.state.get(replyViaKey(job.id ?? ''));
+    return checkJobSchema.safeParse(withReplyVia(job.data, replyVia));
+  }
+
   /** Tells the asker of a job given up on; a failure here is logged, the job is over either way. */
   async #giveUp(job: Job, giveUp: GiveUpHandler): Promise<void> {
     const { logger, state } = this.#options;
     const id = job.id ?? '';
     try {
-      const parsed = checkJobSchema.safeParse(withReplyVia(job.data, await state.get(replyViaKey(id))));
+      const parsed = await this.#read(job);
       if (parsed.success) await giveUp(parsed.data);
       await state.delete(replyViaKey(id));
     } catch (err) {
@@ -200,8 +206,7 @@ export class CheckQueue implements JobRunner {
   async #run(job: Job, token: string | undefined, signal: AbortSignal, handle: JobHandler): Promise<void> {
     const { logger, state } = this.#options;
     const id = job.id ?? '';
-    const replyVia = await state.get(replyViaKey(id));
-    const parsed = checkJobSchema.safeParse(withReplyVia(job.data, replyVia));
+    const parsed = await this.#read(job);
     if (!parsed.success) {
       // Written by another version, or not by us: nothing can be answered from it.
       logger.error(
