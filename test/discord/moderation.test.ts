@@ -1,9 +1,10 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
-import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
+import type { FakeFile } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { waitFor } from '../helpers/wait.js';
+import { buttonsOf, press as pressOn } from './buttons.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
 let rig: DiscordRig;
@@ -38,26 +39,8 @@ async function command(by: APIUser, path: string[], options: Record<string, stri
   return (edit.body as Partial<APIMessage>).content ?? '';
 }
 
-function buttonsOf(message: APIMessage): { recheck: string; feedback: string; delete: string } {
-  const row = message.components?.[0] as { components: Array<{ custom_id: string }> } | undefined;
-  if (!row) throw new Error('the result has no buttons');
-  const [recheck, feedback, remove] = row.components.map((c) => c.custom_id);
-  return { recheck: recheck!, feedback: feedback!, delete: remove! };
-}
-
-/** Presses a button and waits until the bot is done; returns what the presser alone was told. */
-async function press(by: APIUser, message: APIMessage, customId: string): Promise<string[]> {
-  const record: InteractionRecord = rig.fake.pressButton({ user: by, message, customId });
-  await rig.settled();
-  expect(record.callbackTypes).toEqual([6]);
-  return rig.fake
-    .interactionCalls(record)
-    .filter((c) => c.method === 'POST' && c.path.startsWith('/webhooks/'))
-    .map((c) => {
-      expect((c.body as { flags?: number }).flags).toBe(64);
-      return (c.body as { content: string }).content;
-    });
-}
+/** Presses a button on the rig of this file; what the presser alone was told. */
+const press = (by: APIUser, message: APIMessage, customId: string) => pressOn(rig, by, message, customId);
 
 async function resultFor(message: APIMessage): Promise<APIMessage> {
   await rig.settled();
