@@ -19,15 +19,17 @@ export function buttonsOf(message: APIMessage): { recheck: string; feedback: str
 
 /**
  * `by` presses a button and the test waits until the bot is done; returns what the presser alone
- * was told (each word a private follow-up of the deferred update, the only callback).
+ * was told (each word a private follow-up of the deferred update, the only callback). `locale` is
+ * the presser's client language.
  */
 export async function press(
   rig: DiscordRig,
   by: APIUser,
   message: APIMessage,
   customId: string,
+  locale?: string,
 ): Promise<string[]> {
-  const record: InteractionRecord = rig.fake.pressButton({ user: by, message, customId });
+  const record: InteractionRecord = rig.fake.pressButton({ user: by, message, customId, locale });
   await rig.settled();
   expect(record.callbackTypes).toEqual([6]);
   return rig.fake

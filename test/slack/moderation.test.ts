@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { waitFor } from '../helpers/wait.js';
+import { buttonsOf, press as pressOn } from './buttons.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
 const BOB = 'U0BOB';
-
-/** The action ids of a result's buttons, by what they do. */
-function buttonsOf(message: StoredMessage): { recheck: string; feedback: string; delete: string } {
-  const actions = (message.blocks ?? []).find((b) => (b as { type?: string }).type === 'actions') as
-    { elements: Array<{ action_id: string }> } | undefined;
-  if (!actions) throw new Error('the result has no buttons');
-  const [recheck, feedback, remove] = actions.elements.map((e) => e.action_id);
-  return { recheck: recheck!, feedback: feedback!, delete: remove! };
-}
 
 describe.each(['socket', 'http'] as const)(
   'Slack moderation over %s: the mod log and the buttons on every result',
@@ -58,12 +50,9 @@ describe.each(['socket', 'http'] as const)(
       return message;
     }
 
-    /** Presses a button and waits until the bot is done with it; returns what the presser was told privately. */
-    async function press(user: string, message: StoredMessage, actionId: string) {
-      const { responseUrl } = await slack.pressButton({ user, message, actionId });
-      await rig.idle();
-      return slack.responses(responseUrl).map((c) => c.args);
-    }
+    /** Presses a button on this mode's rig; what the presser was told privately. */
+    const press = (user: string, message: StoredMessage, actionId: string) =>
+      pressOn(slack, rig, user, message, actionId);
 
     const modlogPosts = () => slack.botMessages(random);
 
