@@ -1,6 +1,7 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { expect } from 'vitest';
 import type { InteractionRecord } from '../fakes/discord/index.js';
+import { threeButtons } from '../helpers/result-buttons.js';
 import type { DiscordRig } from './rig.js';
 
 /** The custom_ids of a result's buttons, in order; none when it has no buttons. */
@@ -10,11 +11,8 @@ export function buttonIds(message: APIMessage): string[] {
 }
 
 /** A channel result's three buttons, by what they do. */
-export function buttonsOf(message: APIMessage): { recheck: string; feedback: string; delete: string } {
-  const [recheck, feedback, remove, ...more] = buttonIds(message);
-  if (!recheck || !feedback || !remove || more.length > 0)
-    throw new Error('the result has not its three buttons');
-  return { recheck, feedback, delete: remove };
+export function buttonsOf(message: APIMessage): ReturnType<typeof threeButtons> {
+  return threeButtons(buttonIds(message));
 }
 
 /**

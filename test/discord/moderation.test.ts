@@ -1,11 +1,10 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
-import type { FakeFile } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { waitFor } from '../helpers/wait.js';
 import { buttonsOf, press as pressOn } from './buttons.js';
-import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
+import { pngFile, startDiscordRig, type DiscordRig } from './rig.js';
 
 let rig: DiscordRig;
 let bob: APIUser;
@@ -16,11 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-const png = (name: string, score: number): FakeFile => ({
-  name,
-  bytes: pngScored(score),
-  contentType: 'image/png',
-});
 const simCalls = () => rig.core.sim.requests.filter((r) => r.path === '/image').length;
 
 /** A slash command's private answer. */
@@ -78,7 +72,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     original = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('moon.png', 0.93)],
+      files: [pngFile('moon.png', 0.93)],
     });
     flagged = await resultFor(original);
     expect(flagged.embeds[0]?.title).toContain('Strong evidence of AI generation');
@@ -96,7 +90,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const clean = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('beach.png', 0.1)],
+      files: [pngFile('beach.png', 0.1)],
     });
     await rig.settled();
     expect(fake.reactionsOn(clean.id)).toHaveLength(1);
@@ -149,7 +143,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const target = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('quiet.png', 0.2)],
+      files: [pngFile('quiet.png', 0.2)],
       dispatch: false,
     });
     fake.react({ channelId: fake.channels.general.id, messageId: target.id, user: bob, emoji: '🔍' });
@@ -160,7 +154,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const other = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('other.png', 0.25)],
+      files: [pngFile('other.png', 0.25)],
       dispatch: false,
     });
     fake.react({ channelId: fake.channels.general.id, messageId: other.id, user: bob, emoji: '🔍' });
@@ -221,13 +215,13 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('one.png', 0.97)],
+      files: [pngFile('one.png', 0.97)],
     });
     await rig.settled();
     fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('two.png', 0.96)],
+      files: [pngFile('two.png', 0.96)],
     });
     await rig.settled();
     const opened = fake.callsTo('POST', /^\/users\/@me\/channels$/);

@@ -1,10 +1,9 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
-import type { FakeFile } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { buttonIds, buttonsOf, press as pressOn } from './buttons.js';
-import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
+import { pngFile, startDiscordRig, type DiscordRig } from './rig.js';
 
 /**
  * The results that used to have no buttons: the verdict posted again for a second 🔍, and the
@@ -29,11 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-const png = (name: string, score: number): FakeFile => ({
-  name,
-  bytes: pngScored(score),
-  contentType: 'image/png',
-});
 const simCalls = () => rig.core.sim.requests.filter((r) => r.path === '/image').length;
 const press = (by: APIUser, message: APIMessage, customId: string) => pressOn(rig, by, message, customId);
 const modlogPosts = () =>
@@ -48,7 +42,7 @@ describe('the verdict posted again for a second 🔍 carries the buttons of any 
   it('has all three, under a result id of its own, and is not posted to the mod log again', async () => {
     const { fake } = rig;
     const channelId = fake.channels.general.id;
-    message = fake.postMessage({ channelId, author: fake.users.alice, files: [png('moon.png', 0.93)] });
+    message = fake.postMessage({ channelId, author: fake.users.alice, files: [pngFile('moon.png', 0.93)] });
     fake.react({ channelId, messageId: message.id, user: carol, emoji: '🔍' });
     await rig.settled();
     expect(modlogPosts()).toHaveLength(1);
@@ -104,7 +98,7 @@ describe('the private answer to /bitmind check private:true', () => {
       user: bob,
       name: 'bitmind',
       path: ['check'],
-      options: { media: png('secret.png', 0.91), private: true },
+      options: { media: pngFile('secret.png', 0.91), private: true },
     });
     await fake.interactionAnswer(interaction);
     await rig.settled();

@@ -1,4 +1,5 @@
 import type { FakeSlack, StoredMessage } from '../fakes/slack/index.js';
+import { threeButtons } from '../helpers/result-buttons.js';
 import type { SlackRig } from './rig.js';
 
 /** The action ids of a result's buttons, in order; none when it has no buttons. */
@@ -9,11 +10,8 @@ export function actionIds(message: StoredMessage): string[] {
 }
 
 /** A channel result's three buttons, by what they do. */
-export function buttonsOf(message: StoredMessage): { recheck: string; feedback: string; delete: string } {
-  const [recheck, feedback, remove, ...more] = actionIds(message);
-  if (!recheck || !feedback || !remove || more.length > 0)
-    throw new Error('the result has not its three buttons');
-  return { recheck, feedback, delete: remove };
+export function buttonsOf(message: StoredMessage): ReturnType<typeof threeButtons> {
+  return threeButtons(actionIds(message));
 }
 
 /** `user` presses a button and the test waits until the bot is done; returns what it posted privately to the presser. */
