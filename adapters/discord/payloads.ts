@@ -127,8 +127,11 @@ export const interactionSchema = z.object({
    */
   locale: z.string().max(35).nullish().catch(undefined),
   guild_locale: z.string().max(35).nullish().catch(undefined),
-  /** The message a component (a button) is on. */
-  message: z.object({ id: snowflake, channel_id: snowflake }).nullish(),
+  /**
+   * The message a component (a button) is on; only its id is read, since Discord once sent an
+   * ephemeral message (a private answer's) as `{ id, flags }` alone.
+   */
+  message: z.object({ id: snowflake }).nullish(),
 });
 export type InteractionPayload = z.infer<typeof interactionSchema>;
 

@@ -3,12 +3,13 @@ import {
   ComponentType,
   escapeMarkdown,
   type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
 import { BUTTON_KEYS } from '../../src/pipeline/result-actions.js';
-import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
+import { actionId, type ResultAction, type ResultButtons } from '../../src/pipeline/result-actions.js';
 import { isVerdict } from '../../src/domain/types.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
@@ -48,25 +49,16 @@ export interface RenderedReply {
 
 /** The buttons under a result; each custom_id carries the action and the result (see result-actions.ts). */
 export function resultComponents(
-  resultId: string,
+  buttons: ResultButtons,
   locale: Locale = DEFAULT_LOCALE,
 ): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  const button = (action: ResultAction, style: ButtonStyle.Secondary | ButtonStyle.Danger) => ({
-    type: ComponentType.Button as const,
-    style,
+  const button = (action: ResultAction): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: action === 'delete' ? ButtonStyle.Danger : ButtonStyle.Secondary,
     label: t(locale, BUTTON_KEYS[action]),
-    custom_id: actionId(action, resultId),
+    custom_id: actionId(action, buttons.id),
   });
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button('recheck', ButtonStyle.Secondary),
-        button('feedback', ButtonStyle.Secondary),
-        button('delete', ButtonStyle.Danger),
-      ],
-    },
-  ];
+  return [{ type: ComponentType.ActionRow, components: buttons.actions.map(button) }];
 }
 
 /** User-controlled text (file names, links, error details) shown literally, on one line. */
@@ -147,12 +139,12 @@ export function renderReport(
   return { embeds };
 }
 
-/** A reply body as embeds: the report (with its buttons, given its result id), or the failure in plain words. */
+/** A reply body as embeds: the report (with its buttons, when given), or the failure in plain words. */
 export function renderBody(
   body: ReplyBody,
   askedBy: string,
   locale: Locale = DEFAULT_LOCALE,
-  result?: string,
+  result?: ResultButtons,
 ): RenderedReply {
   if (body.kind !== 'report') return renderProblem(body.text, askedBy, locale);
   const rendered = renderReport(body.report, askedBy, body.repeat, locale);

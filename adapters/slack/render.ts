@@ -14,7 +14,7 @@ import { DEFAULT_LOCALE, t, type Locale } from '../../src/i18n/i18n.js';
 import type { ItemView, ReportView } from '../../src/domain/types.js';
 import { BUTTON_KEYS } from '../../src/pipeline/result-actions.js';
 import type { ReplyBody } from '../../src/pipeline/plan.js';
-import { actionId, type ResultAction } from '../../src/pipeline/result-actions.js';
+import { actionId, type ResultAction, type ResultButtons } from '../../src/pipeline/result-actions.js';
 import type { OutgoingMessage } from './web.js';
 
 type KnownBlock = types.KnownBlock;
@@ -55,23 +55,19 @@ export interface RenderOptions {
   readonly requestedBy?: string;
   /** The language of the message; English when absent. */
   readonly locale?: Locale;
-  /** The result id its buttons carry: Recheck, Wrong result?, Delete. */
-  readonly result?: string;
+  /** The result's buttons (Recheck, Wrong result?, Delete) and the result id they carry. */
+  readonly result?: ResultButtons;
 }
 
 /** The buttons under a result; each id carries the action and the result (see result-actions.ts). */
-export function resultActions(resultId: string, locale: Locale = DEFAULT_LOCALE): KnownBlock {
-  const button = (action: ResultAction, style?: 'danger') => ({
+export function resultActions(buttons: ResultButtons, locale: Locale = DEFAULT_LOCALE): KnownBlock {
+  const button = (action: ResultAction) => ({
     type: 'button' as const,
-    action_id: actionId(action, resultId),
+    action_id: actionId(action, buttons.id),
     text: { type: 'plain_text' as const, text: t(locale, BUTTON_KEYS[action]) },
-    ...(style ? { style } : {}),
+    ...(action === 'delete' ? { style: 'danger' as const } : {}),
   });
-  return {
-    type: 'actions',
-    block_id: 'bitmind_result',
-    elements: [button('recheck'), button('feedback'), button('delete', 'danger')],
-  };
+  return { type: 'actions', block_id: 'bitmind_result', elements: buttons.actions.map(button) };
 }
 
 export function renderPlaceholder(count: number, options: RenderOptions = {}): OutgoingMessage {

@@ -50,7 +50,8 @@ const placeSchema = z.object({
   message: z.string().optional(),
   thread: z.string().optional(),
 });
-const specSchema = z.discriminatedUnion('source', [
+/** A medium as read back from storage (a job, a reaction's mark). */
+export const mediaSpecSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('link'), url: z.string(), name: z.string() }),
   z.object({
     source: z.literal('platform'),
@@ -68,7 +69,7 @@ export const checkJobSchema = z.object({
     kind: z.enum(['command', 'shortcut', 'autoscan', 'reaction']),
     place: placeSchema,
     user: z.string(),
-    media: z.array(specSchema).optional(),
+    media: z.array(mediaSpecSchema).optional(),
     deliveryKeys: z.array(z.string()),
     reaction: z.array(z.string()).optional(),
     private: z.boolean().optional(),
@@ -78,7 +79,7 @@ export const checkJobSchema = z.object({
     audienceLocale: localeTag,
     replyVia: plain.optional(),
   }),
-  media: z.array(specSchema),
+  media: z.array(mediaSpecSchema),
   mode: z.enum(REPLY_MODES),
   placeholder: plain.optional(),
   recheckBy: z.string().optional(),

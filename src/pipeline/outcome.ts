@@ -2,6 +2,7 @@ import { isFlagged } from '../check/wording.js';
 import type { ReplyMode } from '../config.js';
 import type { ReportView } from '../domain/types.js';
 import type { Mark, ReplyBody, ReplyPlan } from './plan.js';
+import type { ResultButtons } from './result-actions.js';
 
 /** A report in one word: evidence anywhere wins, then any failure, else clean. */
 export function markOf(body: ReplyBody): Mark {
@@ -26,7 +27,7 @@ export function finalPlan(
   mode: ReplyMode,
   body: ReplyBody,
   placeholder: boolean,
-  result?: string,
+  result?: ResultButtons,
 ): ReplyPlan {
   if (kind === 'autoscan' && mode !== 'all') {
     const mark = markOf(body);

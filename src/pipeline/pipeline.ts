@@ -26,11 +26,11 @@ import { checkJobSchema, type CheckJob, type JobOutcome, type JobRunner } from '
 import { finalPlan, reportBody, wantsPlaceholder } from './outcome.js';
 import type { ReplyBody, ReplyPlan } from './plan.js';
 import type { PlaceholderHandle, PlatformPort } from './platform.js';
-import { createReactionRule } from './reaction-rule.js';
+import { createReactionRule, type Answered } from './reaction-rule.js';
 import { createRecentChecks } from './recent.js';
 import { createModlog } from './modlog.js';
 import { createPressHandler, type RecheckFailed } from './press.js';
-import type { ResultPress } from './result-actions.js';
+import { resultButtons, type ResultPress } from './result-actions.js';
 import { createResults, strongestBand } from './results.js';
 import type { MediaSpec, Trigger } from './trigger.js';
 
@@ -171,8 +171,7 @@ export function createPipeline(options: PipelineOptions) {
       const decision = await reactions.decide(place);
       if (decision.kind === 'check') claimed();
       if (decision.kind === 'nothing') return decision;
-      if (decision.kind === 'repeat')
-        return { kind: 'reply', placeholder: false, body: reportBody(decision.report, true) };
+      if (decision.kind === 'repeat') return repost(trigger, decision);
     }
     const media = given ?? takes((await port.messageMedia(place)) ?? []);
     if (media.length === 0) {
@@ -180,6 +179,23 @@ export function createPipeline(options: PipelineOptions) {
       return { kind: 'nothing', reason: 'no_media' };
     }
     return { id: randomUUID(), trigger, media, mode: auto ? channel.replyMode : 'all' };
+  }
+
+  /**
+   * A verdict posted again for a second trigger reaction is a result of its own, with its own
+   * buttons: a new record whose check is this reaction's (so Delete is for whoever reacted this time,
+   * and moderators) on the media the first check was about, kept with the mark (so Recheck checks
+   * them again). A repost is no new check: it goes to neither the mod log nor the audit trail.
+   */
+  async function repost(trigger: Trigger, answered: Answered): Promise<ReplyPlan> {
+    const job: CheckJob = { id: randomUUID(), trigger, media: answered.media, mode: 'all' };
+    await results.save(job, answered.report);
+    return {
+      kind: 'reply',
+      placeholder: false,
+      body: reportBody(answered.report, true),
+      result: resultButtons(job.id, false),
+    };
   }
 
   async function accept(trigger: Trigger): Promise<void> {
@@ -322,11 +338,10 @@ export function createPipeline(options: PipelineOptions) {
     // The answer goes out even when the message's mark cannot be updated; a mark left expires by itself.
     if (trigger.kind === 'reaction')
       await reactions
-        .settle(place, report)
+        .settle(place, report && { report, media: job.media })
         .catch((err: unknown) => logger.warn({ err }, 'a reaction mark could not be updated'));
-    // A private answer has no buttons: nobody else sees it, and its asker can dismiss it.
-    const resultId = trigger.private ? undefined : job.id;
-    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, resultId);
+    const buttons = resultButtons(job.id, trigger.private === true);
+    const plan = finalPlan(trigger.kind, job.mode, body, job.placeholder !== undefined, buttons);
     options.observe?.(trigger, plan);
     if (report && plan.kind === 'reply' && plan.result) await results.save(job, report);
     // Side by side: the answer never waits for the mod log (neither throws).

@@ -1,4 +1,5 @@
 import type { ReportView } from '../domain/types.js';
+import type { ResultButtons } from './result-actions.js';
 
 /** What auto-scan's quiet modes leave on a message: each platform picks its own emoji for each. */
 export type Mark = 'flagged' | 'clean' | 'failed';
@@ -18,7 +19,7 @@ export type ReplyBody =
  * - `nothing`: no answer (a duplicate, auto-scan off, a repeated reaction already answered).
  * - `refusal`: a word for the asker alone (nothing to check there, restarting).
  * - `reply`: a message in the thread; `placeholder` when it replaces the "Checking…" posted earlier;
- *   `result`, the id its buttons (Recheck, Wrong result?, Delete) carry, when it has them.
+ *   `result`, its buttons (Recheck, Wrong result?, Delete) and the result id they carry, when it has them.
  * - `reaction`: a quiet mark on the message (auto-scan's `flagged` and `silent` modes).
  */
 export type ReplyPlan =
@@ -28,6 +29,6 @@ export type ReplyPlan =
       readonly kind: 'reply';
       readonly placeholder: boolean;
       readonly body: ReplyBody;
-      readonly result?: string;
+      readonly result?: ResultButtons;
     }
   | { readonly kind: 'reaction'; readonly mark: Mark };

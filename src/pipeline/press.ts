@@ -38,7 +38,8 @@ export interface PressDeps {
  * - Recheck runs the same media again past the verdict cache and edits the result in place;
  * - Wrong result? is recorded once per person (audit, metrics, mod log) and thanked privately;
  * - Delete removes the result, for the person who asked and for moderators; an auto-scan result,
- *   which nobody asked for, only for moderators (or its poster could hide the flag on their post).
+ *   which nobody asked for, only for moderators (or its poster could hide the flag on their post);
+ *   a verdict reposted for a second reaction, for whoever reacted that time (see pipeline `repost`).
  * Anything expired, forged or not allowed gets one private answer.
  */
 export function createPressHandler(deps: PressDeps) {
@@ -131,7 +132,9 @@ export function createPressHandler(deps: PressDeps) {
   }
 }
 
+/** A private answer offers no Delete (its reader dismisses it), so a press of one was made up. */
 function mayDelete(p: ResultPress, record: ResultRecord): boolean {
   const { trigger } = record.job;
+  if (trigger.private) return false;
   return p.moderator || (trigger.kind !== 'autoscan' && p.user === trigger.user);
 }

@@ -3,7 +3,8 @@ import type { Scope } from '../settings/store.js';
 import type { StateStore } from '../state/store.js';
 import { deleteByPrefix } from '../state/delete-by-prefix.js';
 import type { ReportView } from '../domain/types.js';
-import type { Place } from './trigger.js';
+import { mediaSpecSchema } from './jobs.js';
+import type { MediaSpec, Place } from './trigger.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const CHECKING = 'checking';
@@ -12,9 +13,21 @@ const LASTING_ERRORS = new Set(['unsupported_type', 'too_large', 'blocked_url'])
 
 const reportSchema = z.object({ items: z.array(z.record(z.string(), z.unknown())), skipped: z.number() });
 
+/**
+ * What a message's mark keeps once it was answered: the verdict, to post it again, and the media it
+ * was about, so that the repost's Recheck checks them again. (A mark an older version wrote, the
+ * report alone, reads as answered: no repost for the hour it lasts.)
+ */
+export interface Answered {
+  readonly report: ReportView;
+  readonly media: readonly MediaSpec[];
+}
+
+const answeredSchema = z.object({ report: reportSchema, media: z.array(mediaSpecSchema) });
+
 export type ReactionDecision =
   | { readonly kind: 'check' }
-  | { readonly kind: 'repeat'; readonly report: ReportView }
+  | ({ readonly kind: 'repeat' } & Answered)
   | { readonly kind: 'nothing'; readonly reason: 'checking' | 'answered' };
 
 /**
@@ -38,19 +51,19 @@ export function createReactionRule(state: StateStore) {
       if (held === CHECKING) return { kind: 'nothing', reason: 'checking' };
       if (!(await state.setIfAbsent(`${key}:repeated`, '1', HOUR_MS)))
         return { kind: 'nothing', reason: 'answered' };
-      const parsed = reportSchema.safeParse(JSON.parse(held));
+      const parsed = answeredSchema.safeParse(JSON.parse(held));
       return parsed.success
-        ? { kind: 'repeat', report: parsed.data as unknown as ReportView }
+        ? { kind: 'repeat', ...(parsed.data as unknown as Answered) }
         : { kind: 'nothing', reason: 'answered' };
     },
 
     /** Keeps a lasting answer for repeats; forgets anything a retry could improve. */
-    async settle(place: Place, report: ReportView | undefined): Promise<void> {
+    async settle(place: Place, answered: Answered | undefined): Promise<void> {
       const key = keyOf(place);
       const lasting =
-        report !== undefined &&
-        report.items.every((item) => !('error' in item) || LASTING_ERRORS.has(item.error.code));
-      if (lasting) await state.set(key, JSON.stringify(report), HOUR_MS);
+        answered !== undefined &&
+        answered.report.items.every((item) => !('error' in item) || LASTING_ERRORS.has(item.error.code));
+      if (lasting) await state.set(key, JSON.stringify(answered), HOUR_MS);
       else await state.delete(key);
     },
 

@@ -8,6 +8,19 @@ export type ResultAction = 'recheck' | 'feedback' | 'delete';
 
 const CODES = { recheck: 'r', feedback: 'w', delete: 'd' } as const satisfies Record<ResultAction, string>;
 
+/**
+ * The buttons a result carries, and the result they name. A private answer (Discord's
+ * `private:true`) has no Delete: its only reader can dismiss it, which Discord offers itself.
+ */
+export interface ResultButtons {
+  readonly id: string;
+  readonly actions: readonly ResultAction[];
+}
+
+export function resultButtons(id: string, alone: boolean): ResultButtons {
+  return { id, actions: alone ? ['recheck', 'feedback'] : ['recheck', 'feedback', 'delete'] };
+}
+
 /** Each button's label in the catalogues. */
 export const BUTTON_KEYS = {
   recheck: 'buttons.recheck',

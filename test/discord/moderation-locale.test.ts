@@ -1,8 +1,9 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
+import type { FakeFile } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { waitFor } from '../helpers/wait.js';
+import { buttonsOf, press as pressOn } from './buttons.js';
 import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
 
 /**
@@ -45,21 +46,8 @@ async function command(
 }
 
 /** Presses a button as a member whose client speaks `locale`; returns what the presser alone was told. */
-async function press(by: APIUser, locale: string, message: APIMessage, customId: string): Promise<string[]> {
-  const record: InteractionRecord = rig.fake.pressButton({ user: by, message, customId, locale });
-  await rig.settled();
-  return rig.fake
-    .interactionCalls(record)
-    .filter((c) => c.method === 'POST' && c.path.startsWith('/webhooks/'))
-    .map((c) => (c.body as { content: string }).content);
-}
-
-function feedbackButton(message: APIMessage): string {
-  const row = message.components?.[0] as { components: Array<{ custom_id: string }> } | undefined;
-  const id = row?.components[1]?.custom_id;
-  if (!id) throw new Error('the result has no Wrong result? button');
-  return id;
-}
+const press = (by: APIUser, locale: string, message: APIMessage, customId: string) =>
+  pressOn(rig, by, message, customId, locale);
 
 const modlogPosts = () =>
   rig.fake
@@ -110,10 +98,10 @@ describe('Discord moderation in the reader’s language', () => {
   });
 
   it('thanks a French presser in French, and reports the wrong result to the mod log in German', async () => {
-    expect(await press(bob, 'fr', flagged, feedbackButton(flagged))).toEqual([
+    expect(await press(bob, 'fr', flagged, buttonsOf(flagged).feedback)).toEqual([
       'Merci : votre signalement de ce résultat comme erroné a été enregistré, et les modérateurs ont été prévenus.',
     ]);
-    expect(await press(bob, 'fr', flagged, feedbackButton(flagged))).toEqual([
+    expect(await press(bob, 'fr', flagged, buttonsOf(flagged).feedback)).toEqual([
       'Vous avez déjà signalé ce résultat. Merci.',
     ]);
     const report = modlogPosts().at(-1)!;
@@ -124,10 +112,9 @@ describe('Discord moderation in the reader’s language', () => {
   });
 
   it('tells a French presser in French, reason and all, that a Recheck got no verdict', async () => {
-    const row = flagged.components?.[0] as { components: Array<{ custom_id: string }> } | undefined;
     rig.core.sim.setFaults({ errorRate: 1 });
     try {
-      const told = await press(bob, 'fr', flagged, row!.components[0]!.custom_id);
+      const told = await press(bob, 'fr', flagged, buttonsOf(flagged).recheck);
       expect(told).toEqual([
         'La revérification n’a pas pu être faite, le résultat reste donc tel quel : BitMind est indisponible pour le moment ; réessayez dans une minute.',
       ]);

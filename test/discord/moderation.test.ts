@@ -1,10 +1,10 @@
 import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
-import type { FakeFile, InteractionRecord } from '../fakes/discord/index.js';
 import { user } from '../fakes/discord/payloads.js';
 import { waitFor } from '../helpers/wait.js';
-import { pngScored, startDiscordRig, type DiscordRig } from './rig.js';
+import { buttonsOf, press as pressOn } from './buttons.js';
+import { pngFile, startDiscordRig, type DiscordRig } from './rig.js';
 
 let rig: DiscordRig;
 let bob: APIUser;
@@ -15,11 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-const png = (name: string, score: number): FakeFile => ({
-  name,
-  bytes: pngScored(score),
-  contentType: 'image/png',
-});
 const simCalls = () => rig.core.sim.requests.filter((r) => r.path === '/image').length;
 
 /** A slash command's private answer. */
@@ -38,26 +33,8 @@ async function command(by: APIUser, path: string[], options: Record<string, stri
   return (edit.body as Partial<APIMessage>).content ?? '';
 }
 
-function buttonsOf(message: APIMessage): { recheck: string; feedback: string; delete: string } {
-  const row = message.components?.[0] as { components: Array<{ custom_id: string }> } | undefined;
-  if (!row) throw new Error('the result has no buttons');
-  const [recheck, feedback, remove] = row.components.map((c) => c.custom_id);
-  return { recheck: recheck!, feedback: feedback!, delete: remove! };
-}
-
-/** Presses a button and waits until the bot is done; returns what the presser alone was told. */
-async function press(by: APIUser, message: APIMessage, customId: string): Promise<string[]> {
-  const record: InteractionRecord = rig.fake.pressButton({ user: by, message, customId });
-  await rig.settled();
-  expect(record.callbackTypes).toEqual([6]);
-  return rig.fake
-    .interactionCalls(record)
-    .filter((c) => c.method === 'POST' && c.path.startsWith('/webhooks/'))
-    .map((c) => {
-      expect((c.body as { flags?: number }).flags).toBe(64);
-      return (c.body as { content: string }).content;
-    });
-}
+/** Presses a button on the rig of this file; what the presser alone was told. */
+const press = (by: APIUser, message: APIMessage, customId: string) => pressOn(rig, by, message, customId);
 
 async function resultFor(message: APIMessage): Promise<APIMessage> {
   await rig.settled();
@@ -95,7 +72,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     original = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('moon.png', 0.93)],
+      files: [pngFile('moon.png', 0.93)],
     });
     flagged = await resultFor(original);
     expect(flagged.embeds[0]?.title).toContain('Strong evidence of AI generation');
@@ -113,7 +90,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const clean = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('beach.png', 0.1)],
+      files: [pngFile('beach.png', 0.1)],
     });
     await rig.settled();
     expect(fake.reactionsOn(clean.id)).toHaveLength(1);
@@ -166,7 +143,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const target = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('quiet.png', 0.2)],
+      files: [pngFile('quiet.png', 0.2)],
       dispatch: false,
     });
     fake.react({ channelId: fake.channels.general.id, messageId: target.id, user: bob, emoji: '🔍' });
@@ -177,7 +154,7 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     const other = fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('other.png', 0.25)],
+      files: [pngFile('other.png', 0.25)],
       dispatch: false,
     });
     fake.react({ channelId: fake.channels.general.id, messageId: other.id, user: bob, emoji: '🔍' });
@@ -238,13 +215,13 @@ describe('Discord moderation: the mod log and the buttons on every result', () =
     fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('one.png', 0.97)],
+      files: [pngFile('one.png', 0.97)],
     });
     await rig.settled();
     fake.postMessage({
       channelId: fake.channels.general.id,
       author: fake.users.alice,
-      files: [png('two.png', 0.96)],
+      files: [pngFile('two.png', 0.96)],
     });
     await rig.settled();
     const opened = fake.callsTo('POST', /^\/users\/@me\/channels$/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, renderBody, renderProblem, renderReport } from '../../adapters/discord/render.js';
+import { resultButtons } from '../../src/pipeline/result-actions.js';
 import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK, describeBand } from '../../src/check/wording.js';
 import { ref, report as checkReport, verdict } from '../helpers/reports.js';
@@ -101,13 +102,27 @@ describe('the embed and buttons a reader sees (adapters/discord/fixtures/rendere
       },
       'Asked by <@1234>',
       'en',
-      RESULT_ID,
+      resultButtons(RESULT_ID, false),
     );
     const ids = body.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : undefined));
     expect(ids).toEqual([`bm:r:${RESULT_ID}`, `bm:w:${RESULT_ID}`, `bm:d:${RESULT_ID}`]);
     expect(ids!.every((id) => id!.length <= 100)).toBe(true);
     await expect(`${JSON.stringify(body, null, 2)}\n`).toMatchFileSnapshot(
       '../../adapters/discord/fixtures/rendered/result-with-buttons.json',
+    );
+  });
+
+  it('leaves Delete off a private answer: its reader dismisses it', async () => {
+    const body = renderBody(
+      { kind: 'report', report: report([verdict('moon.png', 0.93)]), repeat: false },
+      'Asked by <@1234>',
+      'en',
+      resultButtons(RESULT_ID, true),
+    );
+    const ids = body.components?.[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : undefined));
+    expect(ids).toEqual([`bm:r:${RESULT_ID}`, `bm:w:${RESULT_ID}`]);
+    await expect(`${JSON.stringify(body, null, 2)}\n`).toMatchFileSnapshot(
+      '../../adapters/discord/fixtures/rendered/private-result-with-buttons.json',
     );
   });
 });

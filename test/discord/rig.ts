@@ -6,7 +6,7 @@ import { discordPlatform } from '../../adapters/discord/platform.js';
 import type { ChatAdapter } from '../../src/adapter.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
 import type { SettingsStore } from '../../src/settings/store.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type FakeFile } from '../fakes/discord/index.js';
 import { connectPlatform, type ConnectedPlatform, type DecidedPlan } from '../helpers/connect.js';
 import { startCore, type TestCore } from '../helpers/core.js';
 import { png } from '../helpers/media-samples.js';
@@ -15,6 +15,11 @@ import { waitFor } from '../helpers/wait.js';
 /** A PNG the simulator scores `score` (it reads the marker from the file's first 64 KiB). */
 export function pngScored(score: number): Buffer {
   return Buffer.concat([png(), Buffer.from(`bitmind-sim-score=${score}`)]);
+}
+
+/** A PNG attachment named `name` that the simulator scores `score`. */
+export function pngFile(name: string, score: number): FakeFile {
+  return { name, bytes: pngScored(score), contentType: 'image/png' };
 }
 
 /**

@@ -186,6 +186,10 @@ describe('the trigger reaction', () => {
         body: expect.objectContaining({ repeat: true }),
       }),
     ]);
+    // The repost is a result of its own: all three buttons, under an id of its own.
+    const [first, repost] = world.port.plans().map((p) => (p.kind === 'reply' ? p.result : undefined));
+    expect(repost?.actions).toEqual(['recheck', 'feedback', 'delete']);
+    expect(repost?.id).not.toBe(first?.id);
   });
 
   it('never lets a failure block a retry: reacting again makes a new attempt', async () => {

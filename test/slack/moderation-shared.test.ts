@@ -3,6 +3,7 @@ import { t } from '../../src/i18n/i18n.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { useRedis } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait.js';
+import { actionIds, press as pressOn } from './buttons.js';
 import { finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
 /**
@@ -31,17 +32,9 @@ afterAll(async () => {
   await slack?.close();
 });
 
-function actionIds(message: StoredMessage): string[] {
-  const actions = (message.blocks ?? []).find((b) => (b as { type?: string }).type === 'actions') as
-    { elements: Array<{ action_id: string }> } | undefined;
-  return actions?.elements.map((e) => e.action_id) ?? [];
-}
-
 async function press(rig: SlackRig, user: string, message: StoredMessage, actionId: string) {
   slack.deliverOverHttp(rig.eventsUrl!);
-  const { responseUrl } = await slack.pressButton({ user, message, actionId });
-  await rig.idle();
-  return slack.responses(responseUrl).map((c) => c.args.text);
+  return (await pressOn(slack, rig, user, message, actionId)).map((args) => args.text);
 }
 
 describe('Slack result buttons on any instance', () => {

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../fakes/slack/index.js';
 import { waitFor } from '../helpers/wait.js';
+import { buttonsOf, press as pressOn } from './buttons.js';
 import { blockText, finalReply, pngScored, startSlackRig, type SlackRig } from './rig.js';
 
-const BOB = 'U0BOB';
-
-/** The action ids of a result's buttons, by what they do. */
-function buttonsOf(message: StoredMessage): { recheck: string; feedback: string; delete: string } {
-  const actions = (message.blocks ?? []).find((b) => (b as { type?: string }).type === 'actions') as
-    { elements: Array<{ action_id: string }> } | undefined;
-  if (!actions) throw new Error('the result has no buttons');
-  const [recheck, feedback, remove] = actions.elements.map((e) => e.action_id);
-  return { recheck: recheck!, feedback: feedback!, delete: remove! };
-}
+const [BOB, CAROL] = ['U0BOB', 'U0CAROL'];
 
 describe.each(['socket', 'http'] as const)(
   'Slack moderation over %s: the mod log and the buttons on every result',
@@ -28,6 +20,7 @@ describe.each(['socket', 'http'] as const)(
     beforeAll(async () => {
       slack = await startFakeSlack({ pingIntervalMs: 1000 });
       slack.workspace.addUser({ id: BOB, name: 'bob' });
+      slack.workspace.addUser({ id: CAROL, name: 'carol' });
       dataDir = await mkdtemp(join(tmpdir(), 'slack-moderation-'));
       rig = await startSlackRig({ mode, slack, dataDir });
     });
@@ -58,12 +51,9 @@ describe.each(['socket', 'http'] as const)(
       return message;
     }
 
-    /** Presses a button and waits until the bot is done with it; returns what the presser was told privately. */
-    async function press(user: string, message: StoredMessage, actionId: string) {
-      const { responseUrl } = await slack.pressButton({ user, message, actionId });
-      await rig.idle();
-      return slack.responses(responseUrl).map((c) => c.args);
-    }
+    /** Presses a button on this mode's rig; what the presser was told privately. */
+    const press = (user: string, message: StoredMessage, actionId: string) =>
+      pressOn(slack, rig, user, message, actionId);
 
     const modlogPosts = () => slack.botMessages(random);
 
@@ -236,6 +226,63 @@ describe.each(['socket', 'http'] as const)(
       expect((await press(admin(), asked, buttonsOf(asked).feedback))[0]?.text).toBe(
         t('en', 'moderation.press.feedbackThanks'),
       );
+    });
+
+    describe('the verdict posted again for a second :mag: carries the buttons of any result', () => {
+      let posted: StoredMessage;
+      let first: StoredMessage;
+      let repost: StoredMessage;
+      const told = async (user: string, message: StoredMessage, actionId: string) =>
+        (await press(user, message, actionId)).map((args) => args.text);
+
+      it('has all three, under a result id of its own, and is not posted to the mod log again', async () => {
+        posted = slack.postMessage({
+          channel: general,
+          user: alice(),
+          files: [slack.addFile({ name: 'moon.png', mimetype: 'image/png', bytes: pngScored(0.93) })],
+        });
+        const logged = modlogPosts().length;
+        await slack.react({ user: CAROL, channel: general, ts: posted.ts, reaction: 'mag' });
+        await rig.idle();
+        first = await finalReply(slack, general, posted.ts);
+        expect(modlogPosts()).toHaveLength(logged + 1);
+        await slack.react({ user: BOB, channel: general, ts: posted.ts, reaction: 'mag' });
+        await rig.idle();
+        repost = await waitFor(() => slack.threadReplies(general, posted.ts)[1], { what: 'the repost' });
+        expect(blockText(repost)).toMatch(/93% .* · cached/);
+        expect(blockText(repost)).toContain(`Requested by <@${BOB}>`);
+        expect(buttonsOf(repost).recheck).toMatch(/^bm:r:[0-9a-f-]{36}$/);
+        expect(buttonsOf(repost).recheck).not.toBe(buttonsOf(first).recheck);
+        expect(modlogPosts()).toHaveLength(logged + 1);
+      });
+
+      it('Recheck asks BitMind again about the same media and updates the repost in place', async () => {
+        const before = simCalls();
+        expect(await press(alice(), repost, buttonsOf(repost).recheck)).toEqual([]);
+        expect(simCalls()).toBe(before + 1);
+        expect(slack.callsTo('chat.update').at(-1)?.args).toMatchObject({ channel: general, ts: repost.ts });
+        const updated = slack.workspace.message(general, repost.ts)!;
+        expect(blockText(updated)).toContain('Strong evidence of AI generation');
+        expect(blockText(updated)).not.toContain('cached');
+        expect(buttonsOf(updated)).toEqual(buttonsOf(repost));
+        expect(slack.workspace.message(general, first.ts)!.blocks).toEqual(first.blocks);
+      });
+
+      it('Wrong result? is counted once per person', async () => {
+        const { feedback } = buttonsOf(repost);
+        expect(await told(BOB, repost, feedback)).toEqual([t('en', 'moderation.press.feedbackThanks')]);
+        expect(await told(BOB, repost, feedback)).toEqual([t('en', 'moderation.press.feedbackAgain')]);
+      });
+
+      it('Delete is for whoever reacted this time (not the first asker), and removes the repost alone', async () => {
+        const { delete: remove } = buttonsOf(repost);
+        expect(await told(CAROL, repost, remove)).toEqual([t('en', 'moderation.press.deleteRefused')]);
+        expect(await told(alice(), repost, remove)).toEqual([t('en', 'moderation.press.deleteRefused')]);
+        expect(slack.workspace.message(general, repost.ts)).toBeDefined();
+        expect(await told(BOB, repost, remove)).toEqual([]);
+        expect(slack.workspace.message(general, repost.ts)).toBeUndefined();
+        expect(slack.workspace.message(general, first.ts)).toBeDefined();
+      });
     });
 
     it('reports a mod-log channel it cannot post to once, privately, to whoever set it', async () => {

@@ -7,6 +7,7 @@ import {
   renderPlaceholder,
   renderReport,
 } from '../../adapters/slack/render.js';
+import { resultButtons } from '../../src/pipeline/result-actions.js';
 import { viewOf, type ItemResult } from '../../src/domain/types.js';
 import { CAVEAT, SIMULATED_MARK } from '../../src/check/wording.js';
 import { ref, report as checkReport, verdict } from '../helpers/reports.js';
@@ -123,7 +124,7 @@ describe('the Block Kit a reader sees: a result with its buttons (adapters/slack
   it('matches the committed fixture (regenerate with vitest -u after a deliberate change)', async () => {
     const message = renderReport(report([verdict('moon.png', 0.93), verdict('beach.jpg', 0.12)]), {
       requestedBy: 'U0ALICE',
-      result: RESULT_ID,
+      result: resultButtons(RESULT_ID, false),
     });
     const actions = message.blocks!.at(-1) as { type: string; elements: Array<{ action_id: string }> };
     expect(actions.type).toBe('actions');
@@ -137,7 +138,7 @@ describe('the Block Kit a reader sees: a result with its buttons (adapters/slack
     );
   });
 
-  it('has no buttons without a result id (a failure, a private answer)', () => {
+  it('has no buttons without a result (a failure)', () => {
     const message = renderReport(report([verdict('moon.png', 0.93)]));
     expect(message.blocks!.some((b) => b.type === 'actions')).toBe(false);
   });
