@@ -6,6 +6,7 @@ import type { PlaceholderHandle } from '../../src/pipeline/platform.js';
 import type { Trigger } from '../../src/pipeline/trigger.js';
 import { fetchMessage } from './lookup.js';
 import { localeOf } from '../../src/pipeline/locale.js';
+import { resultButtons } from '../../src/pipeline/result-actions.js';
 import { renderBody, renderPlaceholder, type RenderOptions } from './render.js';
 import { SlackApiError, type OutgoingMessage, type SlackWeb } from './web.js';
 import { isSlackHost } from './slack-hosts.js';
@@ -35,15 +36,44 @@ class ResponseUrlError extends Error {
   }
 }
 
-/** A handle is plain data; these are the two kinds the Slack adapter makes. */
-type Handle = { kind: 'message'; channel: string; ts: string } | { kind: 'response_url' };
+/**
+ * A handle is plain data; these are the kinds the Slack adapter makes:
+ * - `message`: a message of the bot's, edited with chat.update;
+ * - `response_url`: the ephemeral "Checking…" of a command in a channel the bot is not in; the answer
+ *   is a new post on the trigger's response URL;
+ * - `pressed`: a result posted through a response URL whose button was pressed: only the press's own
+ *   response URL can replace it (made for one Recheck, in this process, never stored; see results.ts).
+ */
+type Handle =
+  | { kind: 'message'; channel: string; ts: string }
+  | { kind: 'response_url' }
+  | { kind: 'pressed'; url: string; ephemeral: boolean };
 
 function handleOf(raw: PlaceholderHandle | undefined): Handle | undefined {
   if (raw?.kind === 'message' && raw.channel && raw.ts)
     return { kind: 'message', channel: raw.channel, ts: raw.ts };
   if (raw?.kind === 'response_url') return { kind: 'response_url' };
+  if (raw?.kind === 'pressed' && raw.url)
+    return { kind: 'pressed', url: raw.url, ephemeral: raw.ephemeral === 'true' };
   return undefined;
 }
+
+/** The handle of a result posted through a response URL, from a press on it (`url`: the press's own). */
+export function pressedHandle(url: string, ephemeral: boolean): PlaceholderHandle {
+  return { kind: 'pressed', url, ephemeral: String(ephemeral) };
+}
+
+/** The response URL a press on a result posted through one acts through; undefined for any other result. */
+export function pressedUrl(handle: PlaceholderHandle): string | undefined {
+  const parsed = handleOf(handle);
+  return parsed?.kind === 'pressed' ? parsed.url : undefined;
+}
+
+/** What a response URL is asked to do: post a message, replace the pressed one, or delete it. */
+type ResponseBody =
+  | ({ response_type: 'ephemeral' | 'in_channel'; replace_original?: false } & OutgoingMessage)
+  | ({ replace_original: true } & OutgoingMessage)
+  | { delete_original: true };
 
 export interface DeliveryDeps {
   readonly web: SlackWeb;
@@ -73,22 +103,26 @@ export function createDelivery(deps: DeliveryDeps) {
     }
   }
 
-  /** Posts to a response URL, only if it is Slack's, as Bolt's `respond` does. */
-  async function postToResponseUrl(
-    url: string,
-    type: 'ephemeral' | 'in_channel',
-    message: OutgoingMessage,
-  ): Promise<void> {
+  /** Sends to a response URL, only if it is Slack's, as Bolt's `respond` does. */
+  async function toResponseUrl(url: string, body: ResponseBody): Promise<void> {
     if (!isSlackHost(url, deps.apiUrl, 'hooks')) throw new ResponseUrlError('not a Slack host');
     const response = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: type, text: message.text, blocks: message.blocks }),
+      body: JSON.stringify(body),
       headersTimeout: RESPONSE_URL_TIMEOUT_MS,
       bodyTimeout: RESPONSE_URL_TIMEOUT_MS,
     });
     const text = (await response.body.text()).slice(0, 100);
     if (response.statusCode >= 300) throw new ResponseUrlError(`${response.statusCode} ${text}`.trim());
+  }
+
+  function postToResponseUrl(
+    url: string,
+    type: 'ephemeral' | 'in_channel',
+    message: OutgoingMessage,
+  ): Promise<void> {
+    return toResponseUrl(url, { response_type: type, text: message.text, blocks: message.blocks });
   }
 
   /** The thread an answer goes in: the trigger's, else the thread of the message it is about. */
@@ -108,7 +142,7 @@ export function createDelivery(deps: DeliveryDeps) {
 
   /**
    * A message in the channel (or thread); through the response URL when the bot may not post there,
-   * as `viaUrl` (without buttons: the bot could not act on a message in a channel it is not in).
+   * as `viaUrl` (its buttons say so: a press on it acts through the press's own response URL).
    */
   async function post(trigger: Trigger, message: OutgoingMessage, viaUrl = message): Promise<void> {
     const thread = await threadOf(trigger);
@@ -163,16 +197,19 @@ export function createDelivery(deps: DeliveryDeps) {
           return;
         }
         case 'reply': {
-          const plain = renderBody(plan.body, renderOptions(trigger));
-          const message = plan.result
-            ? renderBody(plan.body, { ...renderOptions(trigger), result: plan.result })
-            : plain;
           const handle = plan.placeholder ? handleOf(placeholder) : undefined;
+          const render = (viaUrl: boolean, result = plan.result) =>
+            renderBody(plan.body, { ...renderOptions(trigger), ...(result && { result }), viaUrl });
           await counted('result', async () => {
-            if (handle?.kind === 'message') await web.update(handle.channel, handle.ts, message);
-            else if (handle?.kind === 'response_url' && trigger.replyVia?.responseUrl)
-              await postToResponseUrl(trigger.replyVia.responseUrl, 'in_channel', plain);
-            else await post(trigger, message, plain);
+            if (handle?.kind === 'message') await web.update(handle.channel, handle.ts, render(false));
+            else if (handle?.kind === 'pressed') {
+              // Only its asker sees an ephemeral result, and can dismiss it: no Delete, as a private answer.
+              const result =
+                handle.ephemeral && plan.result ? resultButtons(plan.result.id, true) : plan.result;
+              await toResponseUrl(handle.url, { replace_original: true, ...render(true, result) });
+            } else if (handle?.kind === 'response_url' && trigger.replyVia?.responseUrl)
+              await postToResponseUrl(trigger.replyVia.responseUrl, 'in_channel', render(true));
+            else await post(trigger, render(false), render(true));
           });
           return;
         }
@@ -182,6 +219,21 @@ export function createDelivery(deps: DeliveryDeps) {
     /** A command's private answer (help, status, settings, refusals), on its response URL. */
     privately(responseUrl: string, message: OutgoingMessage): Promise<void> {
       return counted('ephemeral', () => postToResponseUrl(responseUrl, 'ephemeral', message));
+    },
+
+    /**
+     * A private answer to a button's presser, on the press's response URL: a new message, never in
+     * place of the pressed one (which Slack would replace by default when it is ephemeral).
+     */
+    answerPress(responseUrl: string, text: string): Promise<void> {
+      return counted('ephemeral', () =>
+        toResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, text }),
+      );
+    },
+
+    /** Deletes a result posted through a response URL, through the response URL of a press on it. */
+    deletePressed(responseUrl: string): Promise<void> {
+      return counted('deletion', () => toResponseUrl(responseUrl, { delete_original: true }));
     },
 
     /** A note the whole channel should see (auto-scan turned on or off), on the response URL. */

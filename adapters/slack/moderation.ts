@@ -2,7 +2,7 @@ import type { ModlogOutcome, ModlogPost } from '../../src/pipeline/modlog.js';
 import { modlogLines } from '../../src/pipeline/modlog-lines.js';
 import type { ResultPress } from '../../src/pipeline/result-actions.js';
 import type { SlackContext, SlackWorkspace } from './context.js';
-import { CANNOT_POST } from './deliver.js';
+import { CANNOT_POST, pressedUrl } from './deliver.js';
 import { fetchMessage } from './lookup.js';
 import { safeText } from './render.js';
 import { SlackApiError, type OutgoingMessage } from './web.js';
@@ -75,11 +75,17 @@ export function createModeration(
 
     async answerPress(press: ResultPress, text: string): Promise<void> {
       const url = press.replyVia.responseUrl;
-      if (url) await ctx.delivery.privately(url, { text });
+      if (url) await ctx.delivery.answerPress(url, text);
       else await web.postEphemeral(press.place.channel, press.user, { text });
     },
 
     async removeResult(press: ResultPress): Promise<void> {
+      // A result posted through a response URL is deleted through the press's own (see result-buttons.ts).
+      const url = pressedUrl(press.result);
+      if (url) {
+        await ctx.delivery.deletePressed(url);
+        return;
+      }
       const ts = press.place.message;
       if (ts === undefined) throw new Error('a button press names no message');
       await web.delete(press.place.channel, ts);

@@ -57,17 +57,32 @@ export interface RenderOptions {
   readonly locale?: Locale;
   /** The result's buttons (Recheck, Wrong result?, Delete) and the result id they carry. */
   readonly result?: ResultButtons;
+  /** Posted through a response URL: its buttons' block says so (see `RESULT_BLOCK`). */
+  readonly viaUrl?: boolean;
 }
 
+/**
+ * The block of a result's buttons, which a press names (`block_id`): a result posted through a
+ * response URL, in a channel the bot is not in, can be replaced or deleted only through the
+ * response URL of a press on it, not with chat.update or chat.delete. The message carries this
+ * itself, so a press is understood on any instance and after a restart.
+ */
+export const RESULT_BLOCK = { posted: 'bitmind_result', viaUrl: 'bitmind_result_url' } as const;
+
 /** The buttons under a result; each id carries the action and the result (see result-actions.ts). */
-export function resultActions(buttons: ResultButtons, locale: Locale = DEFAULT_LOCALE): KnownBlock {
+export function resultActions(
+  buttons: ResultButtons,
+  locale: Locale = DEFAULT_LOCALE,
+  viaUrl = false,
+): KnownBlock {
   const button = (action: ResultAction) => ({
     type: 'button' as const,
     action_id: actionId(action, buttons.id),
     text: { type: 'plain_text' as const, text: t(locale, BUTTON_KEYS[action]) },
     ...(action === 'delete' ? { style: 'danger' as const } : {}),
   });
-  return { type: 'actions', block_id: 'bitmind_result', elements: buttons.actions.map(button) };
+  const block_id = viaUrl ? RESULT_BLOCK.viaUrl : RESULT_BLOCK.posted;
+  return { type: 'actions', block_id, elements: buttons.actions.map(button) };
 }
 
 export function renderPlaceholder(count: number, options: RenderOptions = {}): OutgoingMessage {
@@ -122,7 +137,7 @@ export function renderReport(
   if (isSimulated(report)) notes.push(`:test_tube: ${simulatedMark(locale)}`);
   notes.push(...requestedByLine(options));
   blocks.push(context(notes));
-  const actions = options.result ? [resultActions(options.result, options.locale)] : [];
+  const actions = options.result ? [resultActions(options.result, options.locale, options.viaUrl)] : [];
   return {
     text: escapeMrkdwn(summaryLine(report, locale)),
     blocks: [...blocks.slice(0, MAX_BLOCKS - actions.length), ...actions],

@@ -159,7 +159,9 @@ export const permalinkResponseSchema = z.object({ permalink: z.string() });
 
 /**
  * A button pressed on one of the bot's messages (`block_actions`): who, where (the message's
- * channel and ts), which button, and the response URL that answers the presser alone.
+ * channel and ts, and whether only the presser sees it), which button in which block (the block
+ * says whether the message was posted through a response URL, see render.ts), and the response URL
+ * that answers the presser alone, or replaces or deletes the pressed message.
  */
 export const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
@@ -167,8 +169,14 @@ export const blockActionsSchema = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional() }),
   trigger_id: z.string(),
   response_url: z.string(),
-  container: z.object({ channel_id: z.string(), message_ts: z.string() }),
-  actions: z.array(z.object({ action_id: z.string().max(255) })).min(1),
+  container: z.object({
+    channel_id: z.string(),
+    message_ts: z.string(),
+    is_ephemeral: z.boolean().optional(),
+  }),
+  actions: z
+    .array(z.object({ action_id: z.string().max(255), block_id: z.string().max(255).optional() }))
+    .min(1),
 });
 
 /** Where zod found a payload wanting, without any of its values (they may hold a token or a URL). */

@@ -3,6 +3,8 @@ import { DEFAULT_LOCALE, t } from '../../../src/i18n/i18n.js';
 import { ACTION_PREFIX, parseActionId } from '../../../src/pipeline/result-actions.js';
 import { UNREAD_WORKSPACE, type SlackContext } from '../context.js';
 import { mayManageAutoscan } from '../permissions.js';
+import { pressedHandle } from '../deliver.js';
+import { RESULT_BLOCK } from '../render.js';
 import { blockActionsSchema, issuesOf, responseUrlOnlySchema } from '../schemas.js';
 import { deliveryKeys } from './keys.js';
 
@@ -31,8 +33,11 @@ export function registerResultButtons(app: App, ctx: SlackContext): void {
       return;
     }
     const press = parsed.data;
-    const id = press.actions[0]!.action_id;
-    const { channel_id: channel, message_ts: ts } = press.container;
+    const { action_id: id, block_id: block } = press.actions[0]!;
+    const { channel_id: channel, message_ts: ts, is_ephemeral: ephemeral = false } = press.container;
+    // A result posted through a response URL (or seen by its asker alone) is acted on through this
+    // press's response URL: chat.update and chat.delete cannot reach it.
+    const viaUrl = ephemeral || block === RESULT_BLOCK.viaUrl;
     const workspace = press.team?.id ?? press.user.team_id ?? UNREAD_WORKSPACE;
     ctx.deps.tasks.run('button', async () => {
       const moderator =
@@ -50,7 +55,7 @@ export function registerResultButtons(app: App, ctx: SlackContext): void {
         user: press.user.id,
         moderator,
         deliveryKeys: deliveryKeys({ triggerId: press.trigger_id }, context),
-        result: { kind: 'message', channel, ts },
+        result: viaUrl ? pressedHandle(press.response_url, ephemeral) : { kind: 'message', channel, ts },
         replyVia: { responseUrl: press.response_url },
       });
     });

@@ -400,9 +400,19 @@ export class FakeSlack {
     return { ...(await this.#deliver('interactive', payload, triggerId, options)), responseUrl };
   }
 
+  /**
+   * The message Slack shows for the bot's post `call` to a response URL (see `responses`): not kept
+   * in the channel's history, but a button can be pressed on it (`pressButton`, `ephemeral` unless
+   * it was posted `in_channel`).
+   */
+  responseMessage(channel: string, call: RecordedCall): StoredMessage {
+    const { text, blocks } = call.args as { text?: string; blocks?: unknown[] };
+    return { channel, ts: this.workspace.nextTs(), text: text ?? '', blocks, reactions: new Map() };
+  }
+
   /** A user presses the button `actionId` on a stored message (`block_actions`); its response URL points at this fake. */
   async pressButton(
-    fields: { user: string; message: StoredMessage; actionId: string },
+    fields: { user: string; message: StoredMessage; actionId: string; ephemeral?: boolean },
     options: DeliveryOptions = {},
   ): Promise<Delivered & { responseUrl: string }> {
     const triggerId = this.workspace.nextId('trigger.');
@@ -414,6 +424,7 @@ export class FakeSlack {
       actionId: fields.actionId,
       responseUrl,
       triggerId,
+      ephemeral: fields.ephemeral ?? false,
     });
     return { ...(await this.#deliver('interactive', payload, triggerId, options)), responseUrl };
   }

@@ -181,15 +181,27 @@ export function blockActions(
     actionId: string;
     responseUrl: string;
     triggerId: string;
+    /** Seen by the presser alone (a response URL's ephemeral post). */
+    ephemeral: boolean;
   },
 ): Record<string, unknown> {
   const ts = String(fields.message.ts);
+  // Slack names the block the pressed button is in, as the message has it.
+  const blocks = (fields.message.blocks ?? []) as Array<{ block_id?: string; elements?: unknown[] }>;
+  const block = blocks.find((b) =>
+    b.elements?.some((e) => (e as { action_id?: string }).action_id === fields.actionId),
+  );
   return {
     type: 'block_actions',
     user: { id: fields.user, username: 'someone', name: 'someone', team_id: team.teamId },
     api_app_id: team.apiAppId,
     token: VERIFICATION_TOKEN,
-    container: { type: 'message', message_ts: ts, channel_id: fields.channel, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: ts,
+      channel_id: fields.channel,
+      is_ephemeral: fields.ephemeral,
+    },
     trigger_id: fields.triggerId,
     team: { id: team.teamId, domain: team.domain },
     enterprise: null,
@@ -201,7 +213,7 @@ export function blockActions(
     actions: [
       {
         action_id: fields.actionId,
-        block_id: 'bitmind_result',
+        block_id: block?.block_id ?? 'unnamed',
         text: { type: 'plain_text', text: 'button', emoji: true },
         type: 'button',
         action_ts: `${Date.now() / 1000}`,
