@@ -113,4 +113,12 @@ describe('Slack: the buttons on a result posted through a response URL', () => {
     ]);
     expect((await press(BOB, result, recheck))[0]?.text).toBe(t('en', 'moderation.press.expired'));
   });
+
+  it('never logs a response URL (anyone holding one may post or delete)', () => {
+    const urls = slack.responses().map((c) => c.path);
+    expect(urls.length).toBeGreaterThan(5);
+    const logged = rig.core.logLines.join('\n');
+    expect(rig.core.logLines.length).toBeGreaterThan(0);
+    for (const path of urls) expect(logged).not.toContain(path);
+  });
 });
