@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Scope } from '../settings/store.js';
 import type { AuditEntry, AuditQuery, AuditTrail } from './audit-log.js';
 import { parseEntry } from './entry-schema.js';
-import { cutoffOf, DAY_MS, trimEveryHour, wanted, type Retention } from './retention.js';
+import { cutoffOf, DAY_MS, trimEveryHour, trimmedAtOpen, wanted, type Retention } from './retention.js';
 
 const FILE = /^audit-(\d{4}-\d{2}-\d{2})\.jsonl$/;
 const fileOf = (day: string) => `audit-${day}.jsonl`;
@@ -39,14 +39,7 @@ export class FileAuditTrail implements AuditTrail {
 
   /** Opens the trail and trims it at once: a bot that was stopped for a month starts within its retention. */
   static async open(dataDir: string, options: FileTrailOptions): Promise<FileAuditTrail> {
-    const trail = new FileAuditTrail(dataDir, options);
-    try {
-      await trail.trim();
-    } catch (err) {
-      trail.#timer.stop();
-      throw err;
-    }
-    return trail;
+    return trimmedAtOpen(new FileAuditTrail(dataDir, options));
   }
 
   record(entry: AuditEntry): Promise<void> {

@@ -4,7 +4,7 @@ import type { RedisConnection } from '../state/redis-connection.js';
 import { globEscape } from '../state/redis-store.js';
 import type { AuditEntry, AuditQuery, AuditTrail } from './audit-log.js';
 import { parseEntry } from './entry-schema.js';
-import { cutoffOf, DAY_MS, trimEveryHour, wanted, type Retention } from './retention.js';
+import { cutoffOf, DAY_MS, trimEveryHour, trimmedAtOpen, wanted, type Retention } from './retention.js';
 
 /**
  * Adds an entry with the id `<ms>-<seq>`, `ms` its own time or the stream's last, whichever is
@@ -57,14 +57,7 @@ export class RedisAuditTrail implements AuditTrail {
   }
 
   static async open(connection: RedisConnection, options: RedisTrailOptions): Promise<RedisAuditTrail> {
-    const trail = new RedisAuditTrail(connection, options);
-    try {
-      await trail.trim();
-    } catch (err) {
-      trail.#timer.stop();
-      throw err;
-    }
-    return trail;
+    return trimmedAtOpen(new RedisAuditTrail(connection, options));
   }
 
   keyOf(scope: Scope): string {

@@ -42,3 +42,20 @@ export function trimEveryHour(trim: () => Promise<void>, logger: Logger): { stop
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
+
+/**
+ * A trail trimmed once before it is handed out, so a bot stopped for a month starts within its
+ * retention; if that first trim fails, the trail is closed (its hourly trim stopped) and the error
+ * stands.
+ */
+export async function trimmedAtOpen<T extends { trim(): Promise<void>; close(): Promise<void> }>(
+  trail: T,
+): Promise<T> {
+  try {
+    await trail.trim();
+  } catch (err) {
+    await trail.close();
+    throw err;
+  }
+  return trail;
+}
